@@ -1,0 +1,3 @@
+from promoplan.cli import main
+
+main()

@@ -1,0 +1,311 @@
+"""The command line: thin commands over load → resolve → write.
+
+Every anchor a playbook declares is an option (`--signup 2024-10-14`), which a
+static parser cannot know in advance: the commands take unknown options as
+extra arguments and read them once the playbook is loaded. Errors of ours are
+printed here, and only here, as `file:line:col: message`, with exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+
+app = typer.Typer(
+    name="promoplan",
+    help="Compile promotion playbooks (聚划算, 双十一 …) into dated team schedules.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+_EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from promoplan import __version__
+
+        typer.echo(f"promoplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _split(positional: list[str], extra: list[str], *, want: int,
+           usage: str) -> tuple[list[str], dict[str, str]]:
+    """Positional arguments and `--<anchor> DATE` pairs, in the order they were typed.
+
+    Click hands us the positionals it took plus everything it did not know, in
+    order; gluing them back together recovers the command line as written.
+    """
+    tokens = [*positional, *extra]
+    args: list[str] = []
+    anchors: dict[str, str] = {}
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "--":
+            args += tokens[i + 1:]
+            break
+        if tok.startswith("--") and len(tok) > 2:
+            name, eq, value = tok[2:].partition("=")
+            if not eq:
+                if i + 1 >= len(tokens) or tokens[i + 1].startswith("--"):
+                    raise PromoplanError(f"{tok} needs a date", COMMAND_LINE,
+                                         f"write {tok} YYYY-MM-DD")
+                value = tokens[i + 1]
+                i += 1
+            anchors[name] = value
+        elif tok.startswith("-") and len(tok) > 1 and not tok[1].isdigit():
+            raise PromoplanError(f"unknown option '{tok}'", COMMAND_LINE, f"usage: {usage}")
+        else:
+            args.append(tok)
+        i += 1
+    if len(args) != want:
+        what = "missing" if len(args) < want else f"unexpected argument '{args[want]}' in"
+        raise PromoplanError(f"{what} arguments", COMMAND_LINE, f"usage: {usage}")
+    return args, anchors
+
+
+def _given(pb_anchors: dict[str, object], options: dict[str, str],
+           pairs: list[str]) -> dict[str, str]:
+    """`--<anchor>` options and `--anchor NAME=DATE` pairs, checked against the playbook."""
+    given: dict[str, str] = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq:
+            raise PromoplanError(f"--anchor {pair}: expected NAME=DATE", COMMAND_LINE,
+                                 "e.g. --anchor open=2024-11-01")
+        given[name.strip()] = value
+    for option, value in options.items():
+        name = option if option in pb_anchors else option.replace("-", "_")
+        if name not in pb_anchors:
+            hint = did_you_mean(option, pb_anchors)
+            raise PromoplanError(
+                f"unknown option '--{option}'", COMMAND_LINE,
+                f"did you mean '--{hint.split(chr(39))[1]}'?" if hint
+                else "this playbook's anchors: " + ", ".join(f"--{a}" for a in pb_anchors))
+        given[name] = value
+    return given
+
+
+def _words(plan_locale: str, lang: str | None):  # type: ignore[no-untyped-def]
+    from promoplan.i18n import words_for
+
+    if lang is not None and lang not in ("zh", "en"):
+        raise PromoplanError(f"--lang {lang}: expected zh or en", COMMAND_LINE)
+    return words_for(plan_locale, lang)
+
+
+@app.command(context_settings=_EXTRA)
+def compile(  # noqa: A001 - the command is called compile
+    ctx: typer.Context,
+    playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
+                                            show_default=False)],
+    output: Annotated[list[Path] | None, typer.Option(
+        "-o", "--output", help="Write to FILE; the extension picks the format (.json .csv .md). "
+        "Repeatable.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="What to print when no -o is given: table, json, csv or md.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Only tasks of this role.")] = None,
+    team: Annotated[Path | None, typer.Option("--team", help="Team file: role → people.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
+    anchor: Annotated[list[str] | None, typer.Option(
+        "--anchor", help="An anchor date as NAME=DATE. Repeatable.")] = None,
+) -> None:
+    """Compile a playbook into a dated plan.
+
+    Every anchor the playbook declares is also an option: --signup 2024-10-14,
+    --open "2024-11-01 10:00".
+    """
+    def run() -> None:
+        from promoplan import output as out
+        from promoplan import writers
+
+        args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
+                               "[--<anchor> DATE]... [-o FILE]...")
+        if fmt is not None and fmt not in writers.STDOUT_FORMATS:
+            raise PromoplanError(f"--format {fmt}: expected one of "
+                                 f"{', '.join(writers.STDOUT_FORMATS)}", COMMAND_LINE)
+        targets = [(path, writers.format_for(path)) for path in output or []]
+        plan, words = _compile(args[0], options, anchor or [], team, lang, owner)
+        rendered = [(path, writers.render(plan, kind, words)) for path, kind in targets]
+        out.write_all(rendered)
+        if not targets or fmt is not None:
+            _print(plan, fmt or "table", words)
+        for path, _ in rendered:
+            typer.echo(f"wrote {path}", err=True)
+
+    _guard(run)
+
+
+def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | None,
+             lang: str | None, owner: str | None):  # type: ignore[no-untyped-def]
+    from promoplan.playbook import load, load_team
+    from promoplan.resolve import resolve
+
+    pb = load(ref)
+    given = _given(pb.anchors, options, pairs)
+    if team is not None:
+        people, _ = load_team(team, str(team))
+        pb.team.update(people)
+    words = _words(pb.locale, lang)
+    plan = resolve(pb, given)
+    if owner is not None:
+        owners = sorted({t.owner for t in plan.tasks} | set(pb.roles))
+        if owner not in owners:
+            raise PromoplanError(f"--owner {owner}: no such role", COMMAND_LINE,
+                                 did_you_mean(owner, owners) or f"roles: {', '.join(owners)}")
+        plan.tasks = [t for t in plan.tasks if t.owner == owner]
+    return plan, words
+
+
+def _print(plan, fmt: str, words) -> None:  # type: ignore[no-untyped-def]
+    from promoplan import writers
+
+    if fmt == "table":
+        from promoplan.clock import now
+        from promoplan.playbook import _zone
+        from promoplan.writers import table
+
+        tty = sys.stdout.isatty()
+        width = typer.get_terminal_size()[0] if tty else 140  # type: ignore[attr-defined]
+        data = table.render(plan, words, color=tty, width=width,
+                            today=now(_zone(plan.timezone)).date())
+    else:
+        data = writers.render(plan, fmt, words)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+@app.command(context_settings=_EXTRA)
+def anchors(
+    ctx: typer.Context,
+    playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
+                                            show_default=False)],
+    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE.")] = None,
+) -> None:
+    """Show the anchors of a playbook, their dates and where each date comes from."""
+    def run() -> None:
+        from promoplan.playbook import load
+        from promoplan.resolve import resolve
+
+        args, options = _split([playbook], ctx.args, want=1,
+                               usage="promoplan anchors PLAYBOOK [--<anchor> DATE]...")
+        pb = load(args[0])
+        given = _given(pb.anchors, options, anchor or [])
+        missing = [a for a in pb.anchors.values()
+                   if a.name not in given and a.spec.date is None and a.spec.default is None]
+        plan = resolve(pb, given, placeholder=bool(missing))
+        words = _words(pb.locale, None)
+        for item in plan.anchors:
+            spec = pb.anchors[item.name].spec
+            if item.source == "placeholder" or (missing and item.source == "default"):
+                date = f"needs --{item.name}" if item.source == "placeholder" else "—"
+            else:
+                date = f"{item.when.iso()}  {words.when(item.when, year=True)}"
+            source = {"given": "command line", "file": "file", "placeholder": "not given",
+                      "default": f"default {spec.default}"}[item.source]
+            typer.echo(f"{item.name:<12} {item.label:<8} {date:<36} {source}")
+
+    _guard(run)
+
+
+@app.command()
+def validate(
+    playbooks: Annotated[list[str], typer.Argument(help="Playbook or plan files, or built-in names.",
+                                                   show_default=False)],
+) -> None:
+    """Check playbooks without compiling them to a date: schema, offsets, references, cycles."""
+    def run() -> None:
+        from promoplan.errors import ErrorGroup
+        from promoplan.playbook import load
+        from promoplan.resolve import resolve
+
+        errors: list[PromoplanError] = []
+        for ref in playbooks:
+            try:
+                plan = resolve(load(ref), placeholder=True)
+            except PromoplanError as exc:
+                errors.extend(exc.errors)
+                continue
+            typer.echo(f"{ref}: ok ({len(plan.tasks)} tasks, {len(plan.anchors)} anchors)")
+        if errors:
+            raise ErrorGroup(errors)
+
+    _guard(run)
+
+
+@app.command("list")
+def list_() -> None:
+    """List the built-in playbooks."""
+    def run() -> None:
+        from promoplan import library
+        from promoplan.playbook import load
+
+        for name in library.names():
+            pb = load(name)
+            about = pb.title + (f" — {pb.description}" if pb.description else "")
+            typer.echo(f"{name:<20} {about}")
+
+    _guard(run)
+
+
+@app.command()
+def init(
+    name: Annotated[str, typer.Argument(help="A built-in playbook to start from.", show_default=False)],
+    dest: Annotated[Path | None, typer.Argument(help="File or folder to write (default ./NAME.yaml).",
+                                                show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Copy a built-in playbook to a file you can edit."""
+    def run() -> None:
+        from promoplan import library
+        from promoplan import output as out
+
+        entry = library.find(name)
+        if entry is None:
+            names = library.names()
+            raise PromoplanError(f"no built-in playbook named '{name}'", COMMAND_LINE,
+                                 did_you_mean(name, names) or f"built-in: {', '.join(names)}")
+        target = dest or Path(f"{name}.yaml")
+        if target.is_dir():
+            target = target / f"{name}.yaml"
+        if target.exists() and not force:
+            raise PromoplanError(f"{target} already exists", COMMAND_LINE,
+                                 "pass --force to overwrite it")
+        out.write_all([(target, entry.read_bytes())])
+        typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
+                   "--<anchor> DATE", err=True)
+
+    _guard(run)
+
+
+def _guard(run) -> None:  # type: ignore[no-untyped-def]
+    """The one place our errors become text and exit code 2."""
+    try:
+        run()
+    except PromoplanError as exc:
+        if _state["debug"]:
+            raise
+        for err in exc.errors:
+            typer.echo(str(err), err=True)
+        raise typer.Exit(2) from None
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,89 @@
+"""The one error family of promoplan.
+
+Everything a user can get wrong ends as a `PromoplanError`; only the CLI turns
+it into text and exit code 2. Any other exception is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A position in a file people edit: 1-based line and column, as editors show them."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col}"
+        return self.file
+
+
+class PromoplanError(Exception):
+    """Bad input: the message says where, what is wrong and, where it can, the fix."""
+
+    def __init__(self, message: str, loc: Loc | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.loc = loc
+        self.hint = hint
+
+    @property
+    def errors(self) -> list[PromoplanError]:
+        return [self]
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return f"{self.loc}: {text}" if self.loc else text
+
+
+class ErrorGroup(PromoplanError):
+    """Several mistakes found in one pass, so the user can fix them all at once."""
+
+    def __init__(self, errors: Iterable[PromoplanError]) -> None:
+        flat: list[PromoplanError] = []
+        for err in errors:
+            flat.extend(err.errors)
+        flat.sort(key=_position)
+        super().__init__("\n".join(str(e) for e in flat))
+        self._errors = flat
+
+    @property
+    def errors(self) -> list[PromoplanError]:
+        return self._errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self._errors)
+
+
+def _position(err: PromoplanError) -> tuple[str, int, int]:
+    loc = err.loc or Loc("")
+    return (loc.file, loc.line, loc.col)
+
+
+def raise_all(errors: list[PromoplanError]) -> None:
+    """Raise what a pass collected: nothing, the one error, or all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ErrorGroup(errors)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A hint for a misspelt name, in the words the message will use."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+# Where a message points when the mistake was typed, not written in a file.
+COMMAND_LINE = Loc("command line")

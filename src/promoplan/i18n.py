@@ -1,0 +1,72 @@
+"""Words the writers put in front of people, in the plan's language.
+
+The playbook's locale decides (zh-CN for the built-ins); `--lang` overrides.
+Command messages are English and live with the commands, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from promoplan.offsets import Shift
+from promoplan.plan import PlanTask, When
+
+ZH = {
+    "seq": "序号", "section": "版块", "name": "事项", "owner": "负责", "role": "负责岗位",
+    "people": "责任人", "start": "开始", "due": "完成", "start_full": "开始时间",
+    "due_full": "预计完成时间", "phase": "阶段", "notes": "备注", "relative": "距今",
+    "before": "活动前", "during": "活动中", "after": "活动后", "": "",
+    "anchors": "时间节点", "warnings": "注意", "today": "今天", "in_days": "{n}天后",
+    "days_ago": "{n}天前", "repeat": "每{step}一次，共{n}次", "tasks": "项",
+    "d": "天", "wd": "个工作日", "w": "周", "h": "小时", "min": "分钟",
+}
+EN = {
+    "seq": "No.", "section": "Section", "name": "Task", "owner": "Owner", "role": "Owner role",
+    "people": "People", "start": "Start", "due": "Due", "start_full": "Start",
+    "due_full": "Due", "phase": "Phase", "notes": "Notes", "relative": "When",
+    "before": "Before", "during": "During", "after": "After", "": "",
+    "anchors": "Key dates", "warnings": "Warnings", "today": "today", "in_days": "in {n} days",
+    "days_ago": "{n} days ago", "repeat": "every {step}, {n} times", "tasks": "tasks",
+    "d": "d", "wd": "wd", "w": "w", "h": "h", "min": "min",
+}
+_WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+class Words:
+    def __init__(self, lang: str) -> None:
+        self.lang = "en" if lang.startswith("en") else "zh"
+        self.table = EN if self.lang == "en" else ZH
+
+    def __getitem__(self, key: str) -> str:
+        return self.table[key]
+
+    def day(self, day: date, year: bool = False) -> str:
+        """`10月30日 周三` / `Wed 30 Oct`: what people read at a glance."""
+        if self.lang == "zh":
+            head = f"{day.year}年" if year else ""
+            return f"{head}{day.month}月{day.day}日 周{_WEEKDAYS['zh'][day.weekday()]}"
+        tail = f" {day.year}" if year else ""
+        return f"{_WEEKDAYS['en'][day.weekday()]} {day.day} {_MONTHS[day.month - 1]}{tail}"
+
+    def when(self, when: When, year: bool = False) -> str:
+        text = self.day(when.day, year)
+        return f"{text} {when.clock:%H:%M}" if when.clock else text
+
+    def clock(self, value: time) -> str:
+        return f"{value:%H:%M}"
+
+    def step(self, shifts: tuple[Shift, ...]) -> str:
+        return "".join(f"{s.amount}{self[s.unit]}" for s in shifts)
+
+    def repeat_note(self, task: PlanTask) -> str:
+        return self["repeat"].format(step=self.step(task.every), n=len(task.occurrences))
+
+    def relative(self, days: int) -> str:
+        if days == 0:
+            return self["today"]
+        return self["in_days"].format(n=days) if days > 0 else self["days_ago"].format(n=-days)
+
+
+def words_for(locale: str, lang: str | None) -> Words:
+    return Words(lang or locale)

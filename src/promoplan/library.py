@@ -1,0 +1,28 @@
+"""The built-in playbooks shipped inside the package (`promoplan.playbooks`)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+
+def _folder() -> Traversable:
+    return resources.files("promoplan.playbooks")
+
+
+def names() -> list[str]:
+    return sorted(
+        entry.name.removesuffix(".yaml")
+        for entry in _folder().iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def find(name: str) -> Traversable | None:
+    entry = _folder() / f"{name}.yaml"
+    return entry if entry.is_file() else None
+
+
+def looks_like_path(ref: str) -> bool:
+    """A playbook reference with a folder or a YAML suffix is a file, anything else a name."""
+    return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))

@@ -1,0 +1,318 @@
+"""The offset language: when something happens relative to an anchor or a task.
+
+Two spellings, one meaning. Compact (``open-1d@18:00``, ``task:a.due+1h30min``)
+for people who like symbols, and Chinese exactly as teams write their sheets
+(``开团前1天18点``, ``竞拍完后1天``, ``开团后半小时``). Both parse to the same
+`Offset`, so the resolver never needs to know which one was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import Literal
+
+from promoplan.errors import did_you_mean
+
+Unit = Literal["d", "wd", "w", "h", "min"]
+DAY_UNITS: frozenset[str] = frozenset({"d", "wd", "w"})
+UNITS: tuple[str, ...] = ("wd", "min", "d", "w", "h")
+
+
+class OffsetError(ValueError):
+    """An offset that cannot be read; the caller adds the file position."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Shift:
+    amount: int
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What an offset counts from: an anchor, or a task's start or due."""
+
+    name: str
+    task_field: Literal["start", "due"] | None = None
+
+    @property
+    def is_task(self) -> bool:
+        return self.task_field is not None
+
+
+@dataclass(frozen=True)
+class Offset:
+    ref: Ref
+    shifts: tuple[Shift, ...] = ()
+    clock: time | None = None
+
+    @property
+    def day_resolution(self) -> bool:
+        """Day shifts without a clock time name a whole day, not a moment."""
+        return self.clock is None and any(s.unit in DAY_UNITS for s in self.shifts) and not any(
+            s.unit not in DAY_UNITS for s in self.shifts
+        )
+
+    def compact(self) -> str:
+        """The compact spelling, for messages and for showing what a Chinese form meant."""
+        ref = f"task:{self.ref.name}.{self.ref.task_field}" if self.ref.is_task else self.ref.name
+        text = ref
+        sign = ""
+        for shift in self.shifts:
+            this = "-" if shift.amount < 0 else "+"
+            if this != sign:
+                text += this
+                sign = this
+            text += f"{abs(shift.amount)}{shift.unit}"
+        if self.clock is not None:
+            text += f"@{self.clock:%H:%M}"
+        return text
+
+
+# ---------------------------------------------------------------- compact form
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TASK_REF = re.compile(r"task:([A-Za-z0-9_-]+?)(?:\.(start|due))?(?=$|[+@\s]|-\d)")
+_SIGNED = re.compile(r"\s*([+-])\s*")
+_TERM = re.compile(r"(\d+)(?:\.(\d+))?\s*([A-Za-z]+)")
+_CLOCK = re.compile(r"\s*@\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def parse_duration(text: str) -> tuple[Shift, ...]:
+    """`3d`, `1h30min`, `30min`, `2wd`, or `3天`, `半小时`, `2个工作日`: a positive length."""
+    src = str(text).strip()
+    if not src:
+        raise OffsetError("empty duration", "write e.g. 3d, 2h or 30min")
+    if _has_cjk(src):
+        shifts, rest = _cn_terms(src, 1)
+        if rest:
+            raise OffsetError(f"cannot read '{src}' as a duration: unexpected '{rest}'",
+                              "write e.g. 3天, 2小时, 半小时 or 30分钟")
+    else:
+        shifts, pos = _compact_terms(src, 0, 1)
+        if pos != len(src):
+            raise OffsetError(f"cannot read '{src}' as a duration: unexpected '{src[pos:]}'",
+                              "write e.g. 3d, 2h or 30min")
+    if not shifts:
+        raise OffsetError(f"cannot read '{src}' as a duration", "write e.g. 3d, 2h or 30min")
+    return tuple(shifts)
+
+
+def parse_offset(text: str, vocab: Mapping[str, str]) -> Offset:
+    """Parse either spelling; `vocab` maps anchor names, labels and aliases to anchor names."""
+    src = str(text).strip()
+    if not src:
+        raise OffsetError("empty offset", "write e.g. open-3d or 开团前3天")
+    if _has_cjk(src):
+        return _parse_chinese(src, vocab)
+    return _parse_compact(src, vocab)
+
+
+def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
+    names = sorted({v for v in vocab.values()})
+    task = _TASK_REF.match(src)
+    if task:
+        ref = Ref(task.group(1), "start" if task.group(2) == "start" else "due")
+        pos = task.end()
+    else:
+        ident = _IDENT.match(src)
+        if not ident:
+            raise OffsetError(
+                f"cannot read '{src}': expected an anchor name first",
+                f"anchors: {', '.join(names)}" if names else None,
+            )
+        word = ident.group(0)
+        if word not in vocab:
+            raise OffsetError(
+                f"unknown anchor '{word}' in '{src}'",
+                did_you_mean(word, names) or (f"anchors: {', '.join(names)}" if names else None),
+            )
+        ref = Ref(vocab[word])
+        pos = ident.end()
+    shifts: list[Shift] = []
+    while True:
+        sign = _SIGNED.match(src, pos)
+        if not sign:
+            break
+        terms, pos = _compact_terms(src, sign.end(), -1 if sign.group(1) == "-" else 1)
+        if not terms:
+            raise OffsetError(f"cannot read '{src}': expected a number and unit after "
+                              f"'{sign.group(1)}'", "write e.g. -3d, +1h30min")
+        shifts.extend(terms)
+    clock = None
+    tail = src[pos:]
+    if tail.strip():
+        m = _CLOCK.match(tail)
+        if not m:
+            raise OffsetError(f"cannot read '{src}': unexpected '{tail.strip()}'",
+                              "the form is ANCHOR[±N UNIT…][@HH:MM], e.g. open-1d@18:00")
+        clock = _make_clock(int(m.group(1)), int(m.group(2)), src)
+    return Offset(ref, tuple(shifts), clock)
+
+
+def _compact_terms(src: str, pos: int, sign: int) -> tuple[list[Shift], int]:
+    terms: list[Shift] = []
+    while True:
+        m = _TERM.match(src, pos)
+        if not m:
+            return terms, pos
+        whole, frac, unit = m.group(1), m.group(2), m.group(3)
+        if unit not in UNITS:
+            hint = did_you_mean(unit, UNITS) or "units: d, wd, w, h, min"
+            if unit == "m":
+                hint = "write min for minutes"
+            raise OffsetError(f"unknown unit '{unit}' in '{src}'", hint)
+        if frac is not None:
+            raise OffsetError(f"cannot read '{m.group(0)}' in '{src}': whole numbers only",
+                              "write 1h30min rather than 1.5h")
+        terms.append(Shift(sign * int(whole), unit))  # type: ignore[arg-type]
+        pos = m.end()
+
+
+# ---------------------------------------------------------------- Chinese form
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_TENS = {"十": 10, "百": 100, "千": 1000}
+_NUM = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
+_CN_UNITS: list[tuple[str, Unit, int]] = [
+    ("个工作日", "wd", 1), ("工作日", "wd", 1),
+    ("个星期", "w", 1), ("星期", "w", 1), ("周", "w", 1),
+    ("个小时", "h", 1), ("小时", "h", 1), ("个钟头", "h", 1), ("钟头", "h", 1),
+    ("分钟", "min", 1), ("分", "min", 1),
+    ("天", "d", 1), ("日", "d", 1),
+]
+_CN_TERM = re.compile(rf"({_NUM})?(个半小时|半小时|个工作日|工作日|个星期|星期|周|个小时|小时|"
+                      rf"个钟头|钟头|分钟|分|天|日)")
+_CN_NUM_ONLY = re.compile(rf"{_NUM}")
+_CN_CLOCK = re.compile(rf"(?:({_NUM})[点时](?:({_NUM})分?|(半))?|(\d{{1,2}}):(\d{{2}}))")
+_FILLERS = ("完成", "成功", "结束", "完", "时")
+_BEFORE = ("之前", "以前", "前")
+_AFTER = ("之后", "以后", "后")
+_SAME_DAY = ("当天", "当日")
+
+
+def cn_number(text: str) -> int:
+    """Arabic digits or Chinese numerals (十五, 三十, 一百二十, 两) as an int."""
+    if text.isdigit():
+        return int(text)
+    total = num = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            num = _CN_DIGITS[ch]
+        else:
+            total += (num or 1) * _CN_TENS[ch]
+            num = 0
+    return total + num
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
+    text = re.sub(r"\s+", "", src)
+    word = next((w for w in sorted(vocab, key=len, reverse=True) if text.startswith(w)), None)
+    if word is None:
+        guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
+        labels = [w for w in vocab if _has_cjk(w)]
+        raise OffsetError(
+            f"unknown anchor '{guess}' in '{src}'",
+            did_you_mean(guess, labels) or (f"anchors: {', '.join(labels)}" if labels else None),
+        )
+    ref = Ref(vocab[word])
+    rest = text[len(word):]
+    for filler in _FILLERS:
+        if rest.startswith(filler) and not rest.startswith("时间"):
+            rest = rest[len(filler):]
+            break
+    if not rest:
+        return Offset(ref)
+    for same in _SAME_DAY:
+        if rest.startswith(same):
+            rest = rest[len(same):]
+            if not rest:
+                return Offset(ref, (Shift(0, "d"),))
+            return Offset(ref, (), _cn_clock(rest, src))
+    sign = 1
+    for words, value in ((_BEFORE, -1), (_AFTER, 1)):
+        hit = next((w for w in words if rest.startswith(w)), None)
+        if hit:
+            sign, rest = value, rest[len(hit):]
+            break
+    shifts, rest = _cn_terms(rest, sign)
+    if not shifts:
+        raise OffsetError(f"cannot read '{src}': expected a number and unit after '{word}'",
+                          _CN_UNIT_HINT)
+    clock = _cn_clock(rest, src) if rest else None
+    return Offset(ref, tuple(shifts), clock)
+
+
+# Characters a hurried typist (or an input method) puts in place of a unit.
+_LOOKALIKES = {"夭": "天", "大": "天", "曰": "日", "目": "日", "舟": "周", "份": "分", "时": "小时"}
+_CN_UNIT_HINT = "units: 天, 个工作日, 周, 小时, 分钟, 半小时"
+
+
+def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
+    shifts: list[Shift] = []
+    while text:
+        m = _CN_TERM.match(text)
+        if not m:
+            num = _CN_NUM_ONLY.match(text)
+            if num and not _CN_CLOCK.match(text):
+                after = text[num.end():num.end() + 1] or "nothing"
+                hint = _LOOKALIKES.get(after)
+                raise OffsetError(f"unknown unit '{after}' after '{num.group(0)}'",
+                                  f"did you mean '{hint}'?" if hint else _CN_UNIT_HINT)
+            break
+        count = cn_number(m.group(1)) if m.group(1) else None
+        unit_word = m.group(2)
+        if unit_word.endswith("半小时"):
+            if count:
+                shifts.append(Shift(sign * count, "h"))
+            shifts.append(Shift(sign * 30, "min"))
+        else:
+            if count is None:
+                raise OffsetError(f"missing number before '{unit_word}'", _CN_UNIT_HINT)
+            unit = next(u for w, u, _ in _CN_UNITS if w == unit_word)
+            shifts.append(Shift(sign * count, unit))
+        text = text[m.end():]
+    return shifts, text
+
+
+def _cn_clock(text: str, src: str) -> time:
+    m = _CN_CLOCK.fullmatch(text)
+    if not m:
+        raise OffsetError(f"cannot read '{src}': unexpected '{text}'",
+                          "a clock time is written 15点, 16点30分, 16点半 or 15:00")
+    if m.group(4) is not None:
+        return _make_clock(int(m.group(4)), int(m.group(5)), src)
+    hour = cn_number(m.group(1))
+    minute = 30 if m.group(3) else (cn_number(m.group(2)) if m.group(2) else 0)
+    return _make_clock(hour, minute, src)
+
+
+def _make_clock(hour: int, minute: int, src: str) -> time:
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise OffsetError(f"no such time of day {hour}:{minute:02d} in '{src}'",
+                          "hours 0-23, minutes 0-59")
+    return time(hour, minute)
+
+
+def parse_clock(text: str) -> time:
+    """An anchor's time of day: `10:00` (or `10点`)."""
+    src = str(text).strip()
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", src)
+    if m:
+        return _make_clock(int(m.group(1)), int(m.group(2)), src)
+    if _has_cjk(src):
+        return _cn_clock(src, src)
+    raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')

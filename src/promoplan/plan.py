@@ -1,0 +1,104 @@
+"""The resolved plan: what every writer reads. Plain data, no behaviour beyond formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from promoplan.model import Person
+from promoplan.offsets import Shift
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A day (all-day item) or a day and a wall-clock time in the plan's time zone."""
+
+    day: date
+    clock: time | None = None
+
+    @property
+    def timed(self) -> bool:
+        return self.clock is not None
+
+    @property
+    def begin(self) -> datetime:
+        return datetime.combine(self.day, self.clock or time(0))
+
+    @property
+    def end(self) -> datetime:
+        """Exclusive end: an all-day item lasts until the next midnight."""
+        return self.begin if self.clock else datetime.combine(self.day + timedelta(days=1), time(0))
+
+    def iso(self) -> str:
+        return f"{self.day.isoformat()}T{self.clock:%H:%M}" if self.clock else self.day.isoformat()
+
+    def sort_key(self) -> tuple[date, time]:
+        return (self.day, self.clock or time(0))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: When
+    due: When
+
+
+@dataclass(frozen=True)
+class PlanAnchor:
+    name: str
+    label: str
+    when: When
+    source: str
+    """given (command line), file (a date in a playbook or plan file), default (derived)."""
+    expr: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    code: str
+    message: str
+    task: str | None = None
+
+
+@dataclass
+class PlanTask:
+    id: str
+    name: str
+    section: str
+    owner: str
+    people: list[Person]
+    phase: str
+    """before, during, after, or '' when the playbook has no event window."""
+    start: When
+    due: When
+    notes: str
+    order: int
+    offsets: dict[str, str] = field(default_factory=dict)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    every: tuple[Shift, ...] = ()
+    """The repeat step, when the task repeats."""
+
+
+@dataclass
+class Plan:
+    playbook: str
+    title: str
+    locale: str
+    timezone: str
+    sections: list[str]
+    roles: list[str]
+    anchors: list[PlanAnchor]
+    tasks: list[PlanTask]
+    warnings: list[PlanWarning]
+    event: tuple[When, When] | None = None
+    team: dict[str, list[Person]] = field(default_factory=dict)
+
+    def section_rank(self, section: str) -> int:
+        return self.sections.index(section) if section in self.sections else len(self.sections)
+
+    def by_section(self) -> list[PlanTask]:
+        """Section order first (as the seed sheets do), playbook order within a section."""
+        return sorted(self.tasks, key=lambda t: (self.section_rank(t.section), t.order))
+
+    def by_time(self) -> list[PlanTask]:
+        return sorted(self.tasks, key=lambda t: (t.start.sort_key(), t.due.sort_key(),
+                                                 self.section_rank(t.section), t.order))

@@ -1,0 +1,449 @@
+"""Assemble a playbook from its files: follow `extends`, validate each layer, merge.
+
+A plan file only says what differs from the playbook it extends, so each file
+is validated on its own (errors point into that file) and the layers are then
+merged field by field, remembering which file and line each value came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from promoplan import library
+from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
+from promoplan.load import Document, Path_, read_yaml
+from promoplan.model import (
+    PHASE_WORDS,
+    AnchorSpec,
+    CalendarSpec,
+    EventSpec,
+    Person,
+    PlaybookFile,
+    RepeatSpec,
+    TaskSpec,
+    normalize_team,
+)
+
+MAX_EXTENDS_DEPTH = 16
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ANCHOR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_TASK_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+
+
+@dataclass
+class AnchorDef:
+    name: str
+    spec: AnchorSpec
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.spec.label or self.name
+
+    def where(self, key: str) -> Loc:
+        return self.locs.get(key, self.loc)
+
+
+@dataclass
+class TaskDef:
+    id: str
+    spec: TaskSpec
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    order: int = 0
+
+    def where(self, key: str) -> Loc:
+        return self.locs.get(key, self.loc)
+
+    @property
+    def label(self) -> str:
+        return f"task '{self.id}'"
+
+
+@dataclass
+class Playbook:
+    """The merged playbook: every value with the place it was written."""
+
+    name: str
+    source: str
+    title: str = ""
+    description: str = ""
+    locale: str = "zh-CN"
+    timezone: str = "Asia/Shanghai"
+    country: str = "CN"
+    holidays: list[tuple[str, Loc]] = field(default_factory=list)
+    workdays: list[tuple[str, Loc]] = field(default_factory=list)
+    event: EventSpec | None = None
+    anchors: dict[str, AnchorDef] = field(default_factory=dict)
+    sections: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    tasks: list[TaskDef] = field(default_factory=list)
+    team: dict[str, list[Person]] = field(default_factory=dict)
+    locs: dict[str, Loc] = field(default_factory=dict)
+
+    def where(self, key: str) -> Loc:
+        return self.locs.get(key, Loc(self.source, 1, 1))
+
+
+# ------------------------------------------------------------------ reading files
+
+def load(ref: str, cwd: Path | None = None) -> Playbook:
+    """Load a playbook or plan file by path or built-in name, with all it extends."""
+    chain = _chain(ref, cwd or Path.cwd(), [], None)
+    return _check(_merge(chain))
+
+
+def resolve_ref(ref: str, base: Path, from_loc: Loc | None) -> tuple[Path, str]:
+    """Where a playbook reference points: (file, name to show in messages)."""
+    local = base / ref
+    if local.is_file() or library.looks_like_path(ref):
+        shown = ref if from_loc is None else _shown(local)
+        return local, shown
+    entry = library.find(ref)
+    if entry is None:
+        names = library.names()
+        raise PromoplanError(
+            f"no playbook file or built-in playbook named '{ref}'",
+            from_loc,
+            did_you_mean(ref, names) or f"built-in playbooks: {', '.join(names)}",
+        )
+    return Path(os.fspath(entry)), _shown(Path(os.fspath(entry)))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _chain(
+    ref: str, base: Path, seen: list[Path], from_loc: Loc | None
+) -> list[tuple[Document, PlaybookFile]]:
+    path, shown = resolve_ref(ref, base, from_loc)
+    key = path.resolve()
+    if key in seen:
+        names = [p.name for p in [*seen[seen.index(key):], key]]
+        raise PromoplanError(f"extends cycle: {' → '.join(names)}", from_loc,
+                             "a playbook cannot extend itself, directly or through others")
+    if len(seen) >= MAX_EXTENDS_DEPTH:
+        raise PromoplanError(f"extends goes more than {MAX_EXTENDS_DEPTH} levels deep", from_loc)
+    doc = read_yaml(path, shown)
+    layer = validate_layer(doc)
+    if layer.extends is None:
+        return [(doc, layer)]
+    parents = _chain(layer.extends, path.parent, [*seen, key], doc.loc(("extends",)))
+    return [*parents, (doc, layer)]
+
+
+def validate_layer(doc: Document) -> PlaybookFile:
+    """One file against the schema, every error mapped back to its line and column."""
+    if doc.data is None:
+        raise PromoplanError("the file is empty", Loc(doc.name, 1, 1),
+                             "a playbook needs at least 'name', 'anchors' and 'tasks'")
+    if not isinstance(doc.data, dict):
+        found = "a list" if isinstance(doc.data, list) else f"{doc.data!r}"
+        raise PromoplanError(f"expected keys (name:, anchors:, tasks:, …) at the top, found {found}",
+                             doc.loc(()))
+    try:
+        return PlaybookFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise_all([_schema_error(doc, err) for err in _dedupe(exc.errors())])
+    raise AssertionError("unreachable")
+
+
+def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str, Loc]]:
+    """A `--team` file: `role: [people]`, optionally under a top-level `team:` key."""
+    doc = read_yaml(path, shown)
+    data = doc.data
+    prefix: Path_ = ()
+    if isinstance(data, dict) and set(data) == {"team"}:
+        data, prefix = data["team"], ("team",)
+    if not isinstance(data, dict):
+        raise PromoplanError("a team file maps each role to its people (运营主管: [张伟])",
+                             doc.loc(prefix))
+    try:
+        layer = PlaybookFile.model_validate({"team": normalize_team(data)})
+    except ValidationError as exc:
+        errors = []
+        for err in _dedupe(exc.errors()):
+            err = dict(err)
+            err["loc"] = (*prefix, *tuple(err["loc"])[1:])
+            errors.append(_schema_error(doc, err))  # type: ignore[arg-type]
+        raise_all(errors)
+        raise AssertionError("unreachable") from None
+    return dict(layer.team), {role: doc.loc((*prefix, role)) for role in layer.team}
+
+
+# ------------------------------------------------------------------ schema errors
+
+def _dedupe(errors: list[Any]) -> list[Any]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for err in errors:
+        key = tuple(err["loc"])
+        if key not in seen:
+            seen.add(key)
+            out.append(err)
+    return out
+
+
+def _model_at(path: Path_) -> type[BaseModel] | None:
+    n = len(path)
+    if n == 0:
+        return PlaybookFile
+    head = path[0]
+    table: dict[tuple[str, int], type[BaseModel]] = {
+        ("tasks", 2): TaskSpec, ("anchors", 2): AnchorSpec, ("calendar", 1): CalendarSpec,
+        ("event", 1): EventSpec, ("team", 3): Person,
+    }
+    if head == "tasks" and n == 3 and path[2] == "repeat":
+        return RepeatSpec
+    return table.get((str(head), n))
+
+
+def describe_path(data: Any, path: Path_) -> str:
+    """`task 'price-stock' › due`: how a message names the place it speaks of."""
+    if not path:
+        return "playbook"
+    head, rest = str(path[0]), list(path[1:])
+    if head == "tasks" and rest and isinstance(rest[0], int):
+        entry = data.get("tasks", [None])[rest[0]] if isinstance(data, dict) else None
+        tid = entry.get("id") if isinstance(entry, dict) else None
+        head = f"task '{tid}'" if isinstance(tid, str) else f"task #{rest[0] + 1}"
+        rest = rest[1:]
+    elif head == "anchors" and rest:
+        head, rest = f"anchor '{rest[0]}'", rest[1:]
+    return " › ".join([head, *(f"#{p + 1}" if isinstance(p, int) else str(p) for p in rest)])
+
+
+_TYPE_WORDS = {
+    "string_type": ("text", "put it in quotes"),
+    "list_type": ("a list", "write [a, b] or one '- item' per line"),
+    "dict_type": ("keys and values (key: value)", None),
+    "model_type": ("keys and values (key: value)", None),
+    "model_attributes_type": ("keys and values (key: value)", None),
+    "int_type": ("a whole number", None),
+    "int_parsing": ("a whole number", None),
+}
+
+
+def _schema_error(doc: Document, err: Any) -> PromoplanError:
+    loc: Path_ = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        known = list(model.model_fields) if model else []
+        return PromoplanError(
+            f"{describe_path(doc.data, loc[:-1])}: unknown key '{loc[-1]}'",
+            doc.key_loc(loc),
+            did_you_mean(str(loc[-1]), known) or (f"known keys: {', '.join(known)}" if known else None),
+        )
+    if kind == "missing":
+        return PromoplanError(f"{describe_path(doc.data, loc[:-1])}: missing key '{loc[-1]}'",
+                              doc.loc(loc[:-1]))
+    where = doc.loc(loc)
+    found = err.get("input")
+    if kind in _TYPE_WORDS:
+        want, hint = _TYPE_WORDS[kind]
+        return PromoplanError(
+            f"{describe_path(doc.data, loc)}: expected {want}, found {_show(found)}", where, hint)
+    if kind == "literal_error":
+        return PromoplanError(
+            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, "
+            f"found {_show(found)}", where)
+    return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}", where)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "keys and values"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value) if isinstance(value, str) else f"{value!r} ({type(value).__name__})"
+
+
+# ------------------------------------------------------------------ merging layers
+
+def _merge(chain: list[tuple[Document, PlaybookFile]]) -> Playbook:
+    root_doc = chain[-1][0]
+    pb = Playbook(name="", source=root_doc.name)
+    errors: list[PromoplanError] = []
+    for doc, layer in chain:
+        _merge_layer(pb, doc, layer, errors)
+    raise_all(errors)
+    return pb
+
+
+def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
+                 errors: list[PromoplanError]) -> None:
+    for key in ("name", "title", "description", "locale", "timezone"):
+        value = getattr(layer, key)
+        if value is not None:
+            setattr(pb, key, value)
+            pb.locs[key] = doc.loc((key,))
+    if layer.calendar is not None:
+        if layer.calendar.country is not None:
+            pb.country = layer.calendar.country
+            pb.locs["country"] = doc.loc(("calendar", "country"))
+        pb.holidays += [(d, doc.loc(("calendar", "holidays", i)))
+                        for i, d in enumerate(layer.calendar.holidays)]
+        pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))
+                        for i, d in enumerate(layer.calendar.workdays)]
+    if layer.event is not None:
+        pb.event = layer.event
+        pb.locs["event.start"] = doc.loc(("event", "start"))
+        pb.locs["event.end"] = doc.loc(("event", "end"))
+    for name, spec in layer.anchors.items():
+        locs = {key: doc.loc(("anchors", name, key)) for key in spec.model_fields_set}
+        if name in pb.anchors:
+            old = pb.anchors[name]
+            old.spec = old.spec.model_copy(update={k: getattr(spec, k) for k in spec.model_fields_set})
+            old.locs.update(locs)
+        else:
+            if not _ANCHOR_NAME.match(name):
+                errors.append(PromoplanError(
+                    f"anchor name '{name}' must be a plain word (letters, digits, _)",
+                    doc.key_loc(("anchors", name)), "put the Chinese word in 'label'"))
+            pb.anchors[name] = AnchorDef(name, spec, doc.key_loc(("anchors", name)), locs)
+    for key in ("sections", "roles"):
+        items: list[str] = getattr(pb, key)
+        items += [s for s in getattr(layer, key) if s not in items]
+        if getattr(layer, key):
+            pb.locs[key] = doc.loc((key,))
+    by_id = {t.id: t for t in pb.tasks}
+    for i, rid in enumerate(layer.remove):
+        if rid in by_id:
+            pb.tasks.remove(by_id.pop(rid))
+        else:
+            errors.append(PromoplanError(f"remove: no task '{rid}' to remove",
+                                         doc.loc(("remove", i)), did_you_mean(rid, by_id)))
+    first_line: dict[str, int] = {}
+    for i, spec in enumerate(layer.tasks):
+        path: Path_ = ("tasks", i)
+        loc = doc.loc(path)
+        locs = {key: doc.loc((*path, key)) for key in spec.model_fields_set}
+        tid = spec.id
+        if tid is not None:
+            if not _TASK_ID.match(tid):
+                errors.append(PromoplanError(
+                    f"task id '{tid}' must be letters, digits, '-' and '_' only",
+                    locs["id"], "ids stay ASCII so calendars and diffs can use them"))
+            if tid in first_line:
+                errors.append(PromoplanError(
+                    f"duplicate task id '{tid}' (first at line {first_line[tid]})", locs["id"],
+                    "give each task its own id"))
+                continue
+            first_line[tid] = locs["id"].line
+        if tid is not None and tid in by_id:
+            old = by_id[tid]
+            old.spec = old.spec.model_copy(update={k: getattr(spec, k) for k in spec.model_fields_set})
+            old.locs.update(locs)
+            old.loc = loc
+            continue
+        if tid is None:
+            tid = _derived_id(spec, by_id)
+        task = TaskDef(tid, spec, loc, locs, order=len(pb.tasks))
+        pb.tasks.append(task)
+        by_id[tid] = task
+    for role, people in layer.team.items():
+        pb.team[role] = list(people)
+        pb.locs[f"team.{role}"] = doc.loc(("team", role))
+
+
+def _derived_id(spec: TaskSpec, taken: dict[str, TaskDef]) -> str:
+    """A stable id from what the task is, not where it is, so reordering keeps it."""
+    digest = hashlib.sha1(f"{spec.section}\x1f{spec.name}".encode()).hexdigest()[:8]
+    tid, n = f"t-{digest}", 2
+    while tid in taken:
+        tid, n = f"t-{digest}-{n}", n + 1
+    return tid
+
+
+# ------------------------------------------------------------------ completeness
+
+def _check(pb: Playbook) -> Playbook:
+    errors: list[PromoplanError] = []
+    if not pb.name:
+        errors.append(PromoplanError("missing key 'name'", Loc(pb.source, 1, 1),
+                                     "add e.g. 'name: my-promo' (lowercase, digits, '-')"))
+    elif not _SLUG.match(pb.name):
+        errors.append(PromoplanError(f"name '{pb.name}' must be a slug (lowercase, digits, '-')",
+                                     pb.where("name")))
+    try:
+        _zone(pb.timezone)
+    except PromoplanError as exc:
+        errors.append(PromoplanError(exc.message, pb.where("timezone"), exc.hint))
+    if not pb.anchors:
+        errors.append(PromoplanError("no anchors: a playbook needs at least one anchor event",
+                                     pb.where("anchors"), "add e.g. anchors: {open: {label: 开团}}"))
+    words: dict[str, str] = {}
+    for anchor in pb.anchors.values():
+        for word in [anchor.name, anchor.label, *anchor.spec.aliases]:
+            other = words.setdefault(word, anchor.name)
+            if other != anchor.name:
+                errors.append(PromoplanError(
+                    f"anchor '{anchor.name}': the word '{word}' already names anchor '{other}'",
+                    anchor.where("aliases" if word in anchor.spec.aliases else "label")))
+    for task in pb.tasks:
+        errors.extend(_check_task(pb, task))
+    raise_all(errors)
+    return pb
+
+
+def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
+    spec, errors = task.spec, []
+
+    def err(key: str, message: str, hint: str | None = None) -> None:
+        errors.append(PromoplanError(f"{task.label} › {key}: {message}" if key else
+                                     f"{task.label}: {message}", task.where(key), hint))
+
+    if not spec.name:
+        err("", "missing key 'name'", "say what has to be done")
+    if spec.section is not None and pb.sections and spec.section not in pb.sections:
+        err("section", f"unknown section '{spec.section}'",
+            did_you_mean(spec.section, pb.sections) or f"sections: {', '.join(pb.sections)}")
+    if spec.owner is not None and pb.roles and spec.owner not in pb.roles:
+        err("owner", f"unknown role '{spec.owner}'",
+            did_you_mean(spec.owner, pb.roles) or f"roles: {', '.join(pb.roles)}")
+    if spec.phase is not None and spec.phase not in PHASE_WORDS:
+        err("phase", f"unknown phase '{spec.phase}'", "use 活动前, 活动中 or 活动后")
+    if spec.at is not None:
+        for other in ("start", "due", "duration", "after"):
+            if getattr(spec, other) is not None:
+                err(other, f"'{other}' cannot go with 'at'",
+                    "'at' is a point in time; use start/due for a span")
+    elif spec.start is None and spec.after is None and spec.due is None:
+        err("", "no time given", "add 'at', 'start' and 'due', or 'after' and 'duration'")
+    if spec.after is not None and spec.start is not None:
+        err("after", "'after' and 'start' both say when the task starts", "keep one of them")
+    if spec.duration is not None and spec.due is not None:
+        err("duration", "'duration' and 'due' both say when the task ends", "keep one of them")
+    if spec.duration is not None and spec.start is None and spec.after is None:
+        err("duration", "'duration' needs 'start' or 'after' to count from")
+    if spec.repeat is not None:
+        if (spec.repeat.until is None) == (spec.repeat.count is None):
+            err("repeat", "give either 'until' or 'count'", "e.g. repeat: {every: 30min, until: open+2h}")
+        if spec.at is None and spec.start is None and spec.after is None:
+            err("repeat", "a repeating task needs 'at' or 'start'")
+    return errors
+
+
+def _zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PromoplanError(f"unknown time zone '{name}'",
+                             hint="use an IANA name such as Asia/Shanghai") from None

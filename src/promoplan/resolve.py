@@ -1,0 +1,386 @@
+"""Turn a playbook and the dates a team was given into a dated plan.
+
+Pure: no files, no clock. Anchors are resolved in dependency order (command
+line, then a date in a file, then the default derivation), then tasks (which
+may count from other tasks), then phases and warnings. Errors are collected so
+one run reports every mistake; anything depending on a broken value is skipped
+rather than reported twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from promoplan.dates import parse_day, parse_when
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
+from promoplan.model import PHASE_WORDS
+from promoplan.offsets import Offset, OffsetError, Shift, parse_clock, parse_duration, parse_offset
+from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, When
+from promoplan.playbook import Playbook, TaskDef, _zone
+from promoplan.workdays import WorkCalendar
+
+MAX_OCCURRENCES = 10_000
+# `validate` resolves with this date for anchors nobody has dated yet (a Monday).
+PLACEHOLDER_DAY = date(2001, 1, 1)
+
+_Span = tuple[When, When]
+
+
+class _Failed(Exception):
+    """A value could not be computed; its error is already recorded."""
+
+
+def resolve(pb: Playbook, given: Mapping[str, str] | None = None, *,
+            placeholder: bool = False) -> Plan:
+    """The plan for `pb`; `given` maps anchor names to dates typed on the command line."""
+    return _Resolver(pb, dict(given or {}), placeholder).run()
+
+
+def anchor_vocab(pb: Playbook) -> dict[str, str]:
+    """Every word that names an anchor in an offset: its name, label and aliases."""
+    vocab: dict[str, str] = {}
+    for anchor in pb.anchors.values():
+        for word in [anchor.name, anchor.label, *anchor.spec.aliases]:
+            vocab.setdefault(word, anchor.name)
+    return vocab
+
+
+class _Resolver:
+    def __init__(self, pb: Playbook, given: dict[str, str], placeholder: bool) -> None:
+        self.pb = pb
+        self.given = given
+        self.placeholder = placeholder
+        self.zone: ZoneInfo = _zone(pb.timezone)
+        self.vocab = anchor_vocab(pb)
+        self.errors: list[PromoplanError] = []
+        self.anchors: dict[str, When | None] = {}
+        self.anchor_source: dict[str, tuple[str, str | None]] = {}
+        self.tasks: dict[str, _Span | None] = {}
+        self.occurrences: dict[str, list[Occurrence]] = {}
+        self.defs: dict[str, TaskDef] = {t.id: t for t in pb.tasks}
+        self.warnings: list[PlanWarning] = []
+        self.calendar = WorkCalendar(self._days(pb.holidays), self._days(pb.workdays))
+
+    # -------------------------------------------------------------- helpers
+
+    def fail(self, message: str, loc: Loc | None, hint: str | None = None) -> _Failed:
+        self.errors.append(PromoplanError(message, loc, hint))
+        return _Failed()
+
+    def _days(self, items: list[tuple[str, Loc]]) -> list[date]:
+        out = []
+        for text, loc in items:
+            try:
+                out.append(parse_day(text))
+            except ValueError as exc:
+                self.fail(f"calendar: {exc}", loc)
+        return out
+
+    def parse(self, text: str, loc: Loc, what: str) -> Offset:
+        try:
+            return parse_offset(text, self.vocab)
+        except OffsetError as exc:
+            raise self.fail(f"{what}: {exc.message}", loc, exc.hint) from None
+
+    def guarded(self, compute: Callable[[], When], loc: Loc, what: str) -> When:
+        try:
+            return compute()
+        except (OverflowError, ValueError):
+            raise self.fail(f"{what}: the date falls outside the calendar (years 1-9999)",
+                            loc) from None
+
+    def shift(self, base: When, shifts: tuple[Shift, ...]) -> When:
+        """Apply shifts in the order written; day units keep the clock, time units need one."""
+        day, clock = base.day, base.clock
+        for s in shifts:
+            if s.unit == "d":
+                day += timedelta(days=s.amount)
+            elif s.unit == "w":
+                day += timedelta(weeks=s.amount)
+            elif s.unit == "wd":
+                day = self.calendar.add_workdays(day, s.amount)
+            else:
+                minutes = s.amount * (60 if s.unit == "h" else 1)
+                local = datetime.combine(day, clock or time(0), tzinfo=self.zone)
+                moved = (local.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(self.zone)
+                day, clock = moved.date(), time(moved.hour, moved.minute)
+        return When(day, clock)
+
+    def apply(self, off: Offset, base: When) -> When:
+        moved = self.shift(base, off.shifts)
+        if off.clock is not None:
+            return When(moved.day, off.clock)
+        if off.day_resolution:
+            return When(moved.day)
+        return moved
+
+    # -------------------------------------------------------------- anchors
+
+    def anchor(self, name: str, chain: tuple[str, ...] = ()) -> When:
+        anchor = self.pb.anchors[name]
+        if name in chain:
+            cycle = " → ".join([*chain[chain.index(name):], name])
+            raise self.fail(f"anchor cycle: {cycle}", anchor.where("default"),
+                            "give one of these anchors a date")
+        if name in self.anchors:
+            value = self.anchors[name]
+            if value is None:
+                raise _Failed()
+            return value
+        self.anchors[name] = None  # until computed: a failure below leaves it failed
+        clock = None
+        if anchor.spec.time is not None:
+            try:
+                clock = parse_clock(anchor.spec.time)
+            except OffsetError as exc:
+                raise self.fail(f"anchor '{name}' › time: {exc.message}",
+                                anchor.where("time"), exc.hint) from None
+        if name in self.given:
+            value = self._date(self.given[name], COMMAND_LINE, f"--{name}")
+            source: tuple[str, str | None] = ("given", None)
+        elif anchor.spec.date is not None:
+            value = self._date(anchor.spec.date, anchor.where("date"), f"anchor '{name}' › date")
+            source = ("file", None)
+        elif anchor.spec.default is not None:
+            where = anchor.where("default")
+            what = f"anchor '{name}' › default"
+            off = self.parse(anchor.spec.default, where, what)
+            if off.ref.is_task:
+                raise self.fail(f"{what}: an anchor can only count from another anchor", where)
+            base = self.anchor(off.ref.name, (*chain, name))
+            value = self.guarded(lambda: self.apply(off, base), where, what)
+            source = ("default", off.compact())
+        elif self.placeholder:
+            value, source = When(PLACEHOLDER_DAY), ("placeholder", None)
+        else:
+            label = f" ({anchor.label})" if anchor.label != name else ""
+            raise self.fail(f"anchor '{name}'{label} has no date", anchor.loc,
+                            f"pass --{name} YYYY-MM-DD, or set anchors.{name}.date in a plan file")
+        if clock is not None and value.clock is None:
+            value = When(value.day, clock)
+        self.anchors[name] = value
+        self.anchor_source[name] = source
+        return value
+
+    def _date(self, text: str, loc: Loc, what: str) -> When:
+        try:
+            return parse_when(text, self.zone)
+        except ValueError as exc:
+            raise self.fail(f"{what}: {exc}", loc) from None
+
+    # -------------------------------------------------------------- tasks
+
+    def value(self, off: Offset, chain: tuple[str, ...], loc: Loc, what: str) -> When:
+        if not off.ref.is_task:
+            return self.anchor(off.ref.name)
+        other = off.ref.name
+        if other not in self.defs:
+            raise self.fail(f"{what}: unknown task '{other}'", loc, did_you_mean(other, self.defs))
+        start, due = self.task(other, chain)
+        return start if off.ref.task_field == "start" else due
+
+    def evaluate(self, task: TaskDef, key: str, text: str, chain: tuple[str, ...]) -> When:
+        loc, what = task.where(key), f"{task.label} › {key}"
+        off = self.parse(text, loc, what)
+        base = self.value(off, chain, loc, what)
+        return self.guarded(lambda: self.apply(off, base), loc, what)
+
+    def duration(self, task: TaskDef, key: str, text: str) -> tuple[Shift, ...]:
+        try:
+            shifts = parse_duration(text)
+        except OffsetError as exc:
+            raise self.fail(f"{task.label} › {key}: {exc.message}", task.where(key),
+                            exc.hint) from None
+        if all(s.amount == 0 for s in shifts):
+            raise self.fail(f"{task.label} › {key}: must be longer than zero", task.where(key))
+        return shifts
+
+    def task(self, tid: str, chain: tuple[str, ...] = ()) -> _Span:
+        if tid in chain:
+            cycle = " → ".join([*chain[chain.index(tid):], tid])
+            task = self.defs[chain[-1]]
+            self.tasks[tid] = None
+            raise self.fail(f"task cycle: {cycle}", task.loc,
+                            "a task cannot start from itself, directly or through others")
+        if tid in self.tasks:
+            span = self.tasks[tid]
+            if span is None:
+                raise _Failed()
+            return span
+        task = self.defs[tid]
+        self.tasks[tid] = None
+        span = self._compute(task, (*chain, tid))
+        self.tasks[tid] = span
+        return span
+
+    def _compute(self, task: TaskDef, chain: tuple[str, ...]) -> _Span:
+        spec = task.spec
+        ok = True
+        values: dict[str, When] = {}
+        for key in ("at", "start", "due"):
+            text = getattr(spec, key)
+            if text is not None:
+                try:
+                    values[key] = self.evaluate(task, key, text, chain)
+                except _Failed:
+                    ok = False
+        if spec.after is not None:
+            if spec.after not in self.defs:
+                self.fail(f"{task.label} › after: unknown task '{spec.after}'",
+                          task.where("after"), did_you_mean(spec.after, self.defs))
+                ok = False
+            else:
+                try:
+                    values["start"] = self.task(spec.after, chain)[1]
+                except _Failed:
+                    ok = False
+        if not ok:
+            raise _Failed()
+        if "at" in values:
+            start = due = values["at"]
+        else:
+            start_or_none, due_or_none = values.get("start"), values.get("due")
+            if spec.duration is not None and start_or_none is not None:
+                length = self.duration(task, "duration", spec.duration)
+                begin = start_or_none
+                due_or_none = self.guarded(lambda: self.shift(begin, length),
+                                           task.where("duration"), f"{task.label} › duration")
+            start = start_or_none or due_or_none
+            due = due_or_none or start_or_none
+            assert start is not None
+            assert due is not None
+        if spec.repeat is not None:
+            self.occurrences[task.id] = self._repeat(task, start, due, chain)
+            first, last = self.occurrences[task.id][0], self.occurrences[task.id][-1]
+            return first.start, last.due
+        return start, due
+
+    def _repeat(self, task: TaskDef, start: When, due: When,
+                chain: tuple[str, ...]) -> list[Occurrence]:
+        rep = task.spec.repeat
+        assert rep is not None
+        step = self.duration(task, "repeat", rep.every)
+        limit = rep.count if rep.count is not None else MAX_OCCURRENCES + 1
+        until = self.evaluate(task, "repeat", rep.until, chain) if rep.until else None
+        out = [Occurrence(start, due)]
+        while len(out) < limit:
+            prev = out[-1]
+            nxt = Occurrence(self.shift(prev.start, step), self.shift(prev.due, step))
+            if until is not None and (nxt.start.begin > until.begin if until.timed
+                                      else nxt.start.begin >= until.end):
+                break
+            out.append(nxt)
+            if len(out) > MAX_OCCURRENCES:
+                raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
+                                "occurrences", task.where("repeat"),
+                                "use a longer 'every' or an earlier 'until'")
+        if until is not None and start.begin > until.begin:
+            self.warnings.append(PlanWarning(
+                "repeat-until-before-start",
+                f"task '{task.id}': repeat until {until.iso()} comes before its first "
+                f"occurrence {start.iso()}", task.id))
+        return out
+
+    # -------------------------------------------------------------- plan
+
+    def run(self) -> Plan:
+        pb = self.pb
+        for name in self.given:
+            if name not in pb.anchors:
+                self.fail(f"unknown anchor '{name}'", COMMAND_LINE,
+                          did_you_mean(name, pb.anchors) or f"anchors: {', '.join(pb.anchors)}")
+        for name in pb.anchors:
+            with contextlib.suppress(_Failed):
+                self.anchor(name)
+        for tid in self.defs:
+            with contextlib.suppress(_Failed):
+                self.task(tid)
+        window = self._window()
+        raise_all(self.errors)
+        anchors = [
+            PlanAnchor(a.name, a.label, self._known(self.anchors[a.name]),
+                       self.anchor_source[a.name][0], self.anchor_source[a.name][1])
+            for a in pb.anchors.values()
+        ]
+        tasks = [self._plan_task(t, window) for t in pb.tasks]
+        return Plan(
+            playbook=pb.name, title=pb.title or pb.name, locale=pb.locale,
+            timezone=pb.timezone, sections=self._sections(), roles=list(pb.roles),
+            anchors=anchors, tasks=tasks, warnings=self.warnings, event=window,
+            team=dict(pb.team),
+        )
+
+    @staticmethod
+    def _known(value: When | None) -> When:
+        assert value is not None
+        return value
+
+    def _sections(self) -> list[str]:
+        sections = list(self.pb.sections)
+        sections += [s for t in self.pb.tasks
+                     if (s := t.spec.section or "") and s not in sections]
+        return sections
+
+    def _window(self) -> tuple[When, When] | None:
+        event = self.pb.event
+        if event is None:
+            return None
+        ends = []
+        for key, text in (("start", event.start), ("end", event.end)):
+            where, what = self.pb.where(f"event.{key}"), f"event › {key}"
+            try:
+                off = self.parse(text, where, what)
+                if off.ref.is_task:
+                    raise self.fail(f"{what}: the event window counts from anchors only", where)
+                base = self.anchor(off.ref.name)
+                ends.append(self.guarded(lambda o=off, b=base: self.apply(o, b), where, what))
+            except _Failed:
+                return None
+        return ends[0], ends[1]
+
+    def _plan_task(self, task: TaskDef, window: tuple[When, When] | None) -> PlanTask:
+        spec = task.spec
+        span = self.tasks[task.id]
+        assert span is not None
+        start, due = span
+        derived = _phase(start, window)
+        phase = PHASE_WORDS[spec.phase] if spec.phase else derived
+        if spec.phase and derived and phase != derived:
+            self.warnings.append(PlanWarning(
+                "phase-mismatch",
+                f"task '{task.id}' is marked {spec.phase} but starts {start.iso()}, "
+                f"{_PHASE_PLACE[derived]}", task.id))
+        if due.end < start.begin:
+            self.warnings.append(PlanWarning(
+                "ends-before-start",
+                f"task '{task.id}' ends ({due.iso()}) before it starts ({start.iso()})", task.id))
+        offsets = {k: getattr(spec, k) for k in ("at", "start", "due", "duration", "after")
+                   if getattr(spec, k) is not None}
+        return PlanTask(
+            id=task.id, name=spec.name or "", section=spec.section or "",
+            owner=spec.owner or "", people=list(self.pb.team.get(spec.owner or "", [])),
+            phase=phase, start=start, due=due, notes=spec.notes or "", order=task.order,
+            offsets=offsets, occurrences=self.occurrences.get(task.id, []),
+            every=parse_duration(spec.repeat.every) if spec.repeat else (),
+        )
+
+
+_PHASE_PLACE = {"before": "before the event", "during": "during the event",
+                "after": "after the event"}
+
+
+def _phase(start: When, window: tuple[When, When] | None) -> str:
+    """Where a task's start falls against the event window; a date-only end is inclusive."""
+    if window is None:
+        return ""
+    open_, close = window[0].begin, window[1].end
+    # An all-day start is before the event only if the whole day is.
+    ends_before = start.begin < open_ if start.timed else start.end <= open_
+    if ends_before:
+        return "before"
+    if start.begin >= close:
+        return "after"
+    return "during"

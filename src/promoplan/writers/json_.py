@@ -1,0 +1,47 @@
+"""JSON exactly as the design's contract: stable keys, stable order, ISO dates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from promoplan.i18n import Words
+from promoplan.plan import Plan, PlanTask
+
+
+def task_dict(task: PlanTask, words: Words) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": task.id,
+        "name": task.name,
+        "section": task.section,
+        "owner": task.owner,
+        "people": [p.name for p in task.people],
+        "phase": words[task.phase],
+        "start": task.start.iso(),
+        "due": task.due.iso(),
+        "notes": task.notes,
+        "all_day": not (task.start.timed or task.due.timed),
+        "offsets": task.offsets,
+    }
+    if task.occurrences:
+        out["occurrences"] = [{"start": o.start.iso(), "due": o.due.iso()}
+                              for o in task.occurrences]
+    return out
+
+
+def plan_dict(plan: Plan, words: Words) -> dict[str, Any]:
+    return {
+        "playbook": plan.playbook,
+        "title": plan.title,
+        "timezone": plan.timezone,
+        "anchors": {a.name: a.when.iso() for a in plan.anchors},
+        "event": ({"start": plan.event[0].iso(), "end": plan.event[1].iso()}
+                  if plan.event else None),
+        "tasks": [task_dict(t, words) for t in plan.tasks],
+        "warnings": [{"code": w.code, "task": w.task, "message": w.message}
+                     for w in plan.warnings],
+    }
+
+
+def render(plan: Plan, words: Words) -> bytes:
+    return (json.dumps(plan_dict(plan, words), ensure_ascii=False, indent=2) + "\n").encode()
