@@ -8,13 +8,19 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 
 from __future__ import annotations
 
+import shutil
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+
+if TYPE_CHECKING:
+    from promoplan.i18n import Words
+    from promoplan.plan import Plan
 
 app = typer.Typer(
     name="promoplan",
@@ -81,7 +87,7 @@ def _split(positional: list[str], extra: list[str], *, want: int,
     return args, anchors
 
 
-def _given(pb_anchors: dict[str, object], options: dict[str, str],
+def _given(pb_anchors: Mapping[str, object], options: dict[str, str],
            pairs: list[str]) -> dict[str, str]:
     """`--<anchor>` options and `--anchor NAME=DATE` pairs, checked against the playbook."""
     given: dict[str, str] = {}
@@ -103,7 +109,7 @@ def _given(pb_anchors: dict[str, object], options: dict[str, str],
     return given
 
 
-def _words(plan_locale: str, lang: str | None):  # type: ignore[no-untyped-def]
+def _words(plan_locale: str, lang: str | None) -> Words:
     from promoplan.i18n import words_for
 
     if lang is not None and lang not in ("zh", "en"):
@@ -112,7 +118,7 @@ def _words(plan_locale: str, lang: str | None):  # type: ignore[no-untyped-def]
 
 
 @app.command(context_settings=_EXTRA)
-def compile(  # noqa: A001 - the command is called compile
+def compile(
     ctx: typer.Context,
     playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
                                             show_default=False)],
@@ -154,7 +160,7 @@ def compile(  # noqa: A001 - the command is called compile
 
 
 def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | None,
-             lang: str | None, owner: str | None):  # type: ignore[no-untyped-def]
+             lang: str | None, owner: str | None) -> tuple[Plan, Words]:
     from promoplan.playbook import load, load_team
     from promoplan.resolve import resolve
 
@@ -174,7 +180,7 @@ def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | N
     return plan, words
 
 
-def _print(plan, fmt: str, words) -> None:  # type: ignore[no-untyped-def]
+def _print(plan: Plan, fmt: str, words: Words) -> None:
     from promoplan import writers
 
     if fmt == "table":
@@ -183,7 +189,7 @@ def _print(plan, fmt: str, words) -> None:  # type: ignore[no-untyped-def]
         from promoplan.writers import table
 
         tty = sys.stdout.isatty()
-        width = typer.get_terminal_size()[0] if tty else 140  # type: ignore[attr-defined]
+        width = shutil.get_terminal_size().columns if tty else 140
         data = table.render(plan, words, color=tty, width=width,
                             today=now(_zone(plan.timezone)).date())
     else:
@@ -295,7 +301,7 @@ def init(
     _guard(run)
 
 
-def _guard(run) -> None:  # type: ignore[no-untyped-def]
+def _guard(run: Callable[[], None]) -> None:
     """The one place our errors become text and exit code 2."""
     try:
         run()

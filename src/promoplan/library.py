@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
 
-def _folder() -> Traversable:
-    return resources.files("promoplan.playbooks")
+def _folder() -> Path:
+    # Installed as plain files (never zipped), so the resource folder is a real path.
+    return Path(str(resources.files("promoplan.playbooks")))
 
 
 def names() -> list[str]:
@@ -18,7 +19,7 @@ def names() -> list[str]:
     )
 
 
-def find(name: str) -> Traversable | None:
+def find(name: str) -> Path | None:
     entry = _folder() / f"{name}.yaml"
     return entry if entry.is_file() else None
 

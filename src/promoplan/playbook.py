@@ -59,13 +59,11 @@ class TaskDef:
     loc: Loc
     locs: dict[str, Loc] = field(default_factory=dict)
     order: int = 0
+    label: str = ""
+    """How messages name the task: its id, or its place in the file when the id is derived."""
 
     def where(self, key: str) -> Loc:
         return self.locs.get(key, self.loc)
-
-    @property
-    def label(self) -> str:
-        return f"task '{self.id}'"
 
 
 @dataclass
@@ -115,7 +113,7 @@ def resolve_ref(ref: str, base: Path, from_loc: Loc | None) -> tuple[Path, str]:
             from_loc,
             did_you_mean(ref, names) or f"built-in playbooks: {', '.join(names)}",
         )
-    return Path(os.fspath(entry)), _shown(Path(os.fspath(entry)))
+    return entry, _shown(entry)
 
 
 def _shown(path: Path) -> str:
@@ -177,7 +175,7 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
         for err in _dedupe(exc.errors()):
             err = dict(err)
             err["loc"] = (*prefix, *tuple(err["loc"])[1:])
-            errors.append(_schema_error(doc, err))  # type: ignore[arg-type]
+            errors.append(_schema_error(doc, err))
         raise_all(errors)
         raise AssertionError("unreachable") from None
     return dict(layer.team), {role: doc.loc((*prefix, role)) for role in layer.team}
@@ -304,18 +302,19 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         pb.event = layer.event
         pb.locs["event.start"] = doc.loc(("event", "start"))
         pb.locs["event.end"] = doc.loc(("event", "end"))
-    for name, spec in layer.anchors.items():
-        locs = {key: doc.loc(("anchors", name, key)) for key in spec.model_fields_set}
+    for name, aspec in layer.anchors.items():
+        locs = {key: doc.loc(("anchors", name, key)) for key in aspec.model_fields_set}
         if name in pb.anchors:
-            old = pb.anchors[name]
-            old.spec = old.spec.model_copy(update={k: getattr(spec, k) for k in spec.model_fields_set})
-            old.locs.update(locs)
+            known = pb.anchors[name]
+            known.spec = known.spec.model_copy(
+                update={k: getattr(aspec, k) for k in aspec.model_fields_set})
+            known.locs.update(locs)
         else:
             if not _ANCHOR_NAME.match(name):
                 errors.append(PromoplanError(
                     f"anchor name '{name}' must be a plain word (letters, digits, _)",
                     doc.key_loc(("anchors", name)), "put the Chinese word in 'label'"))
-            pb.anchors[name] = AnchorDef(name, spec, doc.key_loc(("anchors", name)), locs)
+            pb.anchors[name] = AnchorDef(name, aspec, doc.key_loc(("anchors", name)), locs)
     for key in ("sections", "roles"):
         items: list[str] = getattr(pb, key)
         items += [s for s in getattr(layer, key) if s not in items]
@@ -351,9 +350,10 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
             old.locs.update(locs)
             old.loc = loc
             continue
+        label = f"task '{tid}'" if tid is not None else f"task #{i + 1}"
         if tid is None:
             tid = _derived_id(spec, by_id)
-        task = TaskDef(tid, spec, loc, locs, order=len(pb.tasks))
+        task = TaskDef(tid, spec, loc, locs, order=len(pb.tasks), label=label)
         pb.tasks.append(task)
         by_id[tid] = task
     for role, people in layer.team.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from promoplan.dates import parse_day, parse_when
@@ -248,10 +249,9 @@ class _Resolver:
                 begin = start_or_none
                 due_or_none = self.guarded(lambda: self.shift(begin, length),
                                            task.where("duration"), f"{task.label} › duration")
-            start = start_or_none or due_or_none
-            due = due_or_none or start_or_none
-            assert start is not None
-            assert due is not None
+            either = start_or_none or due_or_none
+            assert either is not None  # the playbook check demands a start, due or after
+            start, due = start_or_none or either, due_or_none or either
         if spec.repeat is not None:
             self.occurrences[task.id] = self._repeat(task, start, due, chain)
             first, last = self.occurrences[task.id][0], self.occurrences[task.id][-1]
@@ -336,7 +336,7 @@ class _Resolver:
                 if off.ref.is_task:
                     raise self.fail(f"{what}: the event window counts from anchors only", where)
                 base = self.anchor(off.ref.name)
-                ends.append(self.guarded(lambda o=off, b=base: self.apply(o, b), where, what))
+                ends.append(self.guarded(partial(self.apply, off, base), where, what))
             except _Failed:
                 return None
         return ends[0], ends[1]

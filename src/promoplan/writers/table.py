@@ -6,6 +6,7 @@ import io
 from datetime import date, timedelta
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -39,6 +40,15 @@ def _name(task: PlanTask, words: Words) -> Text:
     return text
 
 
+def _row(seq: int, task: PlanTask, words: Words, today: date | None) -> list[Text]:
+    owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
+    row = [Text(str(seq)), Text(task.section), _name(task, words), Text(owner),
+           _when(task.start, words), Text("") if task.due == task.start else _when(task.due, words)]
+    if today is not None:
+        row.append(Text(words.relative((task.start.day - today).days), style="yellow"))
+    return row
+
+
 def render(plan: Plan, words: Words, *, color: bool = False, width: int = 140,
            today: date | None = None) -> bytes:
     buf = io.StringIO()
@@ -47,29 +57,28 @@ def render(plan: Plan, words: Words, *, color: bool = False, width: int = 140,
     anchors = "  ".join(f"{a.label} {words.when(a.when, year=True)}" for a in plan.anchors)
     console.print(Text(plan.title, style="bold"))
     console.print(anchors)
-    relative = is_current(plan, today)
-    seq = 0
-    for phase, tasks in grouped(plan):
+    relative = today if is_current(plan, today) else None
+    groups = grouped(plan)
+    ordered = [task for _, tasks in groups for task in tasks]
+    rows = [_row(seq, task, words, relative) for seq, task in enumerate(ordered, 1)]
+    headers = ["seq", "section", "name", "owner", "start", "due"] + (["relative"] if relative else [])
+    # Every phase gets its own table; equal column widths keep them aligned as one.
+    widths = [max([cell_len(words[h]), *(row[i].cell_len for row in rows)])
+              for i, h in enumerate(headers)]
+    done = 0
+    for phase, tasks in groups:
         table = Table(title=f"{words[phase]} ({len(tasks)})" if phase else None, box=box.SIMPLE_HEAD,
-                      title_justify="left", title_style="bold", show_edge=False, pad_edge=False)
-        table.add_column(words["seq"], justify="right", no_wrap=True)
-        table.add_column(words["section"], no_wrap=True)
-        table.add_column(words["name"], ratio=1)
-        table.add_column(words["owner"], no_wrap=True)
-        table.add_column(words["start"], no_wrap=True)
-        table.add_column(words["due"], no_wrap=True)
-        if relative:
-            table.add_column(words["relative"], no_wrap=True, style="yellow")
-        for task in tasks:
-            seq += 1
-            owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
-            row: list[Text | str] = [
-                str(seq), task.section, _name(task, words), owner, _when(task.start, words),
-                Text("") if task.due == task.start else _when(task.due, words),
-            ]
-            if relative and today is not None:
-                row.append(words.relative((task.start.day - today).days))
+                      title_justify="left", title_style="bold", show_edge=False, pad_edge=False,
+                      expand=True)
+        for i, key in enumerate(headers):
+            if key == "name":
+                table.add_column(words[key], ratio=1)
+            else:
+                table.add_column(words[key], no_wrap=True, min_width=widths[i],
+                                 justify="right" if key == "seq" else "left")
+        for row in rows[done:done + len(tasks)]:
             table.add_row(*row)
+        done += len(tasks)
         console.print()
         console.print(table)
     if plan.warnings:

@@ -1,0 +1,1 @@
+"""The built-in playbook library (YAML files beside this one)."""

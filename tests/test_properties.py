@@ -1,0 +1,102 @@
+"""Properties that must hold for any date: the two spellings agree, and moving an
+anchor moves everything that hangs on it by the same amount."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from promoplan.load import parse_yaml
+from promoplan.playbook import Playbook, _check, _merge, load, validate_layer
+from promoplan.resolve import resolve
+
+from .conftest import PLAYBOOKS
+
+DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """1..999 in Chinese numerals, as people write them (十五, 三十, 一百零五)."""
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones:
+        out += DIGITS[ones]
+    return out
+
+
+UNITS = {"d": "天", "h": "小时", "min": "分钟", "wd": "个工作日"}
+ANCHORS = {"signup": "报名", "open": "开团"}
+
+
+def playbook_from(text: str) -> Playbook:
+    doc = parse_yaml(text, "generated.yaml")
+    return _check(_merge([(doc, validate_layer(doc))]))
+
+
+@st.composite
+def twin_offsets(draw: st.DrawFn) -> tuple[str, str]:
+    anchor = draw(st.sampled_from(sorted(ANCHORS)))
+    unit = draw(st.sampled_from(sorted(UNITS)))
+    amount = draw(st.integers(min_value=1, max_value=400))
+    before = draw(st.booleans())
+    number = to_chinese(amount) if draw(st.booleans()) else str(amount)
+    word = "前" if before else draw(st.sampled_from(["后", "完后", ""]))
+    chinese = f"{ANCHORS[anchor]}{word}{number}{UNITS[unit]}"
+    compact = f"{anchor}{'-' if before else '+'}{amount}{unit}"
+    if draw(st.booleans()) and unit in ("d", "wd"):
+        hour, minute = draw(st.integers(0, 23)), draw(st.sampled_from([0, 5, 30, 59]))
+        chinese += f"{hour}点{minute}分" if minute else f"{hour}点"
+        compact += f"@{hour:02d}:{minute:02d}"
+    return chinese, compact
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pair=twin_offsets(),
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    hour=st.integers(0, 23),
+)
+def test_chinese_and_compact_twins_resolve_to_the_same_moment(
+    pair: tuple[str, str], day: date, hour: int
+) -> None:
+    chinese, compact = pair
+    pb = playbook_from(
+        "name: twins\nanchors:\n  signup: {label: 报名}\n  open: {label: 开团}\n"
+        f"tasks:\n  - {{id: cn, name: a, at: '{chinese}'}}\n  - {{id: en, name: b, at: '{compact}'}}\n"
+    )
+    plan = resolve(pb, {"signup": day.isoformat(), "open": f"{day.isoformat()} {hour:02d}:00"})
+    cn, en = plan.tasks
+    assert (cn.start, cn.due) == (en.start, en.due)
+
+
+def test_chinese_numerals_helper_matches_the_seed_spelling() -> None:
+    assert [to_chinese(n) for n in (1, 10, 15, 30, 45, 105, 120)] == [
+        "一", "十", "十五", "三十", "四十五", "一百零五", "一百二十"]
+
+
+PROMO = load(str(PLAYBOOKS / "promo.yaml"))
+WORKDAY_TASKS = {"wd-task"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
+    shift=st.integers(min_value=-400, max_value=400),
+)
+def test_moving_an_anchor_moves_every_task_by_the_same_days(day: date, shift: int) -> None:
+    before = resolve(PROMO, {"signup": day.isoformat()})
+    after = resolve(PROMO, {"signup": (day + timedelta(days=shift)).isoformat()})
+    moved = timedelta(days=shift)
+    for old, new in zip(before.tasks, after.tasks, strict=True):
+        if old.id in WORKDAY_TASKS and shift % 7:
+            continue  # workdays move with the week, not the day
+        assert new.start.day - old.start.day == moved, old.id
+        assert new.due.day - old.due.day == moved, old.id
+        assert (new.start.clock, new.due.clock) == (old.start.clock, old.due.clock)
