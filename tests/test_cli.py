@@ -32,7 +32,7 @@ def test_json_follows_the_contract(cli: Cli) -> None:
     repeat = next(t for t in data["tasks"] if t["id"] == "half-hourly")
     assert [o["start"] for o in repeat["occurrences"]] == [
         "2024-11-01T10:25", "2024-11-01T10:55", "2024-11-01T11:25", "2024-11-01T11:55"]
-    assert data["warnings"] == []
+    assert [w["code"] for w in data["warnings"]] == ["deadline-on-day-off"] * 2
 
 
 def test_anchor_options_in_any_position_and_as_pairs(cli: Cli) -> None:

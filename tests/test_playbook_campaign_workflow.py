@@ -57,8 +57,14 @@ def test_header_and_anchors(plan: dict[str, Any]) -> None:
     assert plan["anchors"] == {"launch": "2024-11-11", "end": "2024-11-11"}
 
 
-def test_no_warnings(plan: dict[str, Any]) -> None:
-    assert plan["warnings"] == []
+def test_warnings(plan: dict[str, Any]) -> None:
+    # The run-up ends on Sunday 2024-11-10, the day before launch.
+    assert [(w["code"], w["task"], w["message"]) for w in plan["warnings"]] == [
+        ("deadline-on-day-off", None,
+         "4 tasks are due on 2024-11-10, a day off (Sunday): 'goods-title', "
+         "'sync-warehouse-before', 'sync-cs-check', 'sync-ops-crosscheck'; roll: backward or "
+         "forward moves such dates to a working day"),
+    ]
 
 
 def test_event_option_is_not_an_anchor_here() -> None:

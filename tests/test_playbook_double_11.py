@@ -68,8 +68,15 @@ def test_header_and_anchors(plan: dict[str, Any]) -> None:
     }
 
 
-def test_no_warnings(plan: dict[str, Any]) -> None:
-    assert plan["warnings"] == []
+def test_warnings(plan: dict[str, Any]) -> None:
+    # The preheat opens at midnight; 2024-11-10, the day before 11.11, is a Sunday.
+    assert [(w["code"], w["task"], w["message"]) for w in plan["warnings"]] == [
+        ("at-night", "node-preheat", "task 'node-preheat' is at 00:00, at night"),
+        ("deadline-on-day-off", None,
+         "17 tasks are due on 2024-11-10, a day off (Sunday): 'yy-title-keywords', 'yy-countdown', "
+         "'sp-new-tracking', 'sp-channel-stock', 'mg-edm' and 12 more; roll: backward or forward "
+         "moves such dates to a working day"),
+    ]
 
 
 EXPECTED = [

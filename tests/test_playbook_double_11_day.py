@@ -56,8 +56,14 @@ def test_header_and_anchor(plan: dict[str, Any]) -> None:
     assert plan["anchors"] == {"event": "2024-11-11T00:00"}  # L123: the day's 24 hours from 0点
 
 
-def test_no_warnings(plan: dict[str, Any]) -> None:
-    assert plan["warnings"] == []
+def test_warnings(plan: dict[str, Any]) -> None:
+    # 2024-11-10 is a Sunday: the prep deadlines of the day before are flagged, once.
+    assert [(w["code"], w["task"], w["message"]) for w in plan["warnings"]] == [
+        ("deadline-on-day-off", None,
+         "13 tasks are due on 2024-11-10, a day off (Sunday): 'kf-part-time', 'kf-transfer-staff', "
+         "'kf-roster', 'kf-after-sales-plan', 'wl-jushita' and 8 more; roll: backward or forward "
+         "moves such dates to a working day"),
+    ]
 
 
 EXPECTED = [
@@ -114,5 +120,8 @@ def test_phases(plan: dict[str, Any]) -> None:
     for task in plan["tasks"]:
         by_phase.setdefault(task["phase"], set()).add(task["start"][:10])
     assert max(by_phase["活动前"]) < "2024-11-11"
-    assert by_phase["活动中"] == {"2024-11-11"}  # every shift of the day is 活动中
-    assert min(by_phase["活动后"]) == "2024-11-12"  # the midnight hand-over opens 活动后
+    # every shift of the day, and the midnight hand-over that closes it, is 活动中
+    assert by_phase["活动中"] == {"2024-11-11", "2024-11-12"}
+    tasks = {t["id"]: t for t in plan["tasks"]}
+    assert tasks["handover-midnight"]["phase"] == "活动中"
+    assert min(by_phase["活动后"]) == "2024-11-12"

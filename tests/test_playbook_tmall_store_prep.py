@@ -55,8 +55,17 @@ def test_header_and_anchor(plan: dict[str, Any]) -> None:
     assert plan["anchors"] == {"event": "2024-11-11T00:00"}
 
 
-def test_no_warnings(plan: dict[str, Any]) -> None:
-    assert plan["warnings"] == []
+def test_warnings(plan: dict[str, Any]) -> None:
+    # 2024-10-26 is a Saturday and 2024-11-10 a Sunday.
+    assert [(w["code"], w["task"], w["message"]) for w in plan["warnings"]] == [
+        ("deadline-on-day-off", "goods-details",
+         "task 'goods-details' is due on 2024-10-26, a day off (Saturday); roll: backward or "
+         "forward moves such dates to a working day"),
+        ("deadline-on-day-off", None,
+         "5 tasks are due on 2024-11-10, a day off (Sunday): 'emergency-replacement', "
+         "'comm-contacts', 'comm-internal', 'comm-quick-replies', 'cs-preparation'; roll: backward "
+         "or forward moves such dates to a working day"),
+    ]
 
 
 EXPECTED = [

@@ -55,12 +55,21 @@ def test_every_task_against_hand_computed_dates() -> None:
         "restock": ("2024-11-01T16:30", "2024-11-01T16:30"),
         "review": ("2024-11-02", "2024-11-02"),
         "cs-week": ("2024-11-01", "2024-11-09"),
-        "wd-task": ("2024-10-07", "2024-10-07"),  # Fri 11, Thu 10, Wed 9, Tue 8, Mon 7
+        # China's calendar: Sat 12 is a make-up workday (调休), so back from Mon 14:
+        # Sat 12, Fri 11, Thu 10, Wed 9, Tue 8 — the 1st to 7th are National Day.
+        "wd-task": ("2024-10-08", "2024-10-08"),
         "evening": ("2024-10-31T18:00", "2024-10-31T18:00"),
         "chained": ("2024-10-31", "2024-11-02"),
         "half-hourly": ("2024-11-01T10:25", "2024-11-01T11:55"),
     }
-    assert plan.warnings == []
+    # 2024-10-13 is a Sunday, 2024-11-02 a Saturday (after the event, so not 活动中).
+    assert [(w.code, w.task, w.message) for w in plan.warnings] == [
+        ("deadline-on-day-off", "plan", "task 'plan' is due on 2024-10-13, a day off (Sunday); "
+         "roll: backward or forward moves such dates to a working day"),
+        ("deadline-on-day-off", None, "3 tasks are due on 2024-11-02, a day off (Saturday): "
+         "'follow-up', 'review', 'chained'; roll: backward or forward moves such dates to a "
+         "working day"),
+    ]
 
 
 def test_repeat_lists_every_occurrence_until_inclusive() -> None:
@@ -133,14 +142,14 @@ def test_warnings_for_a_task_ending_before_it_starts_and_a_wrong_phase(tmp_path)
         "anchors: {open: {label: 开团, time: '10:00'}}\n"
         "tasks:\n"
         "  - {id: back, name: 倒置, start: 开团前1天, due: 开团前3天}\n"
-        "  - {id: late, name: 准备, phase: 活动前, at: 开团后2天}\n",
+        "  - {id: late, name: 准备, phase: 活动前, at: 开团后5天}\n",
         encoding="utf-8",
     )
-    plan = resolve(load(str(path)), {"open": "2024-11-01"})
+    plan = resolve(load(str(path)), {"open": "2024-11-07"})  # a Thursday: no weekend deadlines
     assert [(w.code, w.task, w.message) for w in plan.warnings] == [
-        ("ends-before-start", "back", "task 'back' ends (2024-10-29) before it starts (2024-10-31)"),
+        ("ends-before-start", "back", "task 'back' ends (2024-11-04) before it starts (2024-11-06)"),
         ("phase-mismatch", "late",
-         "task 'late' is marked 活动前 but starts 2024-11-03, after the event"),
+         "task 'late' is marked 活动前 but starts 2024-11-12, after the event"),
     ]
 
 
@@ -157,7 +166,7 @@ def test_missing_anchor_date_is_an_error() -> None:
 def test_workdays_honour_the_playbook_calendar(tmp_path) -> None:
     path = tmp_path / "cal.yaml"
     path.write_text(
-        "name: cal\ncalendar: {holidays: [2024-10-10], workdays: [2024-10-12]}\n"
+        "name: cal\ncalendar: {country: none, holidays: [2024-10-10], workdays: [2024-10-12]}\n"
         "anchors: {signup: {label: 报名}}\n"
         "tasks:\n  - {id: a, name: a, due: 报名前5个工作日}\n  - {id: b, name: b, due: signup+2wd}\n",
         encoding="utf-8",

@@ -20,6 +20,7 @@ from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
 
 if TYPE_CHECKING:
     from promoplan.i18n import Words
+    from promoplan.offsets import Reminder
     from promoplan.plan import Plan
 
 app = typer.Typer(
@@ -123,15 +124,24 @@ def compile(
     playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
                                             show_default=False)],
     output: Annotated[list[Path] | None, typer.Option(
-        "-o", "--output", help="Write to FILE; the extension picks the format (.json .csv .md). "
-        "Repeatable.")] = None,
+        "-o", "--output", help="Write to FILE; the extension picks the format "
+        "(.xlsx .ics .json .csv .md). Repeatable.")] = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", help="What to print when no -o is given: table, json, csv or md.")] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only tasks of this role.")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="Only tasks of this person.")] = None,
     team: Annotated[Path | None, typer.Option("--team", help="Team file: role → people.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
     anchor: Annotated[list[str] | None, typer.Option(
         "--anchor", help="An anchor date as NAME=DATE. Repeatable.")] = None,
+    remind: Annotated[str | None, typer.Option(
+        "--remind", help="Calendar reminder for every task: 15min, 1h, 1d@09:00 or none.")] = None,
+    split_by: Annotated[str | None, typer.Option(
+        "--split-by", help="owner or person: one calendar per role or person; -o names a folder.")] = None,
+    group_by: Annotated[str, typer.Option(
+        "--group-by", help="XLSX rows grouped by section or phase.")] = "section",
+    xlsx_by_owner: Annotated[bool, typer.Option(
+        "--xlsx-by-owner", help="XLSX: add a sheet per owner role.")] = False,
 ) -> None:
     """Compile a playbook into a dated plan.
 
@@ -140,18 +150,35 @@ def compile(
     """
     def run() -> None:
         from promoplan import output as out
-        from promoplan import writers
+        from promoplan import select, writers
 
         args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
                                "[--<anchor> DATE]... [-o FILE]...")
-        if fmt is not None and fmt not in writers.STDOUT_FORMATS:
-            raise PromoplanError(f"--format {fmt}: expected one of "
-                                 f"{', '.join(writers.STDOUT_FORMATS)}", COMMAND_LINE)
-        targets = [(path, writers.format_for(path)) for path in output or []]
-        plan, words = _compile(args[0], options, anchor or [], team, lang, owner)
-        rendered = [(path, writers.render(plan, kind, words)) for path, kind in targets]
+        _choice("--format", fmt, writers.STDOUT_FORMATS)
+        _choice("--split-by", split_by, ("owner", "person"))
+        _choice("--group-by", group_by, ("section", "phase"))
+        if split_by is None:
+            targets = [(path, writers.format_for(path)) for path in output or []]
+        elif not output:
+            raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+        reminder = _reminder(remind)
+        plan, words = _compile(args[0], options, anchor or [], team, lang)
+        if owner is not None:
+            plan = select.only_owner(plan, owner)
+        if person is not None:
+            plan = select.only_person(plan, person)
+        if reminder is not None:
+            plan = select.remind_all(plan, reminder)
+        opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner)
+        if split_by is not None:
+            rendered = [(folder / f"{_file_name(key)}.ics", writers.render(part, "ics", words, opts))
+                        for folder in output or [] for key, part in select.split(plan, split_by)]
+            for folder in output or []:
+                folder.mkdir(parents=True, exist_ok=True)
+        else:
+            rendered = [(path, writers.render(plan, kind, words, opts)) for path, kind in targets]
         out.write_all(rendered)
-        if not targets or fmt is not None:
+        if not rendered or fmt is not None:
             _print(plan, fmt or "table", words)
         for path, _ in rendered:
             typer.echo(f"wrote {path}", err=True)
@@ -159,8 +186,30 @@ def compile(
     _guard(run)
 
 
+def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise PromoplanError(f"{option} {value}: expected one of {', '.join(allowed)}", COMMAND_LINE,
+                             did_you_mean(value, allowed))
+
+
+def _reminder(text: str | None) -> Reminder | None:
+    from promoplan.offsets import OffsetError, parse_remind
+
+    if text is None:
+        return None
+    try:
+        return parse_remind(text)
+    except OffsetError as exc:
+        raise PromoplanError(f"--remind: {exc.message}", COMMAND_LINE, exc.hint) from None
+
+
+def _file_name(key: str) -> str:
+    """A role or person as a file name: keep the Chinese, drop what file systems refuse."""
+    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in key).strip(". ") or "_"
+
+
 def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | None,
-             lang: str | None, owner: str | None) -> tuple[Plan, Words]:
+             lang: str | None) -> tuple[Plan, Words]:
     from promoplan.playbook import load, load_team
     from promoplan.resolve import resolve
 
@@ -170,14 +219,7 @@ def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | N
         people, _ = load_team(team, str(team))
         pb.team.update(people)
     words = _words(pb.locale, lang)
-    plan = resolve(pb, given)
-    if owner is not None:
-        owners = sorted({t.owner for t in plan.tasks} | set(pb.roles))
-        if owner not in owners:
-            raise PromoplanError(f"--owner {owner}: no such role", COMMAND_LINE,
-                                 did_you_mean(owner, owners) or f"roles: {', '.join(owners)}")
-        plan.tasks = [t for t in plan.tasks if t.owner == owner]
-    return plan, words
+    return resolve(pb, given), words
 
 
 def _print(plan: Plan, fmt: str, words: Words) -> None:
@@ -297,6 +339,23 @@ def init(
         out.write_all([(target, entry.read_bytes())])
         typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
                    "--<anchor> DATE", err=True)
+
+    _guard(run)
+
+
+@app.command()
+def textconv(
+    path: Annotated[Path, typer.Argument(help="An XLSX written by promoplan.", show_default=False)],
+) -> None:
+    """Print an XLSX as stable plain text, for `git diff` (see README)."""
+    def run() -> None:
+        from promoplan.writers import xlsx_
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PromoplanError(f"{path}: cannot read: {exc.strerror}") from None
+        sys.stdout.write(xlsx_.textconv(data, str(path)))
 
     _guard(run)
 

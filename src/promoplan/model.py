@@ -13,6 +13,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
+def _remind_switch(value: Any) -> Any:
+    # YAML reads `remind: no` / `off` / `false` as a boolean: it means no reminder.
+    return "none" if value is False else value
+
+
 class _Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
@@ -71,15 +76,30 @@ class TaskSpec(_Schema):
     """活动前 / 活动中 / 活动后; derived from the event window when absent."""
     notes: str | None = None
     """备注."""
+    roll: Literal["none", "backward", "forward"] | None = None
+    """A whole-day date on a day off: keep it and warn (none), or move it to a working day."""
+    remind: str | None = None
+    """Calendar reminder for this task: 15min, 1h, 1d@09:00 (the day before at 9) or none."""
+
+    _switch = field_validator("remind", mode="before")(_remind_switch)
 
 
 class CalendarSpec(_Schema):
     country: str | None = None
-    """Whose public holidays count as days off (CN by default)."""
+    """Whose public holidays count as days off: CN by default, any ISO code, or none (weekends only)."""
     holidays: list[str] = Field(default_factory=list)
     """Extra days off (dates)."""
     workdays: list[str] = Field(default_factory=list)
     """Extra working days, such as make-up workdays (dates)."""
+
+
+class RemindersSpec(_Schema):
+    timed: str | None = None
+    """Reminder for timed tasks (default 15min before)."""
+    all_day: str | None = None
+    """Reminder for all-day tasks (default 1d@09:00: the morning before)."""
+
+    _switch = field_validator("timed", "all_day", mode="before")(_remind_switch)
 
 
 class EventSpec(_Schema):
@@ -96,12 +116,18 @@ class PlaybookFile(_Schema):
     """Shown in sheet titles."""
     description: str | None = None
     """One line shown by `promoplan list`."""
+    brand: str | None = None
+    """Shop or brand the plan is for, shown in the sheet's title block."""
     locale: Literal["zh-CN", "en"] | None = None
     """Language of headers and labels."""
     timezone: str | None = None
     """IANA time zone of every date and time in the plan."""
     calendar: CalendarSpec | None = None
+    roll: Literal["none", "backward", "forward"] | None = None
+    """Default for tasks: what a whole-day date on a day off does (none keeps it and warns)."""
     event: EventSpec | None = None
+    reminders: RemindersSpec | None = None
+    """Default calendar reminders."""
     anchors: dict[str, AnchorSpec] = Field(default_factory=dict)
     sections: list[str] = Field(default_factory=list)
     """Departments in the order writers use."""
@@ -113,6 +139,12 @@ class PlaybookFile(_Schema):
     """Ids of inherited tasks to drop."""
     team: dict[str, list[Person]] = Field(default_factory=dict)
     """Role → people."""
+
+    @field_validator("brand", "title", "description", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        # A brand called 361 or a title of 2024 is text, not a number.
+        return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
     @field_validator("anchors", mode="before")
     @classmethod

@@ -316,3 +316,30 @@ def parse_clock(text: str) -> time:
     if _has_cjk(src):
         return _cn_clock(src, src)
     raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """When a calendar should remind someone of a task, counted back from its start."""
+
+    before: tuple[Shift, ...] = ()
+    clock: time | None = None
+    """With whole days: that many days before, at this time (1d@09:00 = the morning before)."""
+    off: bool = False
+
+
+def parse_remind(text: str) -> Reminder:
+    """`15min`, `1h`, `1d@09:00`, `提前1天` style durations, or `none` for no reminder."""
+    src = str(text).strip()
+    if src.lower() in ("none", "off", "no", "false") or src in ("无", "不提醒"):
+        return Reminder(off=True)
+    length, at, clock_text = src.partition("@")
+    length = length.removeprefix("提前")
+    shifts = parse_duration(length) if length.strip() not in ("0", "0min") else ()
+    clock = None
+    if at:
+        if not shifts or any(s.unit not in DAY_UNITS for s in shifts):
+            raise OffsetError(f"cannot read '{src}': a clock time goes with whole days",
+                              "e.g. 1d@09:00 for the morning before")
+        clock = parse_clock(clock_text)
+    return Reminder(shifts, clock)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from promoplan.model import Person
-from promoplan.offsets import Shift
+from promoplan.offsets import Reminder, Shift
 
 
 @dataclass(frozen=True, order=True)
@@ -76,6 +76,8 @@ class PlanTask:
     occurrences: list[Occurrence] = field(default_factory=list)
     every: tuple[Shift, ...] = ()
     """The repeat step, when the task repeats."""
+    remind: Reminder | None = None
+    """The task's own reminder; None means the plan's default for its kind."""
 
 
 @dataclass
@@ -91,6 +93,16 @@ class Plan:
     warnings: list[PlanWarning]
     event: tuple[When, When] | None = None
     team: dict[str, list[Person]] = field(default_factory=dict)
+    brand: str = ""
+    reminders: dict[str, Reminder] = field(default_factory=dict)
+    """Defaults by kind: "timed" and "all_day"."""
+    days_off: dict[date, str] = field(default_factory=dict)
+    """Days off around the plan (a week either side), with the holiday's name where known."""
+
+    def reminder_for(self, task: PlanTask) -> Reminder:
+        if task.remind is not None:
+            return task.remind
+        return self.reminders["timed" if task.start.timed else "all_day"]
 
     def section_rank(self, section: str) -> int:
         return self.sections.index(section) if section in self.sections else len(self.sections)

@@ -26,6 +26,7 @@ from promoplan.model import (
     EventSpec,
     Person,
     PlaybookFile,
+    RemindersSpec,
     RepeatSpec,
     TaskSpec,
     normalize_team,
@@ -77,9 +78,13 @@ class Playbook:
     locale: str = "zh-CN"
     timezone: str = "Asia/Shanghai"
     country: str = "CN"
+    roll: str = "none"
     holidays: list[tuple[str, Loc]] = field(default_factory=list)
     workdays: list[tuple[str, Loc]] = field(default_factory=list)
     event: EventSpec | None = None
+    brand: str = ""
+    reminders: dict[str, str] = field(default_factory=dict)
+    """timed / all_day → reminder text, with its place in `locs` as reminders.KEY."""
     anchors: dict[str, AnchorDef] = field(default_factory=dict)
     sections: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
@@ -201,7 +206,7 @@ def _model_at(path: Path_) -> type[BaseModel] | None:
     head = path[0]
     table: dict[tuple[str, int], type[BaseModel]] = {
         ("tasks", 2): TaskSpec, ("anchors", 2): AnchorSpec, ("calendar", 1): CalendarSpec,
-        ("event", 1): EventSpec, ("team", 3): Person,
+        ("event", 1): EventSpec, ("team", 3): Person, ("reminders", 1): RemindersSpec,
     }
     if head == "tasks" and n == 3 and path[2] == "repeat":
         return RepeatSpec
@@ -285,7 +290,7 @@ def _merge(chain: list[tuple[Document, PlaybookFile]]) -> Playbook:
 
 def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
                  errors: list[PromoplanError]) -> None:
-    for key in ("name", "title", "description", "locale", "timezone"):
+    for key in ("name", "title", "description", "brand", "locale", "timezone", "roll"):
         value = getattr(layer, key)
         if value is not None:
             setattr(pb, key, value)
@@ -298,6 +303,10 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
                         for i, d in enumerate(layer.calendar.holidays)]
         pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))
                         for i, d in enumerate(layer.calendar.workdays)]
+    if layer.reminders is not None:
+        for key in layer.reminders.model_fields_set:
+            pb.reminders[key] = getattr(layer.reminders, key)
+            pb.locs[f"reminders.{key}"] = doc.loc(("reminders", key))
     if layer.event is not None:
         pb.event = layer.event
         pb.locs["event.start"] = doc.loc(("event", "start"))

@@ -18,12 +18,24 @@ from zoneinfo import ZoneInfo
 from promoplan.dates import parse_day, parse_when
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
 from promoplan.model import PHASE_WORDS
-from promoplan.offsets import Offset, OffsetError, Shift, parse_clock, parse_duration, parse_offset
+from promoplan.offsets import (
+    Offset,
+    OffsetError,
+    Reminder,
+    Shift,
+    parse_clock,
+    parse_duration,
+    parse_offset,
+    parse_remind,
+)
 from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, When
 from promoplan.playbook import Playbook, TaskDef, _zone
-from promoplan.workdays import WorkCalendar
+from promoplan.workdays import WorkCalendar, known_countries
 
 MAX_OCCURRENCES = 10_000
+DEFAULT_REMINDERS = {"timed": "15min", "all_day": "1d@09:00"}
+# Timed work starting in these hours (outside the event itself) is flagged.
+NIGHT = (time(22, 0), time(7, 0))
 # `validate` resolves with this date for anchors nobody has dated yet (a Monday).
 PLACEHOLDER_DAY = date(2001, 1, 1)
 
@@ -63,13 +75,26 @@ class _Resolver:
         self.occurrences: dict[str, list[Occurrence]] = {}
         self.defs: dict[str, TaskDef] = {t.id: t for t in pb.tasks}
         self.warnings: list[PlanWarning] = []
-        self.calendar = WorkCalendar(self._days(pb.holidays), self._days(pb.workdays))
+        self.calendar = self._calendar()
 
     # -------------------------------------------------------------- helpers
 
     def fail(self, message: str, loc: Loc | None, hint: str | None = None) -> _Failed:
         self.errors.append(PromoplanError(message, loc, hint))
         return _Failed()
+
+    def _calendar(self) -> WorkCalendar:
+        code = self.pb.country.strip().upper()
+        country: str | None = code
+        if code in ("", "NONE"):
+            country = None
+        elif code not in known_countries():
+            self.fail(f"calendar › country: unknown country '{self.pb.country}'",
+                      self.pb.where("country"),
+                      did_you_mean(code, known_countries()) or
+                      "use an ISO 3166 code such as CN, HK, TW, SG, US, or none for weekends only")
+            country = None
+        return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays))
 
     def _days(self, items: list[tuple[str, Loc]]) -> list[date]:
         out = []
@@ -80,6 +105,13 @@ class _Resolver:
                 self.fail(f"calendar: {exc}", loc)
         return out
 
+    def remind(self, text: str, loc: Loc, what: str) -> Reminder | None:
+        try:
+            return parse_remind(text)
+        except OffsetError as exc:
+            self.fail(f"{what}: {exc.message}", loc, exc.hint)
+            return None
+
     def parse(self, text: str, loc: Loc, what: str) -> Offset:
         try:
             return parse_offset(text, self.vocab)
@@ -89,9 +121,11 @@ class _Resolver:
     def guarded(self, compute: Callable[[], When], loc: Loc, what: str) -> When:
         try:
             return compute()
-        except (OverflowError, ValueError):
+        except OverflowError:
             raise self.fail(f"{what}: the date falls outside the calendar (years 1-9999)",
                             loc) from None
+        except ValueError as exc:
+            raise self.fail(f"{what}: {exc}", loc) from None
 
     def shift(self, base: When, shifts: tuple[Shift, ...]) -> When:
         """Apply shifts in the order written; day units keep the clock, time units need one."""
@@ -246,17 +280,27 @@ class _Resolver:
             start_or_none, due_or_none = values.get("start"), values.get("due")
             if spec.duration is not None and start_or_none is not None:
                 length = self.duration(task, "duration", spec.duration)
-                begin = start_or_none
-                due_or_none = self.guarded(lambda: self.shift(begin, length),
+                due_or_none = self.guarded(partial(self.shift, start_or_none, length),
                                            task.where("duration"), f"{task.label} › duration")
             either = start_or_none or due_or_none
             assert either is not None  # the playbook check demands a start, due or after
             start, due = start_or_none or either, due_or_none or either
+        direction = spec.roll or self.pb.roll
+        if direction != "none":
+            start = self._roll(start, direction, task, "at" if spec.at else "start")
+            due = self._roll(due, direction, task, "at" if spec.at else "due")
         if spec.repeat is not None:
             self.occurrences[task.id] = self._repeat(task, start, due, chain)
             first, last = self.occurrences[task.id][0], self.occurrences[task.id][-1]
             return first.start, last.due
         return start, due
+
+    def _roll(self, when: When, direction: str, task: TaskDef, key: str) -> When:
+        """A whole-day date on a day off moves to the nearest working day that way."""
+        if when.timed:
+            return when
+        return self.guarded(lambda: When(self.calendar.roll(when.day, direction)),
+                            task.where(key), f"{task.label} › {key}")
 
     def _repeat(self, task: TaskDef, start: When, due: When,
                 chain: tuple[str, ...]) -> list[Occurrence]:
@@ -299,19 +343,67 @@ class _Resolver:
             with contextlib.suppress(_Failed):
                 self.task(tid)
         window = self._window()
+        reminders = {
+            key: self.remind(pb.reminders.get(key, default), pb.where(f"reminders.{key}"),
+                             f"reminders › {key}")
+            for key, default in DEFAULT_REMINDERS.items()
+        }
+        own = {t.id: self.remind(t.spec.remind, t.where("remind"), f"{t.label} › remind")
+               for t in pb.tasks if t.spec.remind is not None}
         raise_all(self.errors)
         anchors = [
             PlanAnchor(a.name, a.label, self._known(self.anchors[a.name]),
                        self.anchor_source[a.name][0], self.anchor_source[a.name][1])
             for a in pb.anchors.values()
         ]
-        tasks = [self._plan_task(t, window) for t in pb.tasks]
+        tasks = [self._plan_task(t, window, own.get(t.id)) for t in pb.tasks]
+        days_off = self._calendar_warnings(tasks, anchors)
         return Plan(
             playbook=pb.name, title=pb.title or pb.name, locale=pb.locale,
             timezone=pb.timezone, sections=self._sections(), roles=list(pb.roles),
             anchors=anchors, tasks=tasks, warnings=self.warnings, event=window,
-            team=dict(pb.team),
+            team=dict(pb.team), brand=pb.brand,
+            reminders={k: v for k, v in reminders.items() if v is not None},
+            days_off=days_off,
         )
+
+    def _calendar_warnings(self, tasks: list[PlanTask], anchors: list[PlanAnchor]) -> dict[date, str]:
+        """Deadlines on days off, work at night, years without a published schedule."""
+        days = [a.when.day for a in anchors] + [d for t in tasks for d in (t.start.day, t.due.day)]
+        if not days:
+            return {}
+        first, last = min(days), max(days)
+        try:
+            days_off = self.calendar.days_off(first - timedelta(days=7), last + timedelta(days=7))
+        except (OverflowError, ValueError):  # a plan at the very edge of the calendar
+            days_off = {}
+        due_off: dict[date, list[str]] = {}
+        for task in tasks:
+            roll = self.defs[task.id].spec.roll or self.pb.roll
+            if roll == "none" and task.phase != "during" and task.due.day in days_off:
+                due_off.setdefault(task.due.day, []).append(task.id)
+            clock = task.start.clock
+            if clock is not None and task.phase != "during" and (clock >= NIGHT[0] or clock < NIGHT[1]):
+                self.warnings.append(PlanWarning(
+                    "at-night", f"task '{task.id}' is at {clock:%H:%M}, at night", task.id))
+        for day, ids in sorted(due_off.items()):
+            name = days_off[day] or _WEEKDAYS[day.weekday()]
+            listed = ", ".join(f"'{i}'" for i in ids[:5])
+            listed += f" and {len(ids) - 5} more" if len(ids) > 5 else ""
+            what = f"task {listed} is" if len(ids) == 1 else f"{len(ids)} tasks are"
+            self.warnings.append(PlanWarning(
+                "deadline-on-day-off",
+                f"{what} due on {day.isoformat()}, a day off ({name})"
+                + ("" if len(ids) == 1 else f": {listed}")
+                + "; roll: backward or forward moves such dates to a working day",
+                ids[0] if len(ids) == 1 else None))
+        for year in self.calendar.unpublished_years(d.year for d in (first, last)):
+            self.warnings.append(PlanWarning(
+                "schedule-unpublished",
+                f"{year}: the official holiday schedule for {self.calendar.country} is not published "
+                f"yet; days off come from the statutory rules in {self.calendar.source} and "
+                "make-up workdays (调休) are unknown"))
+        return days_off
 
     @staticmethod
     def _known(value: When | None) -> When:
@@ -341,7 +433,8 @@ class _Resolver:
                 return None
         return ends[0], ends[1]
 
-    def _plan_task(self, task: TaskDef, window: tuple[When, When] | None) -> PlanTask:
+    def _plan_task(self, task: TaskDef, window: tuple[When, When] | None,
+                   remind: Reminder | None) -> PlanTask:
         spec = task.spec
         span = self.tasks[task.id]
         assert span is not None
@@ -364,23 +457,27 @@ class _Resolver:
             owner=spec.owner or "", people=list(self.pb.team.get(spec.owner or "", [])),
             phase=phase, start=start, due=due, notes=spec.notes or "", order=task.order,
             offsets=offsets, occurrences=self.occurrences.get(task.id, []),
-            every=parse_duration(spec.repeat.every) if spec.repeat else (),
+            every=parse_duration(spec.repeat.every) if spec.repeat else (), remind=remind,
         )
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PHASE_PLACE = {"before": "before the event", "during": "during the event",
                 "after": "after the event"}
 
 
 def _phase(start: When, window: tuple[When, When] | None) -> str:
-    """Where a task's start falls against the event window; a date-only end is inclusive."""
+    """Where a task's start falls against the event window; a date-only end is inclusive.
+
+    A timed start is a moment. An all-day start counts by its noon: the opening
+    day of a 10:00 launch is 活动中, the day after a window that closes at 00:30 is
+    活动后, the day before is 活动前.
+    """
     if window is None:
         return ""
-    open_, close = window[0].begin, window[1].end
-    # An all-day start is before the event only if the whole day is.
-    ends_before = start.begin < open_ if start.timed else start.end <= open_
-    if ends_before:
+    moment = start.begin if start.timed else start.begin + timedelta(hours=12)
+    if moment < window[0].begin:
         return "before"
-    if start.begin >= close:
+    if moment >= window[1].end:
         return "after"
     return "during"

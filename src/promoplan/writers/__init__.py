@@ -1,19 +1,22 @@
 """Writers turn a Plan into bytes; the CLI decides where the bytes go.
 
-Each writer module has `render(plan, words) -> bytes` and is imported only
-when asked for, so `promoplan --help` never pays for openpyxl or rich.
+Each writer module has `render(plan, words, options) -> bytes` and is imported
+only when asked for, so `promoplan --help` never pays for openpyxl or rich.
+Filters (--owner, --person) and overrides (--remind) change the Plan before it
+gets here; options are only what changes a writer's layout.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from promoplan.errors import PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.i18n import Words
 from promoplan.plan import Plan
 
-BY_EXTENSION = {".json": "json", ".csv": "csv", ".md": "md"}
+BY_EXTENSION = {".xlsx": "xlsx", ".ics": "ics", ".json": "json", ".csv": "csv", ".md": "md"}
 STDOUT_FORMATS = ("table", "json", "csv", "md")
 
 
@@ -22,11 +25,19 @@ def format_for(path: Path) -> str:
     if fmt is None:
         known = ", ".join(sorted(BY_EXTENSION))
         raise PromoplanError(f"-o {path}: cannot tell the format from '{path.suffix or path.name}'",
-                             hint=f"use one of {known}")
+                             COMMAND_LINE, f"use one of {known}")
     return fmt
 
 
-def render(plan: Plan, fmt: str, words: Words) -> bytes:
+@dataclass(frozen=True)
+class WriterOptions:
+    group_by: str = "section"
+    """XLSX: rows grouped by section (as the seed sheets) or by phase."""
+    by_owner: bool = False
+    """XLSX: add one sheet per owner role."""
+
+
+def render(plan: Plan, fmt: str, words: Words, options: WriterOptions | None = None) -> bytes:
     module = import_module(f"promoplan.writers.{'table' if fmt == 'table' else fmt + '_'}")
-    out: bytes = module.render(plan, words)
+    out: bytes = module.render(plan, words, options or WriterOptions())
     return out

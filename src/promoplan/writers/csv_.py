@@ -7,6 +7,7 @@ import io
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan, When
+from promoplan.writers import WriterOptions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -20,7 +21,7 @@ def _when(value: When) -> str:
     return f"{value.day.isoformat()} {value.clock:%H:%M}" if value.clock else value.day.isoformat()
 
 
-def render(plan: Plan, words: Words) -> bytes:
+def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
     out.writerow([words[k] for k in ("seq", "section", "name", "role", "people", "start_full",

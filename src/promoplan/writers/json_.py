@@ -7,6 +7,7 @@ from typing import Any
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask
+from promoplan.writers import WriterOptions
 
 
 def task_dict(task: PlanTask, words: Words) -> dict[str, Any]:
@@ -43,5 +44,5 @@ def plan_dict(plan: Plan, words: Words) -> dict[str, Any]:
     }
 
 
-def render(plan: Plan, words: Words) -> bytes:
+def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     return (json.dumps(plan_dict(plan, words), ensure_ascii=False, indent=2) + "\n").encode()

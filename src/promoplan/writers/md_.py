@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask
+from promoplan.writers import WriterOptions
 
 
 def _cell(text: str) -> str:
@@ -26,7 +27,7 @@ def grouped(plan: Plan) -> list[tuple[str, list[PlanTask]]]:
     return [(phase, groups[phase]) for phase in order if phase in groups]
 
 
-def render(plan: Plan, words: Words) -> bytes:
+def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     lines = [f"# {_cell(plan.title)}", ""]
     lines.append(" · ".join(f"{a.label} {words.when(a.when, year=True)}" for a in plan.anchors))
     lines.append("")

@@ -49,8 +49,8 @@ def _row(seq: int, task: PlanTask, words: Words, today: date | None) -> list[Tex
     return row
 
 
-def render(plan: Plan, words: Words, *, color: bool = False, width: int = 140,
-           today: date | None = None) -> bytes:
+def render(plan: Plan, words: Words, options: object = None, *, color: bool = False,
+           width: int = 140, today: date | None = None) -> bytes:
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color,
                       highlight=False, emoji=False, soft_wrap=False)
