@@ -18,7 +18,7 @@ ZH = {
     "before": "活动前", "during": "活动中", "after": "活动后", "": "",
     "anchors": "时间节点", "warnings": "注意", "today": "今天", "in_days": "{n}天后",
     "days_ago": "{n}天前", "repeat": "每{step}一次，共{n}次", "tasks": "项",
-    "d": "天", "wd": "个工作日", "w": "周", "h": "小时", "min": "分钟",
+    "day_off": "休", "d": "天", "wd": "个工作日", "w": "周", "h": "小时", "min": "分钟",
 }
 EN = {
     "seq": "No.", "section": "Section", "name": "Task", "owner": "Owner", "role": "Owner role",
@@ -27,7 +27,7 @@ EN = {
     "before": "Before", "during": "During", "after": "After", "": "",
     "anchors": "Key dates", "warnings": "Warnings", "today": "today", "in_days": "in {n} days",
     "days_ago": "{n} days ago", "repeat": "every {step}, {n} times", "tasks": "tasks",
-    "d": "d", "wd": "wd", "w": "w", "h": "h", "min": "min",
+    "day_off": "off", "d": "d", "wd": "wd", "w": "w", "h": "h", "min": "min",
 }
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -380,7 +380,8 @@ class _Resolver:
         due_off: dict[date, list[str]] = {}
         for task in tasks:
             roll = self.defs[task.id].spec.roll or self.pb.roll
-            if roll == "none" and task.phase != "during" and task.due.day in days_off:
+            kept = roll == "none" or task.due.timed  # timed tasks are never rolled
+            if kept and task.phase != "during" and task.due.day in days_off:
                 due_off.setdefault(task.due.day, []).append(task.id)
             clock = task.start.clock
             if clock is not None and task.phase != "during" and (clock >= NIGHT[0] or clock < NIGHT[1]):

@@ -75,21 +75,20 @@ class WorkCalendar:
         return self.add_workdays(day, -1 if direction == "backward" else 1)
 
     def unpublished_years(self, years: Iterable[int]) -> list[int]:
-        """Years whose make-up workdays are unknown: the official schedule is not out yet.
+        """Years past the last published schedule: their make-up workdays are unknown.
 
-        A country with make-up days in the years before but none in this one has
-        not announced it; countries without make-up days never warn.
+        Only countries that have make-up workdays at all (China) can tell; the
+        search looks back ten years for the last one that had any.
         """
         if self._official is None:
             return []
-        out = []
-        for year in sorted(set(years)):
-            for y in range(year - 3, year + 1):
-                _ = date(y, 1, 1) in self._official  # loads that year's schedule
-            recent = {d.year for d in self._official.weekend_workdays}
-            if year not in recent and any(y in recent for y in range(year - 3, year)):
-                out.append(year)
-        return out
+        wanted = sorted(set(years))
+        if not wanted:
+            return []
+        for year in range(wanted[0] - 10, wanted[-1] + 1):
+            _ = date(year, 1, 1) in self._official  # loads that year's schedule
+        published = {d.year for d in self._official.weekend_workdays}
+        return [y for y in wanted if published and y > max(published)]
 
     def days_off(self, first: date, last: date) -> dict[date, str]:
         """Every day off between first and last, with its holiday name where it has one."""

@@ -27,10 +27,13 @@ def is_current(plan: Plan, today: date | None) -> bool:
     return first - CURRENT_MARGIN <= today <= last + CURRENT_MARGIN
 
 
-def _when(value: When, words: Words) -> Text:
-    if value.clock is None:
-        return Text(words.day(value.day))
-    return Text.assemble(words.day(value.day) + " ", (words.clock(value.clock), "bold cyan"))
+def _when(value: When, words: Words, days_off: dict[date, str]) -> Text:
+    text = Text(words.day(value.day))
+    if value.clock is not None:
+        text.append(" " + words.clock(value.clock), style="bold cyan")
+    if value.day in days_off:
+        text.append(" " + words["day_off"], style="red")
+    return text
 
 
 def _name(task: PlanTask, words: Words) -> Text:
@@ -40,10 +43,12 @@ def _name(task: PlanTask, words: Words) -> Text:
     return text
 
 
-def _row(seq: int, task: PlanTask, words: Words, today: date | None) -> list[Text]:
+def _row(seq: int, task: PlanTask, words: Words, today: date | None,
+         days_off: dict[date, str]) -> list[Text]:
     owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
+    due = Text("") if task.due == task.start else _when(task.due, words, days_off)
     row = [Text(str(seq)), Text(task.section), _name(task, words), Text(owner),
-           _when(task.start, words), Text("") if task.due == task.start else _when(task.due, words)]
+           _when(task.start, words, days_off), due]
     if today is not None:
         row.append(Text(words.relative((task.start.day - today).days), style="yellow"))
     return row
@@ -60,7 +65,7 @@ def render(plan: Plan, words: Words, options: object = None, *, color: bool = Fa
     relative = today if is_current(plan, today) else None
     groups = grouped(plan)
     ordered = [task for _, tasks in groups for task in tasks]
-    rows = [_row(seq, task, words, relative) for seq, task in enumerate(ordered, 1)]
+    rows = [_row(seq, task, words, relative, plan.days_off) for seq, task in enumerate(ordered, 1)]
     headers = ["seq", "section", "name", "owner", "start", "due"] + (["relative"] if relative else [])
     # Every phase gets its own table; equal column widths keep them aligned as one.
     widths = [max([cell_len(words[h]), *(row[i].cell_len for row in rows)])
