@@ -11,17 +11,19 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
 
 if TYPE_CHECKING:
     from promoplan.i18n import Words
     from promoplan.offsets import Reminder
     from promoplan.plan import Plan
+    from promoplan.writers import WriterOptions
 
 app = typer.Typer(
     name="promoplan",
@@ -53,15 +55,17 @@ def _root(
 
 
 def _split(positional: list[str], extra: list[str], *, want: int,
-           usage: str) -> tuple[list[str], dict[str, str]]:
+           usage: str) -> tuple[list[str], dict[str, str | None]]:
     """Positional arguments and `--<anchor> DATE` pairs, in the order they were typed.
 
     Click hands us the positionals it took plus everything it did not know, in
     order; gluing them back together recovers the command line as written.
+    An option with no value is kept as None: whether that is a missing date or
+    an unknown flag is known only once the playbook is loaded.
     """
     tokens = [*positional, *extra]
     args: list[str] = []
-    anchors: dict[str, str] = {}
+    options: dict[str, str | None] = {}
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -70,13 +74,14 @@ def _split(positional: list[str], extra: list[str], *, want: int,
             break
         if tok.startswith("--") and len(tok) > 2:
             name, eq, value = tok[2:].partition("=")
+            given: str | None = value
             if not eq:
-                if i + 1 >= len(tokens) or tokens[i + 1].startswith("--"):
-                    raise PromoplanError(f"{tok} needs a date", COMMAND_LINE,
-                                         f"write {tok} YYYY-MM-DD")
-                value = tokens[i + 1]
-                i += 1
-            anchors[name] = value
+                has_value = i + 1 < len(tokens) and not tokens[i + 1].startswith("--")
+                given = tokens[i + 1] if has_value else None
+                i += 1 if has_value else 0
+            if name in options:
+                raise PromoplanError(f"--{name} given twice", COMMAND_LINE, "keep one of them")
+            options[name] = given
         elif tok.startswith("-") and len(tok) > 1 and not tok[1].isdigit():
             raise PromoplanError(f"unknown option '{tok}'", COMMAND_LINE, f"usage: {usage}")
         else:
@@ -85,28 +90,36 @@ def _split(positional: list[str], extra: list[str], *, want: int,
     if len(args) != want:
         what = "missing" if len(args) < want else f"unexpected argument '{args[want]}' in"
         raise PromoplanError(f"{what} arguments", COMMAND_LINE, f"usage: {usage}")
-    return args, anchors
+    return args, options
 
 
-def _given(pb_anchors: Mapping[str, object], options: dict[str, str],
+def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
            pairs: list[str]) -> dict[str, str]:
     """`--<anchor>` options and `--anchor NAME=DATE` pairs, checked against the playbook."""
     given: dict[str, str] = {}
+    errors: list[PromoplanError] = []
     for pair in pairs:
         name, eq, value = pair.partition("=")
         if not eq:
-            raise PromoplanError(f"--anchor {pair}: expected NAME=DATE", COMMAND_LINE,
-                                 "e.g. --anchor open=2024-11-01")
+            errors.append(PromoplanError(f"--anchor {pair}: expected NAME=DATE", COMMAND_LINE,
+                                         "e.g. --anchor open=2024-11-01"))
         given[name.strip()] = value
-    for option, value in options.items():
+    for option, typed in options.items():
         name = option if option in pb_anchors else option.replace("-", "_")
         if name not in pb_anchors:
+            if not pb_anchors:
+                continue  # the playbook's own error (no anchors) says it all
             hint = did_you_mean(option, pb_anchors)
-            raise PromoplanError(
+            errors.append(PromoplanError(
                 f"unknown option '--{option}'", COMMAND_LINE,
                 f"did you mean '--{hint.split(chr(39))[1]}'?" if hint
-                else "this playbook's anchors: " + ", ".join(f"--{a}" for a in pb_anchors))
-        given[name] = value
+                else "this playbook's anchors: " + ", ".join(f"--{a}" for a in pb_anchors)))
+        elif typed is None:
+            errors.append(PromoplanError(f"--{option} needs a date", COMMAND_LINE,
+                                         f"write --{option} YYYY-MM-DD"))
+        else:
+            given[name] = typed
+    raise_all(errors)
     return given
 
 
@@ -171,12 +184,15 @@ def compile(
             plan = select.remind_all(plan, reminder)
         opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner)
         if split_by is not None:
-            rendered = [(folder / f"{_file_name(key)}.ics", writers.render(part, "ics", words, opts))
-                        for folder in output or [] for key, part in select.split(plan, split_by)]
+            parts = select.split(plan, split_by)
+            rendered = [(path, writers.render(part, "ics", words, _replacing(path, opts, title)))
+                        for folder in output or [] for key, part in parts
+                        for path, title in [(folder / f"{_file_name(key)}.ics", f"{plan.title} · {key}")]]
             for folder in output or []:
                 folder.mkdir(parents=True, exist_ok=True)
         else:
-            rendered = [(path, writers.render(plan, kind, words, opts)) for path, kind in targets]
+            rendered = [(path, writers.render(plan, kind, words, _replacing(path, opts)))
+                        for path, kind in targets]
         out.write_all(rendered)
         if not rendered or fmt is not None:
             _print(plan, fmt or "table", words)
@@ -184,6 +200,17 @@ def compile(
             typer.echo(f"wrote {path}", err=True)
 
     _guard(run)
+
+
+def _replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
+    """A calendar rewritten in place learns what it replaces, so moved events update in apps."""
+    if path.suffix.lower() != ".ics":
+        return options
+    try:
+        previous = path.read_bytes() if path.is_file() else None
+    except OSError:
+        previous = None
+    return replace(options, previous=previous, calendar_name=name)
 
 
 def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -208,16 +235,15 @@ def _file_name(key: str) -> str:
     return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in key).strip(". ") or "_"
 
 
-def _compile(ref: str, options: dict[str, str], pairs: list[str], team: Path | None,
+def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
              lang: str | None) -> tuple[Plan, Words]:
-    from promoplan.playbook import load, load_team
+    from promoplan.playbook import add_team, load, load_team
     from promoplan.resolve import resolve
 
     pb = load(ref)
     given = _given(pb.anchors, options, pairs)
     if team is not None:
-        people, _ = load_team(team, str(team))
-        pb.team.update(people)
+        add_team(pb, *load_team(team, str(team)))
     words = _words(pb.locale, lang)
     return resolve(pb, given), words
 
@@ -339,6 +365,80 @@ def init(
         out.write_all([(target, entry.read_bytes())])
         typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
                    "--<anchor> DATE", err=True)
+
+    _guard(run)
+
+
+@app.command(context_settings=_EXTRA)
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help="Old plan: a path or git REV:path.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="New plan: a path or git REV:path.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", help="table, md or json.")] = "table",
+    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE, for both sides.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
+) -> None:
+    """Show what moved between two plans; exit 1 when they differ, like diff."""
+    def run() -> None:
+        from promoplan import diff as diffing
+        from promoplan.playbook import load
+        from promoplan.resolve import resolve
+
+        args, options = _split([old, new], ctx.args, want=2,
+                               usage="promoplan diff OLD NEW [--<anchor> DATE]...")
+        _choice("--format", fmt, ("table", "md", "json"))
+        books = [load(ref) for ref in args]
+        known = {name: a for pb in books for name, a in pb.anchors.items()}
+        given = _given(known, options, anchor or [])
+        plans = [resolve(pb, {k: v for k, v in given.items() if k in pb.anchors}) for pb in books]
+        words = _words(books[1].locale, lang)
+        result = diffing.compare(plans[0], plans[1], words, args[0], args[1])
+        render = {"table": diffing.render_text, "md": diffing.render_md, "json": diffing.render_json}
+        sys.stdout.write(render[fmt](result))
+        if not result.same:
+            raise typer.Exit(1)
+
+    _guard(run)
+
+
+@app.command(context_settings=_EXTRA)
+def agenda(
+    ctx: typer.Context,
+    plan_ref: Annotated[str, typer.Argument(metavar="PLAN", help="Plan file (or playbook with dates).",
+                                            show_default=False)],
+    on: Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); today by default.")] = None,
+    week: Annotated[bool, typer.Option("--week", help="The whole week (Monday to Sunday).")] = False,
+    owner: Annotated[str | None, typer.Option("--owner", help="Only tasks of this role.")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="Only tasks of this person.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or md (pastes into DingTalk).")] = "table",
+    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
+) -> None:
+    """What starts, is due or was due on a day or in a week, by time of day."""
+    def run() -> None:
+        from promoplan import agenda as agenda_mod
+        from promoplan import select
+        from promoplan.clock import now
+        from promoplan.dates import parse_day
+        from promoplan.playbook import _zone
+
+        args, options = _split([plan_ref], ctx.args, want=1,
+                               usage="promoplan agenda PLAN [--on DATE | --week]")
+        _choice("--format", fmt, ("table", "md"))
+        plan, words = _compile(args[0], options, anchor or [], None, lang)
+        if owner is not None:
+            plan = select.only_owner(plan, owner)
+        if person is not None:
+            plan = select.only_person(plan, person)
+        if on is None:
+            day = now(_zone(plan.timezone)).date()
+        else:
+            try:
+                day = parse_day(on)
+            except ValueError as exc:
+                raise PromoplanError(f"--on: {exc}", COMMAND_LINE) from None
+        days = agenda_mod.week_of(day) if week else [day]
+        sys.stdout.write(agenda_mod.render(plan, days, words, md=fmt == "md"))
 
     _guard(run)
 

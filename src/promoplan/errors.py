@@ -81,7 +81,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A hint for a misspelt name, in the words the message will use."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    options = list(choices)
+    same_letters = [c for c in options if c.lower() == word.lower()]
+    close = same_letters or difflib.get_close_matches(word, options, n=1, cutoff=0.5)
     return f"did you mean '{close[0]}'?" if close else None
 
 

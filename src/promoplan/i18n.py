@@ -18,6 +18,9 @@ ZH = {
     "before": "活动前", "during": "活动中", "after": "活动后", "": "",
     "anchors": "时间节点", "warnings": "注意", "today": "今天", "in_days": "{n}天后",
     "days_ago": "{n}天前", "repeat": "每{step}一次，共{n}次", "tasks": "项",
+    "agenda_overdue": "已到期（请确认完成）", "agenda_all_day": "全天", "agenda_morning": "上午",
+    "agenda_afternoon": "下午", "agenda_evening": "晚上", "agenda_start": "开始",
+    "agenda_due": "截止", "agenda_nothing": "没有事项",
     "day_off": "休", "d": "天", "wd": "个工作日", "w": "周", "h": "小时", "min": "分钟",
 }
 EN = {
@@ -27,6 +30,9 @@ EN = {
     "before": "Before", "during": "During", "after": "After", "": "",
     "anchors": "Key dates", "warnings": "Warnings", "today": "today", "in_days": "in {n} days",
     "days_ago": "{n} days ago", "repeat": "every {step}, {n} times", "tasks": "tasks",
+    "agenda_overdue": "Was due (check it is done)", "agenda_all_day": "All day",
+    "agenda_morning": "Morning", "agenda_afternoon": "Afternoon", "agenda_evening": "Evening",
+    "agenda_start": "starts", "agenda_due": "due", "agenda_nothing": "Nothing on this day",
     "day_off": "off", "d": "d", "wd": "wd", "w": "w", "h": "h", "min": "min",
 }
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}

@@ -41,6 +41,8 @@ class Document:
     path: Path | None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """Numbers and booleans as written (10.30, not 10.3), for messages."""
 
     def loc(self, path: Path_ = ()) -> Loc:
         """Where the value at `path` was written, or its nearest written parent."""
@@ -58,16 +60,8 @@ class Document:
         return self.loc(path)
 
 
-def read_text(path: Path, name: str) -> str:
-    """File text as UTF-8 (a BOM is dropped; CRLF is fine for YAML)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PromoplanError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise PromoplanError(f"{name}: is a folder, not a YAML file") from None
-    except OSError as exc:
-        raise PromoplanError(f"{name}: cannot read: {exc.strerror}") from None
+def decode(raw: bytes, name: str) -> str:
+    """File bytes as UTF-8 text (a BOM is dropped; CRLF is fine for YAML)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -86,12 +80,7 @@ def parse_yaml(text: str, name: str, path: Path | None = None) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = Loc(name, mark.line + 1, mark.column + 1) if mark else Loc(name)
-        what = exc.problem or exc.context or "not valid YAML"
-        if exc.context and exc.problem:
-            what = f"{exc.context}, {exc.problem}"
-        raise PromoplanError(f"YAML syntax: {what}", loc) from None
+        raise _syntax_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise PromoplanError(f"YAML syntax: {exc}", Loc(name, 1, 1)) from None
     doc = Document(data=None, name=name, path=path)
@@ -102,9 +91,34 @@ def parse_yaml(text: str, name: str, path: Path | None = None) -> Document:
     return doc
 
 
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PromoplanError:
+    """PyYAML reports where it gave up; for an unclosed quote or bracket, point where it opened."""
+    what = exc.problem or exc.context or "not valid YAML"
+    if exc.context and exc.problem:
+        what = f"{exc.context}, {exc.problem}"
+    context = exc.context or ""
+    opened = exc.context_mark is not None and (
+        "quoted scalar" in context or "flow sequence" in context or "flow mapping" in context)
+    mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
+    loc = Loc(name, mark.line + 1, mark.column + 1) if mark else Loc(name)
+    hint = None
+    if opened and "quoted scalar" in context:
+        hint = "the quote opened here is never closed"
+    elif opened and exc.problem_mark is not None:
+        bracket = "[" if "sequence" in context else "{"
+        hint = f"the '{bracket}' opened here is not closed before line {exc.problem_mark.line + 1}"
+    elif "mapping values are not allowed" in what:
+        hint = "check the indentation of this line against the lines above"
+    elif "\t" in what or "tab" in what:
+        hint = "indent with spaces, not tabs"
+    return PromoplanError(f"YAML syntax: {what}", loc, hint)
+
+
 def read_yaml(path: Path, name: str | None = None) -> Document:
+    from promoplan.sources import read_disk
+
     name = name or str(path)
-    return parse_yaml(read_text(path, name), name, path)
+    return parse_yaml(decode(read_disk(path, name), name), name, path)
 
 
 class _Builder:
@@ -134,7 +148,10 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            self.doc.raw[path] = node.value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -147,7 +164,10 @@ class _Builder:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise PromoplanError("a key must be a plain word", self._loc(key_node))
-            key = str(self._scalar(key_node))
+            key_value = self._scalar(key_node)
+            if key_value is None or key_value == "":
+                raise PromoplanError("empty key", self._loc(key_node), "write a name before the ':'")
+            key = str(key_value)
             if key in first:
                 raise PromoplanError(
                     f"duplicate key '{key}' (first at line {first[key]})",

@@ -119,6 +119,11 @@ def parse_offset(text: str, vocab: Mapping[str, str]) -> Offset:
 def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
     names = sorted({v for v in vocab.values()})
     task = _TASK_REF.match(src)
+    if task is None and src.startswith("task:"):
+        tid = re.match(r"task:([A-Za-z0-9_-]*)", src)
+        shown = tid.group(1) if tid and tid.group(1) else "ID"
+        raise OffsetError(f"cannot read '{src}': expected .start or .due after the task id",
+                          f"write task:{shown}.due")
     if task:
         ref = Ref(task.group(1), "start" if task.group(2) == "start" else "due")
         pos = task.end()
@@ -219,7 +224,7 @@ def _has_cjk(text: str) -> bool:
 
 
 def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
-    text = re.sub(r"\s+", "", src)
+    text = re.sub(r"\s+", "", src).replace("：", ":")
     word = next((w for w in sorted(vocab, key=len, reverse=True) if text.startswith(w)), None)
     if word is None:
         guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
@@ -264,10 +269,15 @@ _CN_UNIT_HINT = "units: 天, 个工作日, 周, 小时, 分钟, 半小时"
 def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
     shifts: list[Shift] = []
     while text:
+        frac = re.match(rf"(\d+\.\d+)({'|'.join(w for w, _, _ in _CN_UNITS)})", text)
+        if frac:
+            raise OffsetError(f"cannot read '{frac.group(0)}': whole numbers only",
+                              "write 1天12小时 rather than 1.5天, or 1小时30分钟 rather than 1.5小时")
         m = _CN_TERM.match(text)
         if not m:
             num = _CN_NUM_ONLY.match(text)
-            if num and not _CN_CLOCK.match(text):
+            # A clock time (18点) may follow a day shift, never stand in for the shift itself.
+            if num and (not shifts or not _CN_CLOCK.match(text)):
                 after = text[num.end():num.end() + 1] or "nothing"
                 hint = _LOOKALIKES.get(after)
                 raise OffsetError(f"unknown unit '{after}' after '{num.group(0)}'",
@@ -285,6 +295,9 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
             unit = next(u for w, u, _ in _CN_UNITS if w == unit_word)
             shifts.append(Shift(sign * count, unit))
         text = text[m.end():]
+        if shifts[-1].unit == "h" and text.startswith("半"):  # 1小时半 = 1h30min
+            shifts.append(Shift(sign * 30, "min"))
+            text = text[1:]
     return shifts, text
 
 

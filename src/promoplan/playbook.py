@@ -8,7 +8,6 @@ merged field by field, remembering which file and line each value came from.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from promoplan import library
+from promoplan import library, sources
 from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.load import Document, Path_, read_yaml
+from promoplan.load import Document, Path_, decode, parse_yaml, read_yaml
 from promoplan.model import (
     PHASE_WORDS,
     AnchorSpec,
@@ -31,6 +30,7 @@ from promoplan.model import (
     TaskSpec,
     normalize_team,
 )
+from promoplan.sources import Source
 
 MAX_EXTENDS_DEPTH = 16
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -62,6 +62,8 @@ class TaskDef:
     order: int = 0
     label: str = ""
     """How messages name the task: its id, or its place in the file when the id is derived."""
+    broken: bool = False
+    """Its timing keys contradict each other: resolving skips it (the error is already known)."""
 
     def where(self, key: str) -> Loc:
         return self.locs.get(key, self.loc)
@@ -91,6 +93,8 @@ class Playbook:
     tasks: list[TaskDef] = field(default_factory=list)
     team: dict[str, list[Person]] = field(default_factory=dict)
     locs: dict[str, Loc] = field(default_factory=dict)
+    problems: list[PromoplanError] = field(default_factory=list)
+    """Mistakes found by the checks; resolving reports them with its own."""
 
     def where(self, key: str) -> Loc:
         return self.locs.get(key, Loc(self.source, 1, 1))
@@ -99,17 +103,23 @@ class Playbook:
 # ------------------------------------------------------------------ reading files
 
 def load(ref: str, cwd: Path | None = None) -> Playbook:
-    """Load a playbook or plan file by path or built-in name, with all it extends."""
-    chain = _chain(ref, cwd or Path.cwd(), [], None)
+    """Load a playbook or plan file by path, REV:path or built-in name, with all it extends."""
+    chain = _chain(ref, None, cwd or Path.cwd(), [], None)
     return _check(_merge(chain))
 
 
-def resolve_ref(ref: str, base: Path, from_loc: Loc | None) -> tuple[Path, str]:
-    """Where a playbook reference points: (file, name to show in messages)."""
-    local = base / ref
-    if local.is_file() or library.looks_like_path(ref):
-        shown = ref if from_loc is None else _shown(local)
-        return local, shown
+def resolve_ref(ref: str, base: Source | None, cwd: Path, from_loc: Loc | None) -> Source:
+    """Where a playbook reference points: a file beside `base`, in git, or a built-in."""
+    if base is None:
+        local = cwd / ref
+        if local.is_file() or (library.looks_like_path(ref) and ":" not in ref):
+            return sources.disk(local, ref)
+        in_git = sources.git_ref(ref, cwd)
+        if in_git is not None:
+            return in_git
+    elif library.looks_like_path(ref) or (base.git is None and (
+            base.path is not None and (base.path.parent / ref).is_file())):
+        return base.sibling(ref)
     entry = library.find(ref)
     if entry is None:
         names = library.names()
@@ -118,32 +128,27 @@ def resolve_ref(ref: str, base: Path, from_loc: Loc | None) -> tuple[Path, str]:
             from_loc,
             did_you_mean(ref, names) or f"built-in playbooks: {', '.join(names)}",
         )
-    return entry, _shown(entry)
-
-
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    return sources.disk(entry, sources.shown(entry))
 
 
 def _chain(
-    ref: str, base: Path, seen: list[Path], from_loc: Loc | None
+    ref: str, base: Source | None, cwd: Path, seen: list[str], from_loc: Loc | None
 ) -> list[tuple[Document, PlaybookFile]]:
-    path, shown = resolve_ref(ref, base, from_loc)
-    key = path.resolve()
-    if key in seen:
-        names = [p.name for p in [*seen[seen.index(key):], key]]
+    source = resolve_ref(ref, base, cwd, from_loc)
+    if source.key in seen:
+        names = [key.rsplit("/", 1)[-1] for key in [*seen[seen.index(source.key):], source.key]]
         raise PromoplanError(f"extends cycle: {' → '.join(names)}", from_loc,
                              "a playbook cannot extend itself, directly or through others")
     if len(seen) >= MAX_EXTENDS_DEPTH:
         raise PromoplanError(f"extends goes more than {MAX_EXTENDS_DEPTH} levels deep", from_loc)
-    doc = read_yaml(path, shown)
+    if from_loc is not None and source.path is not None and not source.path.is_file():
+        raise PromoplanError(f"extends: no such file '{ref}'", from_loc,
+                             "the path is relative to the file that extends it")
+    doc = parse_yaml(decode(source.read(), source.shown), source.shown, source.path)
     layer = validate_layer(doc)
     if layer.extends is None:
         return [(doc, layer)]
-    parents = _chain(layer.extends, path.parent, [*seen, key], doc.loc(("extends",)))
+    parents = _chain(layer.extends, source, cwd, [*seen, source.key], doc.loc(("extends",)))
     return [*parents, (doc, layer)]
 
 
@@ -178,12 +183,25 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
     except ValidationError as exc:
         errors = []
         for err in _dedupe(exc.errors()):
-            err = dict(err)
-            err["loc"] = (*prefix, *tuple(err["loc"])[1:])
-            errors.append(_schema_error(doc, err))
+            errors.append(_schema_error(doc, err, (*prefix, *tuple(err["loc"])[1:])))
         raise_all(errors)
         raise AssertionError("unreachable") from None
-    return dict(layer.team), {role: doc.loc((*prefix, role)) for role in layer.team}
+    return dict(layer.team), {role: doc.key_loc((*prefix, role)) for role in layer.team}
+
+
+def add_team(pb: Playbook, team: dict[str, list[Person]], locs: dict[str, Loc]) -> None:
+    """Put a team file's people on the playbook's roles; every role must be one it knows."""
+    raise_all(_unknown_roles(pb, team, locs))
+    pb.team.update(team)
+
+
+def _unknown_roles(pb: Playbook, team: dict[str, list[Person]],
+                   locs: dict[str, Loc]) -> list[PromoplanError]:
+    known = pb.roles or sorted({t.spec.owner for t in pb.tasks if t.spec.owner})
+    return [PromoplanError(f"team: unknown role '{role}'", locs.get(role),
+                           did_you_mean(role, known) or f"roles: {', '.join(known)}")
+            for role in team if role not in known]
+
 
 
 # ------------------------------------------------------------------ schema errors
@@ -239,11 +257,13 @@ _TYPE_WORDS = {
 }
 
 
-def _schema_error(doc: Document, err: Any) -> PromoplanError:
-    loc: Path_ = tuple(err["loc"])
+def _schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) -> PromoplanError:
+    """One pydantic error as our message; `where_in_doc` when the file nests the data differently."""
+    schema_loc: Path_ = tuple(err["loc"])
+    loc: Path_ = schema_loc if where_in_doc is None else where_in_doc
     kind = err["type"]
     if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
+        model = _model_at(schema_loc[:-1])
         known = list(model.model_fields) if model else []
         return PromoplanError(
             f"{describe_path(doc.data, loc[:-1])}: unknown key '{loc[-1]}'",
@@ -254,26 +274,32 @@ def _schema_error(doc: Document, err: Any) -> PromoplanError:
         return PromoplanError(f"{describe_path(doc.data, loc[:-1])}: missing key '{loc[-1]}'",
                               doc.loc(loc[:-1]))
     where = doc.loc(loc)
-    found = err.get("input")
+    found = _show(err.get("input"), doc.raw.get(loc))
+    if loc and loc[-1] == "time" and loc[0] == "anchors":
+        written = doc.raw.get(loc, str(err.get("input")))
+        return PromoplanError(f"{describe_path(doc.data, loc)}: cannot read '{written}' as a time of day",
+                              where, 'write it as "HH:MM", quoted')
     if kind in _TYPE_WORDS:
         want, hint = _TYPE_WORDS[kind]
         return PromoplanError(
-            f"{describe_path(doc.data, loc)}: expected {want}, found {_show(found)}", where, hint)
+            f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
     if kind == "literal_error":
         return PromoplanError(
-            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, "
-            f"found {_show(found)}", where)
+            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
     return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}", where)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, written: str | None = None) -> str:
+    """A found value as the user wrote it (10.30, not 10.3), with what YAML made of it."""
     if value is None:
         return "nothing"
     if isinstance(value, dict):
         return "keys and values"
     if isinstance(value, list):
         return "a list"
-    return repr(value) if isinstance(value, str) else f"{value!r} ({type(value).__name__})"
+    if isinstance(value, bool):
+        return f"{written or value} (yes/no)"
+    return repr(value) if isinstance(value, str) else f"{written or value} (a number)"
 
 
 # ------------------------------------------------------------------ merging layers
@@ -290,6 +316,7 @@ def _merge(chain: list[tuple[Document, PlaybookFile]]) -> Playbook:
 
 def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
                  errors: list[PromoplanError]) -> None:
+    """Lay one file over what it extends (`layer.extends` names the parent when there is one)."""
     for key in ("name", "title", "description", "brand", "locale", "timezone", "roll"):
         value = getattr(layer, key)
         if value is not None:
@@ -318,6 +345,11 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
             known.spec = known.spec.model_copy(
                 update={k: getattr(aspec, k) for k in aspec.model_fields_set})
             known.locs.update(locs)
+        elif layer.extends is not None and aspec.model_fields_set <= {"date"}:
+            # A plan file dating an anchor its playbook does not have: a typo, not a new event.
+            errors.append(PromoplanError(
+                f"anchor '{name}': {layer.extends} has no such anchor", doc.key_loc(("anchors", name)),
+                did_you_mean(name, pb.anchors) or f"anchors: {', '.join(pb.anchors)}"))
         else:
             if not _ANCHOR_NAME.match(name):
                 errors.append(PromoplanError(
@@ -341,6 +373,9 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         path: Path_ = ("tasks", i)
         loc = doc.loc(path)
         locs = {key: doc.loc((*path, key)) for key in spec.model_fields_set}
+        if spec.repeat is not None:
+            locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))
+                         for key in spec.repeat.model_fields_set})
         tid = spec.id
         if tid is not None:
             if not _TASK_ID.match(tid):
@@ -359,6 +394,12 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
             old.locs.update(locs)
             old.loc = loc
             continue
+        if tid is not None and layer.extends is not None and spec.name is None:
+            # Overriding a task that is not there: almost always a misspelt id.
+            errors.append(PromoplanError(
+                f"task '{tid}': no inherited task has this id, and a new task needs 'name' and a time",
+                locs["id"], did_you_mean(tid, by_id)))
+            continue
         label = f"task '{tid}'" if tid is not None else f"task #{i + 1}"
         if tid is None:
             tid = _derived_id(spec, by_id)
@@ -367,7 +408,7 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         by_id[tid] = task
     for role, people in layer.team.items():
         pb.team[role] = list(people)
-        pb.locs[f"team.{role}"] = doc.loc(("team", role))
+        pb.locs[f"team.{role}"] = doc.key_loc(("team", role))
 
 
 def _derived_id(spec: TaskSpec, taken: dict[str, TaskDef]) -> str:
@@ -406,7 +447,9 @@ def _check(pb: Playbook) -> Playbook:
                     anchor.where("aliases" if word in anchor.spec.aliases else "label")))
     for task in pb.tasks:
         errors.extend(_check_task(pb, task))
-    raise_all(errors)
+    errors.extend(_unknown_roles(pb, pb.team, {r: pb.where(f"team.{r}") for r in pb.team}))
+    # Reported together with what resolving finds, so one run lists every mistake.
+    pb.problems = errors
     return pb
 
 
@@ -427,6 +470,7 @@ def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
             did_you_mean(spec.owner, pb.roles) or f"roles: {', '.join(pb.roles)}")
     if spec.phase is not None and spec.phase not in PHASE_WORDS:
         err("phase", f"unknown phase '{spec.phase}'", "use 活动前, 活动中 or 活动后")
+    timing = len(errors)
     if spec.at is not None:
         for other in ("start", "due", "duration", "after"):
             if getattr(spec, other) is not None:
@@ -441,10 +485,13 @@ def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
     if spec.duration is not None and spec.start is None and spec.after is None:
         err("duration", "'duration' needs 'start' or 'after' to count from")
     if spec.repeat is not None:
-        if (spec.repeat.until is None) == (spec.repeat.count is None):
-            err("repeat", "give either 'until' or 'count'", "e.g. repeat: {every: 30min, until: open+2h}")
+        if spec.repeat.until is not None and spec.repeat.count is not None:
+            err("repeat", "'until' and 'count' both say when it stops", "keep one of them")
+        elif spec.repeat.until is None and spec.repeat.count is None:
+            err("repeat", "give 'until' or 'count'", "e.g. repeat: {every: 30min, until: open+2h}")
         if spec.at is None and spec.start is None and spec.after is None:
             err("repeat", "a repeating task needs 'at' or 'start'")
+    task.broken = len(errors) > timing
     return errors
 
 

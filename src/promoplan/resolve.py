@@ -66,9 +66,12 @@ class _Resolver:
         self.pb = pb
         self.given = given
         self.placeholder = placeholder
-        self.zone: ZoneInfo = _zone(pb.timezone)
+        try:
+            self.zone: ZoneInfo = _zone(pb.timezone)
+        except PromoplanError:  # already among pb.problems, with its place
+            self.zone = ZoneInfo("UTC")
         self.vocab = anchor_vocab(pb)
-        self.errors: list[PromoplanError] = []
+        self.errors: list[PromoplanError] = list(pb.problems)
         self.anchors: dict[str, When | None] = {}
         self.anchor_source: dict[str, tuple[str, str | None]] = {}
         self.tasks: dict[str, _Span | None] = {}
@@ -218,7 +221,7 @@ class _Resolver:
         return start if off.ref.task_field == "start" else due
 
     def evaluate(self, task: TaskDef, key: str, text: str, chain: tuple[str, ...]) -> When:
-        loc, what = task.where(key), f"{task.label} › {key}"
+        loc, what = task.where(key), _what(task, key)
         off = self.parse(text, loc, what)
         base = self.value(off, chain, loc, what)
         return self.guarded(lambda: self.apply(off, base), loc, what)
@@ -227,10 +230,9 @@ class _Resolver:
         try:
             shifts = parse_duration(text)
         except OffsetError as exc:
-            raise self.fail(f"{task.label} › {key}: {exc.message}", task.where(key),
-                            exc.hint) from None
+            raise self.fail(f"{_what(task, key)}: {exc.message}", task.where(key), exc.hint) from None
         if all(s.amount == 0 for s in shifts):
-            raise self.fail(f"{task.label} › {key}: must be longer than zero", task.where(key))
+            raise self.fail(f"{_what(task, key)}: must be longer than zero", task.where(key))
         return shifts
 
     def task(self, tid: str, chain: tuple[str, ...] = ()) -> _Span:
@@ -247,6 +249,8 @@ class _Resolver:
             return span
         task = self.defs[tid]
         self.tasks[tid] = None
+        if task.broken:
+            raise _Failed()
         span = self._compute(task, (*chain, tid))
         self.tasks[tid] = span
         return span
@@ -306,9 +310,9 @@ class _Resolver:
                 chain: tuple[str, ...]) -> list[Occurrence]:
         rep = task.spec.repeat
         assert rep is not None
-        step = self.duration(task, "repeat", rep.every)
+        step = self.duration(task, "repeat.every", rep.every)
         limit = rep.count if rep.count is not None else MAX_OCCURRENCES + 1
-        until = self.evaluate(task, "repeat", rep.until, chain) if rep.until else None
+        until = self.evaluate(task, "repeat.until", rep.until, chain) if rep.until else None
         out = [Occurrence(start, due)]
         while len(out) < limit:
             prev = out[-1]
@@ -339,7 +343,7 @@ class _Resolver:
         for name in pb.anchors:
             with contextlib.suppress(_Failed):
                 self.anchor(name)
-        for tid in self.defs:
+        for tid in self.defs if pb.anchors else ():  # without anchors no task has a date
             with contextlib.suppress(_Failed):
                 self.task(tid)
         window = self._window()
@@ -460,6 +464,11 @@ class _Resolver:
             offsets=offsets, occurrences=self.occurrences.get(task.id, []),
             every=parse_duration(spec.repeat.every) if spec.repeat else (), remind=remind,
         )
+
+
+def _what(task: TaskDef, key: str) -> str:
+    """`task 'x' › repeat › every`: how messages name one key of a task."""
+    return " › ".join([task.label, *key.split(".")])
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

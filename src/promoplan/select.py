@@ -47,7 +47,11 @@ def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:
     if by == "owner":
         return [(role, only_owner(plan, role)) for role in roles(plan)
                 if any(t.owner == role for t in plan.tasks)]
-    return [(name, only_person(plan, name)) for name in people(plan)]
+    names = people(plan)
+    if not names:
+        raise PromoplanError("--split-by person: the plan has no team", COMMAND_LINE,
+                             "add a team: role → people in the plan file or --team")
+    return [(name, only_person(plan, name)) for name in names]
 
 
 def remind_all(plan: Plan, reminder: Reminder) -> Plan:

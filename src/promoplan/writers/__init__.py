@@ -35,6 +35,10 @@ class WriterOptions:
     """XLSX: rows grouped by section (as the seed sheets) or by phase."""
     by_owner: bool = False
     """XLSX: add one sheet per owner role."""
+    previous: bytes | None = None
+    """ICS: the calendar this one replaces, so changed events get a higher SEQUENCE."""
+    calendar_name: str | None = None
+    """ICS: the calendar's name in the app (the plan title by default)."""
 
 
 def render(plan: Plan, fmt: str, words: Words, options: WriterOptions | None = None) -> bytes:

@@ -93,9 +93,7 @@ def uid(plan: Plan, task: PlanTask, n: int | None = None) -> str:
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     # `previous` (the calendar written last time) and `calendar_name` are read
     # when the CLI's WriterOptions carries them; until then SEQUENCE stays 0.
-    previous: bytes | None = getattr(options, "previous", None)
-    name: str | None = getattr(options, "calendar_name", None)
-    return build(plan, words, previous=previous, name=name)
+    return build(plan, words, previous=options.previous, name=options.calendar_name)
 
 
 @dataclass(frozen=True)
@@ -114,10 +112,12 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None,
     from icalendar import Calendar, Timezone
 
     zone = ZoneInfo(plan.timezone)
-    items = [_Item(task, occ.start, occ.due, n)
-             for task in plan.by_section()
-             for n, occ in (enumerate(task.occurrences, 1) if task.occurrences
-                            else [(None, task)])]
+    items: list[_Item] = []
+    for task in plan.by_section():
+        if task.occurrences:
+            items += [_Item(task, o.start, o.due, n) for n, o in enumerate(task.occurrences, 1)]
+        else:
+            items.append(_Item(task, task.start, task.due))
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -1,0 +1,121 @@
+"""The morning post for the chat group: what starts, is due or is overdue on a day.
+
+Nothing tracks whether a task was done, so "overdue" means "was due since the
+last working day": on Monday the list asks about Friday's, Saturday's and
+Sunday's deadlines, on Tuesday about Monday's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from promoplan.i18n import Words
+from promoplan.plan import Plan, PlanTask
+
+# Where the morning ends and the evening begins, for grouping by time of day.
+NOON, EVENING = time(12, 0), time(18, 0)
+LOOKBACK_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Item:
+    day: date
+    kind: str
+    """at (a moment), start, due, or overdue."""
+    clock: time | None
+    task: PlanTask
+    due: date | None = None
+
+
+def _is_workday(plan: Plan, day: date) -> bool:
+    return day not in plan.days_off
+
+
+def previous_workday(plan: Plan, day: date) -> date:
+    """The last working day before `day` by the plan's calendar (days off known near the plan)."""
+    for back in range(1, LOOKBACK_DAYS + 1):
+        candidate = day - timedelta(days=back)
+        if _is_workday(plan, candidate):
+            return candidate
+    return day - timedelta(days=1)
+
+
+def day_items(plan: Plan, day: date) -> list[Item]:
+    items: list[Item] = []
+    for task in plan.by_time():
+        occurrences = task.occurrences or []
+        if occurrences:
+            items += [Item(day, "at", o.start.clock, task) for o in occurrences
+                      if o.start.day == day and o.start == o.due]
+            continue
+        if task.start == task.due:
+            if task.start.day == day:
+                items.append(Item(day, "at", task.start.clock, task))
+            continue
+        if task.start.day == day:
+            items.append(Item(day, "start", task.start.clock, task))
+        if task.due.day == day:
+            items.append(Item(day, "due", task.due.clock, task))
+    return sorted(items, key=lambda i: (i.clock is not None, i.clock or time(0)))
+
+
+def overdue(plan: Plan, day: date) -> list[Item]:
+    since = previous_workday(plan, day)
+    return [Item(day, "overdue", None, t, t.due.day) for t in plan.by_time()
+            if since <= t.due.day < day]
+
+
+def week_of(day: date) -> list[date]:
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
+def _group(item: Item) -> str:
+    if item.kind == "overdue":
+        return "overdue"
+    if item.clock is None:
+        return "all_day"
+    return "morning" if item.clock < NOON else "afternoon" if item.clock < EVENING else "evening"
+
+
+GROUPS = ("overdue", "all_day", "morning", "afternoon", "evening")
+
+
+def _line(item: Item, words: Words, md: bool) -> str:
+    task = item.task
+    people = "、".join(p.name for p in task.people)
+    who = task.owner + (f"（{people}）" if people else "")
+    if item.kind == "overdue":
+        assert item.due is not None
+        head = f"{words.day(item.due)} {words['agenda_due']}"
+    else:
+        head = words.clock(item.clock) if item.clock else ""
+        if item.kind in ("start", "due"):
+            head = f"{head} {words['agenda_' + item.kind]}".strip()
+    name = f"**{task.name}**" if md else task.name
+    section = f"[{task.section}] " if task.section else ""
+    text = f"{head} {section}{name}".strip()
+    return f"{text} — {who}" if who else text
+
+
+def render(plan: Plan, days: list[date], words: Words, md: bool) -> str:
+    lines: list[str] = []
+    for day in days:
+        items = day_items(plan, day)
+        late = overdue(plan, day) if day == days[0] else []
+        title = f"{plan.title} · {words.day(day)}"
+        if lines:
+            lines.append("")
+        lines.append(f"### {title}" if md else title)
+        if not items and not late:
+            lines.append(words["agenda_nothing"])
+            continue
+        for group in GROUPS:
+            chosen = [i for i in (late if group == "overdue" else items) if _group(i) == group]
+            if not chosen:
+                continue
+            label = words["agenda_" + group]
+            lines.append(f"**{label}**" if md else label)
+            lines += [("- " if md else "  ") + _line(i, words, md) for i in chosen]
+    return "\n".join(lines) + "\n"
