@@ -104,6 +104,8 @@ def render(plan: Plan, days: list[date], words: Words, md: bool) -> str:
     for day in days:
         items = day_items(plan, day)
         late = overdue(plan, day) if day == days[0] else []
+        if not items and not late and len(days) > 1:
+            continue  # a week lists only the days that have something
         title = f"{plan.title} · {words.day(day)}"
         if lines:
             lines.append("")
@@ -118,4 +120,7 @@ def render(plan: Plan, days: list[date], words: Words, md: bool) -> str:
             label = words["agenda_" + group]
             lines.append(f"**{label}**" if md else label)
             lines += [("- " if md else "  ") + _line(i, words, md) for i in chosen]
+    if not lines:
+        span = f"{words.day(days[0])} – {words.day(days[-1])}"
+        lines = [f"### {plan.title} · {span}" if md else f"{plan.title} · {span}", words["agenda_nothing"]]
     return "\n".join(lines) + "\n"

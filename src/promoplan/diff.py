@@ -94,11 +94,13 @@ def compare(old: Plan, new: Plan, words: Words, old_name: str, new_name: str) ->
         if prev is None:
             continue
         changes = []
-        for key in COMPARED:
+        points = prev.start == prev.due and task.start == task.due
+        for key in COMPARED if not points else [k for k in COMPARED if k != "due"]:
             a_val, b_val = _value(prev, key, words), _value(task, key, words)
             if a_val != b_val:
                 shift = shift_text(getattr(prev, key), getattr(task, key)) if key in ("start", "due") else ""
-                changes.append(Change(key, a_val, b_val, shift))
+                # A moment that moved is one change, not a start and a due.
+                changes.append(Change("at" if points and key == "start" else key, a_val, b_val, shift))
         if changes:
             out.changed.append(TaskChange(task, changes))
     return out

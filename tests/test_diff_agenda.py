@@ -1,0 +1,196 @@
+"""Plan versions in git (`diff`) and the morning post (`agenda`), on a small plan whose
+dates are worked out by hand: signup 2024-10-14 (Mon), open = signup+18d = 11-01 10:00."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE = """\
+name: small
+title: 小测试
+anchors:
+  signup: {label: 报名}
+  open: {label: 开团, time: "10:00", default: signup+18d}
+sections: [运营, 客服]
+roles: [运营主管, 客服主管]
+tasks:
+  - {id: brief, name: 活动策划, section: 运营, owner: 运营主管, start: 报名前5天, due: 报名前1天}
+  - {id: price, name: 改价格, section: 运营, owner: 运营主管, at: 开团前2天}
+  - {id: check, name: 开团检查, section: 客服, owner: 客服主管, at: 开团后25分钟}
+  - {id: review, name: 复盘, section: 运营, owner: 运营主管, at: 开团后1天}
+"""
+PLAN_V1 = "extends: base.yaml\nanchors:\n  signup: {date: 2024-10-14}\nteam:\n  运营主管: [张伟]\n"
+PLAN_V2 = """\
+extends: base.yaml
+anchors:
+  signup: {date: 2024-10-14}
+  open: {date: "2024-11-03 20:00"}
+team:
+  运营主管: [张伟]
+tasks:
+  - {id: price, owner: 客服主管, notes: 以ERP为准}
+  - {id: thanks, name: 感谢信, section: 客服, owner: 客服主管, at: 开团后2天}
+remove: [review]
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com",
+                    *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PLAN_V1, encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "plan")
+    (tmp_path / "plan.yaml").write_text(PLAN_V2, encoding="utf-8")
+    return tmp_path
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "promoplan", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_diff_table(repo: Path) -> None:
+    out = run(repo, "diff", "HEAD:plan.yaml", "plan.yaml")
+    assert (out.returncode, out.stderr) == (1, "")
+    assert out.stdout == """\
+--- HEAD:plan.yaml
++++ plan.yaml
+
+anchors
+  open (开团): 2024-11-01T10:00 → 2024-11-03T20:00  +2d10h
+
+运营
+  ~ price  改价格
+      owner: 运营主管 → 客服主管
+      at: 2024-10-30 → 2024-11-01  +2d
+      notes: (none) → 以ERP为准
+      people: 张伟 → (none)
+  - review  复盘  2024-11-02
+
+客服
+  ~ check  开团检查
+      at: 2024-11-01T10:25 → 2024-11-03T20:25  +2d10h
+  + thanks  感谢信  2024-11-05
+
+1 anchor, 2 tasks changed, 1 added, 1 removed
+"""
+
+
+def test_diff_markdown(repo: Path) -> None:
+    out = run(repo, "diff", "HEAD:plan.yaml", "plan.yaml", "--format", "md")
+    assert out.returncode == 1
+    assert out.stdout == """\
+**HEAD:plan.yaml → plan.yaml**: 1 anchor, 2 tasks changed, 1 added, 1 removed
+
+| anchor | old | new | shift |
+|---|---|---|---|
+| open (开团) | 2024-11-01T10:00 | 2024-11-03T20:00 | +2d10h |
+
+### 运营
+
+- **changed** `price` 改价格: owner 运营主管 → 客服主管; at 2024-10-30 → 2024-11-01 (+2d); notes (none) → 以ERP为准; people 张伟 → (none)
+- **removed** `review` 复盘: 2024-11-02
+
+### 客服
+
+- **changed** `check` 开团检查: at 2024-11-01T10:25 → 2024-11-03T20:25 (+2d10h)
+- **added** `thanks` 感谢信: 2024-11-05
+"""
+
+
+def test_diff_json(repo: Path) -> None:
+    out = run(repo, "diff", "HEAD:plan.yaml", "plan.yaml", "--format", "json")
+    assert out.returncode == 1
+    assert json.loads(out.stdout) == {
+        "old": "HEAD:plan.yaml", "new": "plan.yaml", "same": False,
+        "anchors": [{"name": "open", "label": "开团", "old": "2024-11-01T10:00",
+                     "new": "2024-11-03T20:00", "shift": "+2d10h"}],
+        "added": [{"id": "thanks", "name": "感谢信", "section": "客服", "owner": "客服主管",
+                   "start": "2024-11-05", "due": "2024-11-05"}],
+        "removed": [{"id": "review", "name": "复盘", "section": "运营", "owner": "运营主管",
+                     "start": "2024-11-02", "due": "2024-11-02"}],
+        "changed": [
+            {"id": "price", "name": "改价格", "section": "运营", "changes": {
+                "owner": {"old": "运营主管", "new": "客服主管"},
+                "at": {"old": "2024-10-30", "new": "2024-11-01", "shift": "+2d"},
+                "notes": {"old": "", "new": "以ERP为准"},
+                "people": {"old": "张伟", "new": ""}}},
+            {"id": "check", "name": "开团检查", "section": "客服", "changes": {
+                "at": {"old": "2024-11-01T10:25", "new": "2024-11-03T20:25", "shift": "+2d10h"}}},
+        ],
+    }
+
+
+def test_diff_same_plans_and_command_line_dates(repo: Path) -> None:
+    same = run(repo, "diff", "HEAD:plan.yaml", "HEAD:plan.yaml")
+    assert (same.returncode, same.stdout.splitlines()[-1]) == (0, "no differences")
+    # The same --open on both sides leaves only the task edits.
+    both = run(repo, "diff", "HEAD:plan.yaml", "plan.yaml", "--open", "2024-11-05", "--format", "json")
+    data = json.loads(both.stdout)
+    assert both.returncode == 1
+    assert data["anchors"] == []
+    assert [c["id"] for c in data["changed"]] == ["price"]
+
+
+def test_diff_bad_revision_is_exit_2(repo: Path) -> None:
+    out = run(repo, "diff", "nosuchrev:plan.yaml", "plan.yaml")
+    assert out.returncode == 2
+    assert out.stderr == "nosuchrev:plan.yaml: no git revision 'nosuchrev' (try HEAD, HEAD~1 or a branch name)\n"
+
+
+def test_old_side_extends_from_the_same_revision(repo: Path) -> None:
+    (repo / "base.yaml").write_text(BASE.replace("signup+18d", "signup+20d"), encoding="utf-8")
+    out = run(repo, "diff", "HEAD:plan.yaml", "HEAD:plan.yaml")
+    assert out.returncode == 0  # both sides read base.yaml as committed, not the edited file
+
+
+def test_agenda_day_with_overdue_from_the_weekend(repo: Path) -> None:
+    # Monday 10-14: the last working day was Saturday 10-12 (a make-up workday, 调休),
+    # so the Sunday deadline of 活动策划 (报名前1天 = 10-13) is asked about.
+    out = run(repo, "agenda", "HEAD:plan.yaml", "--on", "2024-10-14")
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout == ("小测试 · 10月14日 周一\n已到期（请确认完成）\n"
+                          "  10月13日 周日 截止 [运营] 活动策划 — 运营主管（张伟）\n")
+
+
+def test_agenda_day_by_time_of_day(repo: Path) -> None:
+    # Sunday 11-03 in the new plan: price moved to Friday 11-01, the last working day.
+    out = run(repo, "agenda", "plan.yaml", "--on", "2024-11-03")
+    assert out.stdout == ("小测试 · 11月3日 周日\n已到期（请确认完成）\n"
+                          "  11月1日 周五 截止 [运营] 改价格 — 客服主管\n"
+                          "晚上\n  20:25 [客服] 开团检查 — 客服主管\n")
+
+
+def test_agenda_week_in_markdown(repo: Path) -> None:
+    out = run(repo, "agenda", "HEAD:plan.yaml", "--week", "--on", "2024-10-30", "--format", "md")
+    assert out.stdout == """\
+### 小测试 · 10月30日 周三
+**全天**
+- [运营] **改价格** — 运营主管（张伟）
+
+### 小测试 · 11月1日 周五
+**上午**
+- 10:25 [客服] **开团检查** — 客服主管
+
+### 小测试 · 11月2日 周六
+**全天**
+- [运营] **复盘** — 运营主管（张伟）
+"""
+
+
+def test_agenda_owner_filter_and_empty_day(repo: Path) -> None:
+    out = run(repo, "agenda", "HEAD:plan.yaml", "--on", "2024-11-01", "--owner", "运营主管")
+    assert out.stdout == "小测试 · 11月1日 周五\n没有事项\n"
+    spans = run(repo, "agenda", "HEAD:plan.yaml", "--on", "2024-10-09")
+    assert spans.stdout == "小测试 · 10月9日 周三\n全天\n  开始 [运营] 活动策划 — 运营主管（张伟）\n"
