@@ -9,16 +9,16 @@ import os
 import tempfile
 from pathlib import Path
 
-from promoplan.errors import PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError
 
 
 def write_all(outputs: list[tuple[Path, bytes]]) -> None:
     for path, _ in outputs:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise PromoplanError(f"-o {path}: folder '{folder}' does not exist")
+            raise PromoplanError(f"-o {path}: folder '{folder}' does not exist", COMMAND_LINE)
         if path.is_dir():
-            raise PromoplanError(f"-o {path}: is a folder", hint="give a file name")
+            raise PromoplanError(f"-o {path}: is a folder", COMMAND_LINE, "give a file name")
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in outputs:
@@ -34,7 +34,8 @@ def write_all(outputs: list[tuple[Path, bytes]]) -> None:
         for tmp, _ in staged:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        raise PromoplanError(f"cannot write {exc.filename or 'output'}: {exc.strerror}") from None
+        raise PromoplanError(f"cannot write {exc.filename or 'output'}: {exc.strerror}",
+                             COMMAND_LINE) from None
 
 
 def _umask() -> int:
