@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -24,3 +29,17 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+def promoplan(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed command in a fresh process, as a user's shell would."""
+    return subprocess.run([sys.executable, "-m", "promoplan", *args], capture_output=True,
+                          text=True, encoding="utf-8", check=False, cwd=cwd,
+                          env={**os.environ, "PYTHONUTF8": "1"})
+
+
+def compile_json(playbook: str, *args: str) -> dict[str, Any]:
+    out = promoplan("compile", playbook, *args, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data

@@ -12,37 +12,18 @@ on a four-week run-up; the dates below are computed by hand from its offsets
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
+from .conftest import compile_json, promoplan
+
 PLAYBOOK = "campaign-workflow"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "promoplan", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONUTF8": "1"},
-    )
-
-
-def compile_json(*anchors: str) -> dict[str, Any]:
-    out = run("compile", PLAYBOOK, *anchors, "--format", "json")
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
 
 
 @pytest.fixture(scope="module")
 def plan() -> dict[str, Any]:
-    return compile_json("--launch", "2024-11-11")
+    return compile_json(PLAYBOOK, "--launch", "2024-11-11")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +49,7 @@ def test_warnings(plan: dict[str, Any]) -> None:
 
 
 def test_event_option_is_not_an_anchor_here() -> None:
-    out = run("compile", PLAYBOOK, "--event", "2024-11-11", "--format", "json")
+    out = promoplan("compile", PLAYBOOK, "--event", "2024-11-11", "--format", "json")
     assert out.returncode == 2
     assert "--event" in out.stderr
 
@@ -109,7 +90,7 @@ def test_goods_planning_follows_traffic_planning(
 
 
 def test_a_longer_campaign_moves_tracking_and_analysis() -> None:
-    moved = {t["id"]: t for t in compile_json("--launch", "2024-11-11", "--end", "2024-11-13")["tasks"]}
+    moved = {t["id"]: t for t in compile_json(PLAYBOOK, "--launch", "2024-11-11", "--end", "2024-11-13")["tasks"]}
     assert (moved["visual-track-live"]["start"], moved["visual-track-live"]["due"]) == (
         "2024-11-11",
         "2024-11-13",

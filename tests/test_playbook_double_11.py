@@ -10,46 +10,23 @@ With 11.11 as day 0: 10.10 = -32d, 10.14 = -28d, 10.15 = -27d, 10.22 = -20d,
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
+from .conftest import compile_json
+
 PLAYBOOK = "double-11"
 
 
-def compile_json(*extra: str) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "promoplan",
-        "compile",
-        PLAYBOOK,
-        "--event",
-        "2024-11-11",
-        *extra,
-        "--format",
-        "json",
-    ]
-    out = subprocess.run(
-        cmd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONUTF8": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+def compile_d11(*extra: str) -> dict[str, Any]:
+    return compile_json(PLAYBOOK, "--event", "2024-11-11", *extra)
 
 
 @pytest.fixture(scope="module")
 def plan() -> dict[str, Any]:
-    return compile_json()
+    return compile_d11()
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +131,7 @@ def test_phone_dunning_avoids_rest_times(plan: dict[str, Any]) -> None:
 def test_platform_dates_move_with_their_anchor() -> None:
     # The platform announces a later 申报 and preheat: only tasks counted from them move.
     moved = {
-        t["id"]: t for t in compile_json("--signup", "2024-10-16", "--preheat", "2024-10-20 20:00")["tasks"]
+        t["id"]: t for t in compile_d11("--signup", "2024-10-16", "--preheat", "2024-10-20 20:00")["tasks"]
     }
     assert (moved["yy-signup-declare"]["start"], moved["yy-signup-declare"]["due"]) == (
         "2024-10-16",

@@ -9,40 +9,18 @@ the 11.11 shift table L125-139, 双十一后两周 = 11-12..11-25, three-day shi
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
+
+from .conftest import compile_json
 
 PLAYBOOK = "double-11-day"
 
 
 @pytest.fixture(scope="module")
 def plan() -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "promoplan",
-        "compile",
-        PLAYBOOK,
-        "--event",
-        "2024-11-11",
-        "--format",
-        "json",
-    ]
-    out = subprocess.run(
-        cmd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONUTF8": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    return compile_json(PLAYBOOK, "--event", "2024-11-11")
 
 
 @pytest.fixture(scope="module")

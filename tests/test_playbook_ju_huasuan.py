@@ -14,15 +14,13 @@ Anchors used: 报名 2024-10-14 (Mon), 竞拍 2024-10-21, 排期 2024-10-25,
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from typing import Any
 
 import pytest
+
+from .conftest import compile_json
 
 PLAYBOOK = "ju-huasuan"
 DATES = [
@@ -37,23 +35,9 @@ DATES = [
 ]
 
 
-def compile_json(*args: str) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "promoplan", "compile", PLAYBOOK, *args, "--format", "json"]
-    out = subprocess.run(
-        cmd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONUTF8": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
 @pytest.fixture(scope="module")
 def plan() -> dict[str, Any]:
-    return compile_json(*DATES)
+    return compile_json(PLAYBOOK, *DATES)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +59,7 @@ def test_header_and_anchors(plan: dict[str, Any]) -> None:
 
 def test_default_anchor_chain_from_signup_alone() -> None:
     # auction = signup+7d, schedule = auction+4d, open = schedule+7d at 10:00
-    plan = compile_json("--signup", "2024-10-14")
+    plan = compile_json(PLAYBOOK, "--signup", "2024-10-14")
     assert plan["anchors"] == {
         "signup": "2024-10-14",
         "auction": "2024-10-21",

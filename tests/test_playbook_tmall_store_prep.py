@@ -8,40 +8,18 @@ Expected dates are worked out by hand from ../shared/seeds/003_a21f852a308d897f.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
+
+from .conftest import compile_json
 
 PLAYBOOK = "tmall-store-prep"
 
 
 @pytest.fixture(scope="module")
 def plan() -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "promoplan",
-        "compile",
-        PLAYBOOK,
-        "--event",
-        "2024-11-11",
-        "--format",
-        "json",
-    ]
-    out = subprocess.run(
-        cmd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONUTF8": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    return compile_json(PLAYBOOK, "--event", "2024-11-11")
 
 
 @pytest.fixture(scope="module")

@@ -253,13 +253,13 @@ def _print(plan: Plan, fmt: str, words: Words) -> None:
 
     if fmt == "table":
         from promoplan.clock import now
-        from promoplan.playbook import _zone
+        from promoplan.playbook import zone
         from promoplan.writers import table
 
         tty = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if tty else 140
         data = table.render(plan, words, color=tty, width=width,
-                            today=now(_zone(plan.timezone)).date())
+                            today=now(zone(plan.timezone)).date())
     else:
         data = writers.render(plan, fmt, words)
     sys.stdout.buffer.write(data)
@@ -420,7 +420,7 @@ def agenda(
         from promoplan import select
         from promoplan.clock import now
         from promoplan.dates import parse_day
-        from promoplan.playbook import _zone
+        from promoplan.playbook import zone
 
         args, options = _split([plan_ref], ctx.args, want=1,
                                usage="promoplan agenda PLAN [--on DATE | --week]")
@@ -431,7 +431,7 @@ def agenda(
         if person is not None:
             plan = select.only_person(plan, person)
         if on is None:
-            day = now(_zone(plan.timezone)).date()
+            day = now(zone(plan.timezone)).date()
         else:
             try:
                 day = parse_day(on)

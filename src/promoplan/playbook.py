@@ -431,7 +431,7 @@ def _check(pb: Playbook) -> Playbook:
         errors.append(PromoplanError(f"name '{pb.name}' must be a slug (lowercase, digits, '-')",
                                      pb.where("name")))
     try:
-        _zone(pb.timezone)
+        zone(pb.timezone)
     except PromoplanError as exc:
         errors.append(PromoplanError(exc.message, pb.where("timezone"), exc.hint))
     if not pb.anchors:
@@ -495,7 +495,7 @@ def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
     return errors
 
 
-def _zone(name: str) -> Any:
+def zone(name: str) -> Any:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:

@@ -29,7 +29,7 @@ from promoplan.offsets import (
     parse_remind,
 )
 from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, When
-from promoplan.playbook import Playbook, TaskDef, _zone
+from promoplan.playbook import Playbook, TaskDef, zone
 from promoplan.workdays import WorkCalendar, known_countries
 
 MAX_OCCURRENCES = 10_000
@@ -67,7 +67,7 @@ class _Resolver:
         self.given = given
         self.placeholder = placeholder
         try:
-            self.zone: ZoneInfo = _zone(pb.timezone)
+            self.zone: ZoneInfo = zone(pb.timezone)
         except PromoplanError:  # already among pb.problems, with its place
             self.zone = ZoneInfo("UTC")
         self.vocab = anchor_vocab(pb)
