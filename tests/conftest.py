@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,15 @@ def compile_json(playbook: str, *args: str) -> dict[str, Any]:
     assert out.returncode == 0, out.stderr
     data: dict[str, Any] = json.loads(out.stdout)
     return data
+
+
+def need_client(*names: str, package: str) -> str:
+    """A real client program's path. Missing, the test skips, or fails where CI demands it."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{names[0]} is not installed (apt-get install {package}); this client test needs it"
+    if os.environ.get("PROMOPLAN_REQUIRE_CLIENTS") == "1":
+        pytest.fail(f"{reason}, and PROMOPLAN_REQUIRE_CLIENTS=1 requires it")
+    pytest.skip(reason)

@@ -25,7 +25,7 @@ from promoplan.playbook import load
 from promoplan.resolve import resolve
 from promoplan.writers import WriterOptions, ics_
 
-from .conftest import PLAYBOOKS, Cli
+from .conftest import PLAYBOOKS, Cli, need_client
 
 PROMO = str(PLAYBOOKS / "promo.yaml")
 PLAN = str(PLAYBOOKS / "plan" / "plan.yaml")
@@ -447,30 +447,19 @@ class Khal:
         return out.splitlines()
 
 
-def need_client(name: str) -> str:
-    """The program's path; skip when it is missing, or fail under PROMOPLAN_REQUIRE_CLIENTS=1."""
-    exe = shutil.which(name)
-    if exe is None:
-        reason = f"{name} is not installed (apt-get install {name}); this client test needs it"
-        if os.environ.get("PROMOPLAN_REQUIRE_CLIENTS") == "1":
-            pytest.fail(f"{reason}, and PROMOPLAN_REQUIRE_CLIENTS=1 requires it")
-        pytest.skip(reason)
-    return exe
-
-
 @pytest.fixture
 def khal_exe() -> str:
-    return need_client("khal")
+    return need_client("khal", package="khal")
 
 
 def test_missing_client_skips_unless_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.delenv("PROMOPLAN_REQUIRE_CLIENTS", raising=False)
     with pytest.raises(pytest.skip.Exception) as skipped:
-        need_client("khal")
+        need_client("khal", package="khal")
     monkeypatch.setenv("PROMOPLAN_REQUIRE_CLIENTS", "1")
     with pytest.raises(pytest.fail.Exception) as failed:
-        need_client("khal")
+        need_client("khal", package="khal")
     assert str(skipped.value) == "khal is not installed (apt-get install khal); this client test needs it"
     assert str(failed.value) == ("khal is not installed (apt-get install khal); this client test "
                                  "needs it, and PROMOPLAN_REQUIRE_CLIENTS=1 requires it")

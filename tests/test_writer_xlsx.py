@@ -1,0 +1,586 @@
+"""The XLSX writer, read back with openpyxl: values, dates, styles and print settings.
+
+Dates are computed by hand. tests/playbooks/promo.yaml with --signup 2024-10-14
+(a Monday): auction 10-21, schedule 10-25, open 11-01 10:00, end 11-01 23:59, the
+tasks as listed in tests/test_resolve.py. The built-in ju-huasuan with the same
+signup: auction 2024-10-21, schedule 2024-10-25, open 2024-11-01 10:00.
+China's 2024 calendar: 10-01…10-07 National Day (10-04 and 10-07 swapped by 调休),
+Sat 10-12 and Sun 09-29 are make-up workdays.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+from promoplan.errors import PromoplanError
+from promoplan.i18n import Words
+from promoplan.plan import Plan
+from promoplan.playbook import load
+from promoplan.resolve import resolve
+from promoplan.writers import WriterOptions, xlsx_
+
+from .conftest import PLAYBOOKS, need_client
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+PROMO = str(PLAYBOOKS / "promo.yaml")
+SIGNUP = {"signup": "2024-10-14"}
+
+DAY = '[$-804]m"月"d"日" "周"aaa'
+DAY_TIME = DAY + " hh:mm"
+OFF = ' "休"'
+
+
+def d(*parts: int) -> datetime:
+    """A naive datetime: how openpyxl reads an Excel date (Excel has no time zones)."""
+    return datetime(*parts)  # noqa: DTZ001
+
+
+def compile_(ref: str = PROMO, given: dict[str, str] | None = None) -> Plan:
+    return resolve(load(ref), SIGNUP if given is None else given)
+
+
+def render(plan: Plan, lang: str = "zh", **options: Any) -> bytes:
+    return xlsx_.render(plan, Words(lang), WriterOptions(**options))
+
+
+def book(data: bytes) -> Any:
+    return load_workbook(io.BytesIO(data))
+
+
+def rows(ws: Any, first: int = 1) -> list[tuple[Any, ...]]:
+    """Values from row `first` on, trailing empty cells dropped."""
+    out = []
+    for row in ws.iter_rows(min_row=first, values_only=True):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        out.append(tuple(values))
+    return out
+
+
+def rgb(cell: Any) -> str:
+    return str(cell.fill.start_color.rgb)[-6:] if cell.fill.fill_type else ""
+
+
+@pytest.fixture(scope="module")
+def promo() -> Any:
+    return book(render(compile_()))
+
+
+@pytest.fixture(scope="module")
+def ju() -> tuple[Plan, Any]:
+    plan = compile_("ju-huasuan")
+    return plan, book(render(plan))
+
+
+# ---------------------------------------------------------------- 进程表
+
+
+def test_sheets_in_order(promo: Any) -> None:
+    assert promo.sheetnames == ["进程表", "甘特图", "时间节点"]
+    assert promo.active.title == "进程表"
+
+
+def test_schedule_title_block(promo: Any) -> None:
+    ws = promo["进程表"]
+    assert [ws.cell(r, 1).value for r in (1, 2, 3)] == [
+        "测试进程表",
+        "报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　开团 11月1日 周五 10:00　"
+        "结束 11月1日 周五 23:59",
+        "按 报名 2024-10-14 生成；其余日期按剧本推算 · 活动期 11月1日 周五 10:00 至 11月1日 周五 23:59"
+        " · 计划期 2024-09-24 至 2024-11-09，共18项",
+    ]
+    assert ws["A1"].font.bold is True
+    assert ws["A1"].font.size == 16
+
+
+def test_schedule_rows_by_section_numbered_within_each(promo: Any) -> None:
+    ws = promo["进程表"]
+    warn_plan = ("⚠ task 'plan' is due on 2024-10-13, a day off (Sunday); roll: backward or "
+                 "forward moves such dates to a working day")
+    assert rows(ws, 4) == [
+        ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注", "阶段"),
+        (None, "运营", "共9项"),
+        (1, "运营", "活动策划", d(2024, 9, 24), d(2024, 10, 13), "运营主管", None, warn_plan, "活动前"),
+        (2, "运营", "交竞拍费", d(2024, 10, 22), d(2024, 10, 22), "运营主管", None, None, "活动前"),
+        (3, "运营", "改价格、改库存数量", d(2024, 10, 29), d(2024, 10, 30), "运营主管", None, None, "活动前"),
+        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, None, "活动前"),
+        (5, "运营", "跟进物流打单及打包情况", d(2024, 11, 1, 15), d(2024, 11, 1, 15), "运营主管", None, None,
+         "活动中"),
+        (6, "运营", "补单给生产部", d(2024, 11, 1, 16, 30), d(2024, 11, 1, 16, 30), "运营主管", None, None,
+         "活动中"),
+        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, None, "活动后"),
+        (8, "运营", "提交报名资料", d(2024, 10, 8), d(2024, 10, 8), "运营主管", None, None, "活动前"),
+        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, None, "活动前"),
+        (None, "推广", "共7项"),
+        (1, "推广", "详情页制作", d(2024, 10, 5), d(2024, 10, 22), "推广主管", None, None, "活动前"),
+        (2, "推广", "开团前流量检查", d(2024, 11, 1, 9), d(2024, 11, 1, 9), "推广主管", None, None, "活动前"),
+        (3, "推广", "开团前半小时检查", d(2024, 11, 1, 9, 30), d(2024, 11, 1, 9, 30), "推广主管", None, None,
+         "活动前"),
+        (4, "推广", "撤下预热页面", d(2024, 11, 1, 9, 59), d(2024, 11, 1, 9, 59), "推广主管", None, None,
+         "活动前"),
+        (5, "推广", "跟进流量成交率", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 10, 25), "推广主管", None, None,
+         "活动中"),
+        (6, "推广", "两小时复盘", d(2024, 11, 1, 12), d(2024, 11, 1, 12), "推广主管", None, None, "活动中"),
+        (7, "推广", "开团后每半个小时跟进流量", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 11, 55), "推广主管",
+         None, "每30分钟一次，共4次", "活动中"),
+        (None, "客服", "共2项"),
+        (1, "客服", "售后跟进", d(2024, 11, 1), d(2024, 11, 9), "客服主管", None, None, "活动中"),
+        (2, "客服", "前一晚检查", d(2024, 10, 31, 18), d(2024, 10, 31, 18), "客服主管", None, None, "活动前"),
+    ]
+
+
+def test_schedule_dates_are_real_dates_read_at_a_glance(promo: Any) -> None:
+    ws = promo["进程表"]
+    assert ws["D6"].is_date
+    assert ws["D6"].number_format == DAY  # 活动策划 starts Tue 09-24
+    assert ws["E6"].number_format == DAY + OFF  # and is due Sun 10-13: a day off
+    assert ws["E6"].font.color.rgb[-6:] == "C00000"
+    assert ws["D6"].font.color is None
+    assert ws["D10"].number_format == DAY_TIME  # 跟进物流打单 at 15:00
+    assert ws["D16"].number_format == DAY + OFF  # 详情页制作 starts Sat 10-05, National Day
+    assert ws["D13"].number_format == DAY  # 提交报名资料 on Tue 10-08, a workday
+
+
+def test_schedule_styles_freeze_filter_widths(promo: Any) -> None:
+    ws = promo["进程表"]
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == "A4:I25"
+    assert [rgb(ws.cell(4, c)) for c in (1, 9)] == ["1F4E79", "1F4E79"]
+    assert ws["A4"].font.color.rgb[-6:] == "FFFFFF"
+    # Section bands in the section's colour, its rows tinted, 序号 in the bar colour.
+    assert [rgb(ws[f"A{r}"]) for r in (5, 15, 23)] == ["8EB4E3", "F4B183", "A9D18E"]
+    assert [rgb(ws[f"C{r}"]) for r in (6, 16, 24)] == ["DEEAF6", "FBE5D6", "E2F0D9"]
+    assert rgb(ws["A6"]) == "8EB4E3"
+    assert rgb(ws["H6"]) == "FFEB9C"  # a warning in the notes
+    assert ws["B5"].font.bold is True
+    # Widths fit Chinese text (two units a character); long text wraps.
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHI"}
+    assert widths["A"] == 4.5
+    assert widths["B"] == 7  # 运营: 4 units, at least 7
+    assert widths["C"] == 22  # 开团后每半个小时跟进流量 needs 24 + 2: capped at 22, it wraps
+    assert widths["D"] == widths["E"] == 21.5  # 11月1日 周五 10:25 and room for 休
+    assert widths["F"] == 10  # 运营主管
+    assert ws["C6"].alignment.wrap_text is True
+    assert ws["H6"].alignment.wrap_text is True
+    assert ws.row_dimensions[6].height > ws.row_dimensions[7].height  # the warning wraps
+    assert ws["A6"].font.name == "等线"
+
+
+def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_page(promo: Any) -> None:
+    for name in ("进程表", "时间节点", "甘特图"):
+        ws = promo[name]
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.paperSize == 9
+        assert ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert promo["进程表"].page_setup.fitToWidth == 1
+    assert promo["进程表"].print_title_rows == "$4:$4"
+    assert promo["时间节点"].print_title_rows == "$2:$2"
+    assert promo["进程表"].oddFooter.right.text == "第 &P 页，共 &N 页"
+
+
+def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
+    plan_file = tmp_path / "shop.yaml"
+    plan_file.write_text(f"extends: {PLAYBOOKS / 'plan' / 'plan.yaml'}\nbrand: 小熊旗舰店\n",
+                         encoding="utf-8")
+    wb = book(render(resolve(load(str(plan_file)), {})))
+    ws = wb["进程表"]
+    assert ws["A2"].value.startswith("品牌：小熊旗舰店 · 报名 10月14日 周一　")
+    people = {r[2]: r[6] for r in rows(ws, 5) if len(r) > 6}
+    assert people["跟进物流打单及打包情况"] == "张伟"
+    assert people["售后跟进"] == "李娜"
+    assert people["开团前流量检查"] is None
+
+
+def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
+    ws = book(render(compile_(), group_by="phase"))["进程表"]
+    got = [(r[0], r[2], r[8]) for r in rows(ws, 5)]
+    assert got == [
+        (None, "活动前（11项）", "活动前"),
+        (1, "活动策划", "活动前"), (2, "详情页制作", "活动前"), (3, "提交报名资料", "活动前"),
+        (4, "交竞拍费", "活动前"), (5, "改价格、改库存数量", "活动前"), (6, "后续跟进", "活动前"),
+        (7, "复核价格", "活动前"), (8, "前一晚检查", "活动前"), (9, "开团前流量检查", "活动前"),
+        (10, "开团前半小时检查", "活动前"), (11, "撤下预热页面", "活动前"),
+        (None, "活动中（6项）", "活动中"),
+        (1, "售后跟进", "活动中"), (2, "跟进流量成交率", "活动中"), (3, "开团后每半个小时跟进流量", "活动中"),
+        (4, "两小时复盘", "活动中"), (5, "跟进物流打单及打包情况", "活动中"), (6, "补单给生产部", "活动中"),
+        (None, "活动后（1项）", "活动后"),
+        (1, "活动后的评估", "活动后"),
+    ]
+    assert [rgb(ws[f"A{r}"]) for r in (5, 17, 24)] == ["BDD7EE", "F8CBAD", "C6E0B4"]
+    assert rgb(ws["A6"]) == "8EB4E3"  # 序号 keeps the section's colour
+
+
+def test_english_labels_and_dates() -> None:
+    wb = book(render(compile_(), lang="en"))
+    assert wb.sheetnames == ["Schedule", "Gantt", "Key dates"]
+    ws = wb["Schedule"]
+    assert rows(ws, 4)[0] == ("No.", "Section", "Task", "Start", "Due", "Owner role", "People", "Notes",
+                              "Phase")
+    assert ws["A2"].value.startswith("报名 Mon 14 Oct　竞拍 Mon 21 Oct")
+    assert ws["D6"].number_format == "[$-409]ddd d mmm"
+    assert ws["E6"].number_format == '[$-409]ddd d mmm "off"'
+    assert ws["D10"].number_format == "[$-409]ddd d mmm hh:mm"
+
+
+# ---------------------------------------------------------------- 甘特图
+
+
+def test_gantt_days_months_and_anchors(promo: Any) -> None:
+    ws = promo["甘特图"]
+    days = [ws.cell(3, c).value for c in range(3, ws.max_column + 1)]
+    assert days[0] == d(2024, 9, 24)
+    assert days[-1] == d(2024, 11, 9)
+    assert len(days) == 47  # one column per day from the first date to the last
+    assert ws.cell(3, 3).number_format == "d"
+    col = {d.date(): c for c, d in enumerate(days, 3)}
+    assert [ws.cell(4, col[date(2024, 9, 24 + i)]).value for i in range(7)] == list("二三四五六日一")
+    # Month headers, merged over their days.
+    assert (ws["C2"].value, ws.cell(2, col[date(2024, 10, 1)]).value,
+            ws.cell(2, col[date(2024, 11, 1)]).value) == ("2024年9月", "10月", "11月")
+    assert "C2:I2" in {str(r) for r in ws.merged_cells.ranges}
+    # Anchor days: red day header, the label in row 5; holidays named on their first day.
+    labels = {d: ws.cell(5, c).value for d, c in col.items() if ws.cell(5, c).value}
+    assert labels == {date(2024, 10, 1): "国庆节", date(2024, 10, 14): "报名", date(2024, 10, 21): "竞拍",
+                      date(2024, 10, 25): "排期", date(2024, 11, 1): "开团/结束"}
+    assert rgb(ws.cell(3, col[date(2024, 10, 14)])) == "C00000"
+    assert rgb(ws.cell(3, col[date(2024, 10, 19)])) == "E7E6E6"  # Saturday
+    assert rgb(ws.cell(3, col[date(2024, 10, 12)])) == ""  # Saturday, but a make-up workday
+    assert ws.freeze_panes == "C6"
+    assert ws.print_title_rows == "$2:$5"
+    assert ws.print_title_cols == "$A:$B"
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.print_options.gridLines is True
+
+
+def test_gantt_bars_in_section_colours_with_times(promo: Any) -> None:
+    ws = promo["甘特图"]
+    col = {ws.cell(3, c).value.date(): c for c in range(3, ws.max_column + 1)}
+    names = {ws.cell(r, 2).value: r for r in range(6, ws.max_row + 1)}
+    assert [ws.cell(r, 2).value for r in (6, 16, 24)] == ["运营（9项）", "推广（7项）", "客服（2项）"]
+
+    def bar(name: str) -> str:
+        r = names[name]
+        marks = []
+        for c in col.values():
+            cell = ws.cell(r, c)
+            if cell.fill.fill_type == "solid" and rgb(cell) == rgb(ws.cell(r, 1)):
+                marks.append("█")
+            elif cell.fill.fill_type == "lightUp" and str(cell.fill.end_color.rgb)[-6:] == rgb(ws.cell(r, 1)):
+                marks.append("▒")
+            else:
+                marks.append("·")
+        return "".join(marks)
+
+    # 09-24 … 10-13: off on Sat 09-28, 10-01 … 10-07 and Sun 10-13; Sun 09-29 is a workday.
+    assert bar("活动策划") == "████▒██▒▒▒▒▒▒▒█████▒" + "·" * 27
+    assert rgb(ws.cell(names["活动策划"], 1)) == "8EB4E3"
+    assert rgb(ws.cell(names["详情页制作"], 1)) == "F4B183"
+    assert bar("售后跟进") == "·" * 38 + "█▒▒█████▒"
+    # Timed tasks show their time in the day's cell.
+    ship = ws.cell(names["跟进物流打单及打包情况"], col[date(2024, 11, 1)])
+    assert (ship.value, ship.number_format) == (time(15, 0), "hh:mm")
+    evening = ws.cell(names["前一晚检查"], col[date(2024, 10, 31)])
+    assert evening.value == time(18, 0)
+    assert ws.cell(names["活动策划"], col[date(2024, 9, 24)]).value is None
+    # Outside the bars: days off grey, anchor days tinted red.
+    assert rgb(ws.cell(names["交竞拍费"], col[date(2024, 10, 19)])) == "E7E6E6"
+    assert rgb(ws.cell(names["交竞拍费"], col[date(2024, 10, 14)])) == "FADBD8"
+
+
+# ---------------------------------------------------------------- 时间节点
+
+
+def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
+    ws = promo["时间节点"]
+    assert ws["A1"].value == "时间节点 · 测试进程表"
+    assert rows(ws, 2) == [
+        ("日期", "时间", "节点", "事项", "版块/\n部门", "负责岗位", "责任人"),
+        (d(2024, 10, 8), None, None, "提交报名资料", "运营", "运营主管"),
+        (d(2024, 10, 14), None, "报名"),
+        (d(2024, 10, 21), None, "竞拍"),
+        (d(2024, 10, 22), None, None, "交竞拍费", "运营", "运营主管"),
+        (d(2024, 10, 25), None, "排期"),
+        (d(2024, 10, 31), time(18, 0), None, "前一晚检查", "客服", "客服主管"),
+        (d(2024, 11, 1), time(9, 0), None, "开团前流量检查", "推广", "推广主管"),
+        (d(2024, 11, 1), time(9, 30), None, "开团前半小时检查", "推广", "推广主管"),
+        (d(2024, 11, 1), time(9, 59), None, "撤下预热页面", "推广", "推广主管"),
+        (d(2024, 11, 1), time(10, 0), "开团", "当天：开团后每半个小时跟进流量；开始：售后跟进"),
+        (d(2024, 11, 1), time(10, 25), None, "跟进流量成交率", "推广", "推广主管"),
+        (d(2024, 11, 1), time(12, 0), None, "两小时复盘", "推广", "推广主管"),
+        (d(2024, 11, 1), time(15, 0), None, "跟进物流打单及打包情况", "运营", "运营主管"),
+        (d(2024, 11, 1), time(16, 30), None, "补单给生产部", "运营", "运营主管"),
+        (d(2024, 11, 1), time(23, 59), "结束"),
+        (d(2024, 11, 2), None, None, "活动后的评估", "运营", "运营主管"),
+        (),
+        ("注意",),
+        ("task 'plan' is due on 2024-10-13, a day off (Sunday); roll: backward or forward moves such "
+         "dates to a working day",),
+        ("3 tasks are due on 2024-11-02, a day off (Saturday): 'follow-up', 'review', 'chained'; roll: "
+         "backward or forward moves such dates to a working day",),
+    ]
+    assert ws["A3"].number_format == DAY
+    assert ws["B9"].number_format == "hh:mm"
+    assert rgb(ws["C4"]) == "C00000"
+    assert ws["A18"].font.color.rgb[-6:] == "C00000"  # Sat 11-02 is a day off
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == "A2:G18"
+
+
+# ---------------------------------------------------------------- per owner
+
+
+def test_owner_sheets_keep_the_main_numbers() -> None:
+    plan = compile_(str(PLAYBOOKS / "plan" / "plan.yaml"), {})
+    wb = book(render(plan, by_owner=True))
+    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "运营主管", "推广主管", "客服主管"]
+    ws = wb["客服主管"]
+    assert ws["A1"].value == "测试进程表 · 客服主管"
+    assert ws["A3"].value == "责任人：李娜 · 客服主管（3项）"
+    assert [(r[0], r[2], r[5], r[6]) if len(r) > 6 else r for r in rows(ws, 5)] == [
+        (None, "客服", "共3项"),
+        (1, "售后跟进", "客服主管", "李娜"),
+        (2, "前一晚检查", "客服主管", "李娜"),
+        (3, "加一项", "客服主管", "李娜"),
+    ]
+    assert wb["推广主管"]["A3"].value == "责任人：（未指定） · 推广主管（6项）"
+    owner = wb["运营主管"]
+    assert owner.freeze_panes == "A5"
+    assert owner.print_title_rows == "$4:$4"
+    assert owner.page_setup.fitToWidth == 1
+
+
+# ---------------------------------------------------------------- the built-in ju-huasuan
+
+
+def test_ju_huasuan_title_block_and_every_task(ju: tuple[Plan, Any]) -> None:
+    plan, wb = ju
+    ws = wb["进程表"]
+    assert ws["A1"].value == "聚划算单品团进程表"
+    assert ws["A2"].value == ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　"
+                              "开团 11月1日 周五 10:00　结束 11月1日 周五 23:59")
+    body = [r for r in rows(ws, 5) if r and r[0] is not None]
+    assert len(body) == len(plan.tasks)
+    assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
+    bands = [r[1] for r in rows(ws, 5) if r and r[0] is None]
+    assert bands == ["运营", "推广", "美工", "文案", "客服", "物流"][:len(bands)]
+    by_name = {r[2]: r for r in body}
+    # 报名前1天 → 报名当天 (Sun 10-13 is a day off); 开团当天15点 → 16点.
+    assert by_name["聚划算活动报名"][3:5] == (d(2024, 10, 13), d(2024, 10, 14))
+    assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == (d(2024, 11, 1, 15),
+                                                                  d(2024, 11, 1, 16))
+    assert ws.auto_filter.ref == f"A4:I{4 + len(body) + len(bands)}"
+
+
+def test_ju_huasuan_gantt_marks_the_anchor_days(ju: tuple[Plan, Any]) -> None:
+    _, wb = ju
+    ws = wb["甘特图"]
+    col = {ws.cell(3, c).value.date(): c for c in range(3, ws.max_column + 1)}
+    assert min(col) == date(2024, 9, 14)
+    assert max(col) == date(2024, 12, 1)
+    assert [ws.cell(5, col[d]).value for d in (date(2024, 10, 14), date(2024, 10, 21), date(2024, 10, 25),
+                                               date(2024, 11, 1))] == ["报名", "竞拍", "排期", "开团/结束"]
+    assert ws.page_setup.fitToWidth == 2  # 79 days: two pages wide, names repeated
+    nodes = rows(wb["时间节点"], 3)
+    anchors = [(r[0], r[1], r[2]) for r in nodes if len(r) > 2 and r[2]]
+    assert anchors == [
+        (d(2024, 10, 14), None, "报名"), (d(2024, 10, 21), None, "竞拍"),
+        (d(2024, 10, 25), None, "排期"), (d(2024, 11, 1), time(10, 0), "开团"),
+        (d(2024, 11, 1), time(23, 59), "结束"),
+    ]
+
+
+# ---------------------------------------------------------------- same bytes, safe text
+
+
+def test_same_plan_same_bytes() -> None:
+    plan = compile_()
+    first = render(plan, by_owner=True)
+    assert render(plan, by_owner=True) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert infos[1].filename == "_rels/.rels"
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    props = book(first).properties
+    assert (props.creator, props.created, props.modified) == ("promoplan", d(2024, 9, 24),
+                                                              d(2024, 9, 24))
+    assert render(plan, group_by="phase") != render(plan)
+
+
+def test_same_bytes_across_processes(tmp_path: Path) -> None:
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"plan-{seed}.xlsx"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "promoplan", "compile", PROMO, "--signup", "2024-10-14",
+                        "--xlsx-by-owner", "-o", str(out)], check=True, capture_output=True, env=env)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def _formula_plan(tmp_path: Path) -> Plan:
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "name: f\ntitle: '=HYPERLINK(\"http://x\")'\nsections: ['=A1']\nroles: ['@运营']\n"
+        "anchors: {open: {label: '+开团'}}\n"
+        "tasks:\n"
+        "  - {id: a, name: '=SUM(A1:A3)', section: '=A1', owner: '@运营', at: open, notes: '-1+1'}\n"
+        "  - {id: b, name: '+86 138', section: '=A1', owner: '@运营', at: open+1d, notes: '@all 注意'}\n",
+        encoding="utf-8")
+    return resolve(load(str(path)), {"open": "2024-10-31"})  # Thursday: no day-off warnings
+
+
+def test_formula_looking_text_stays_text(tmp_path: Path) -> None:
+    wb = book(render(_formula_plan(tmp_path), by_owner=True))
+    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "@运营"]
+    ws = wb["进程表"]
+    cells = [ws["A1"], ws["C6"], ws["H6"], ws["C7"], ws["H7"], ws["B6"], ws["F6"]]
+    assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "=SUM(A1:A3)", "-1+1", "+86 138",
+                                        "@all 注意", "=A1", "@运营"]
+    assert {c.data_type for c in cells} == {"s"}
+    assert all(c.quotePrefix for c in cells)
+    assert wb["时间节点"]["C3"].value == "+开团"
+    raw = zipfile.ZipFile(io.BytesIO(render(_formula_plan(tmp_path)))).read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in raw
+
+
+def test_control_characters_are_replaced() -> None:
+    plan = compile_()
+    plan.title = "测试\x1b进程表"
+    plan.tasks[0].name = "活动\x07策划\x00"
+    plan.tasks[0].notes = "第一行\r\n第二行\x0b\ud800"
+    ws = book(render(plan, by_owner=True))["进程表"]
+    assert ws["A1"].value == "测试\ufffd进程表"
+    assert ws["C6"].value == "活动\ufffd策划\ufffd"
+    assert ws["H6"].value.startswith("第一行\n第二行\ufffd\ufffd\n⚠ task 'plan'")
+
+
+def test_xlsx_cleaning_helpers() -> None:
+    assert xlsx_.clean("a\tb\nc\rd\x1fe\ufffff") == "a\tb\nc\nd\ufffde\ufffdf"
+    assert xlsx_.text_width("开团 10:00") == 10
+    assert len(xlsx_.clean("字" * 40000)) == 32767
+
+
+# ---------------------------------------------------------------- textconv
+
+
+def test_textconv_matches_the_golden_text() -> None:
+    """Regenerate with: PROMOPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_writer_xlsx.py"""
+    text = xlsx_.textconv(render(compile_(), by_owner=True), "plan.xlsx")
+    golden = GOLDEN / "promo.xlsx.txt"
+    if os.environ.get("PROMOPLAN_UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_textconv_shows_what_changed() -> None:
+    before = xlsx_.textconv(render(compile_()), "plan.xlsx").splitlines()
+    after = xlsx_.textconv(render(compile_(given={"signup": "2024-10-15"})), "plan.xlsx").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert ("   7 | 2 | 运营 | 交竞拍费 | 2024-10-22 | 2024-10-22 | 运营主管 |  |  | 活动前",
+            "   7 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  | 活动前") in changed
+
+
+@pytest.mark.parametrize(("data", "why"), [
+    (b"", "not a zip archive"),
+    (b"PK\x03\x04 this is not really a zip", "not a zip archive"),
+    ("zip-without-workbook", "no workbook inside the archive"),
+    ("truncated", "not a zip archive"),
+])
+def test_textconv_refuses_what_is_not_xlsx(data: bytes | str, why: str) -> None:
+    if data == "zip-without-workbook":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as archive:
+            archive.writestr("hello.txt", "hi")
+        data = buf.getvalue()
+    elif data == "truncated":
+        whole = render(compile_())
+        data = whole[: len(whole) // 2]
+    assert isinstance(data, bytes)
+    with pytest.raises(PromoplanError) as caught:
+        xlsx_.textconv(data, "plan.xlsx")
+    assert caught.value.message == f"plan.xlsx: not an XLSX file ({why})"
+
+
+def test_cli_writes_xlsx_and_textconv_prints_it(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "plan.xlsx"
+    result = cli("compile", PROMO, "--signup", "2024-10-14", "--group-by", "phase", "--xlsx-by-owner",
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == render(compile_(), group_by="phase", by_owner=True)
+    shown = cli("textconv", str(out))
+    assert shown.exit_code == 0
+    assert shown.stdout == xlsx_.textconv(out.read_bytes(), str(out))
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("name,date\n", encoding="utf-8")
+    refused = cli("textconv", str(bad))
+    assert refused.exit_code == 2
+    assert refused.stderr == f"{bad}: not an XLSX file (not a zip archive)\n"
+
+
+# ---------------------------------------------------------------- a real client
+
+
+def _libreoffice_csv(data: bytes, tmp_path: Path) -> dict[str, list[list[str]]]:
+    """Every sheet as LibreOffice shows it (formatted text), read back as CSV."""
+    soffice = need_client("soffice", "libreoffice", package="libreoffice-calc-nogui")
+    src = tmp_path / "plan.xlsx"
+    src.write_bytes(data)
+    # CSV filter options: comma, double quote, UTF-8, from line 1, default cell format,
+    # language, quoted as text, detect numbers, save cell contents *as shown*, no formulas,
+    # keep spaces, -1 = every sheet to its own file plan-<sheet>.csv.
+    options = "44,34,76,1,,0,false,true,true,false,false,-1"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", f"csv:Text - txt - csv (StarCalc):{options}",
+                    "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=240)
+    sheets = {}
+    for path in sorted(tmp_path.glob("plan-*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            sheets[path.stem.removeprefix("plan-")] = list(csv.reader(fh))
+    return sheets
+
+
+@pytest.mark.client
+def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
+    plan = compile_("ju-huasuan")
+    sheets = _libreoffice_csv(render(plan), tmp_path)
+    assert set(sheets) == {"进程表", "甘特图", "时间节点"}
+    table = sheets["进程表"]
+    assert table[0][0] == "聚划算单品团进程表"
+    assert table[3] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
+                        "备注", "阶段"]
+    body = [r for r in table[4:] if r and r[0]]
+    assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
+    by_name = {r[2]: r for r in body}
+    assert by_name["聚划算活动报名"][:6] == ["8", "推广", "聚划算活动报名", "10月13日 周日 休", "10月14日 周一",
+                                              "推广主管"]
+    assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == ["11月1日 周五 15:00", "11月1日 周五 16:00"]
+    gantt = sheets["甘特图"]
+    assert gantt[2][2:5] == ["14", "15", "16"]
+    assert [c for c in gantt[4] if c] == ["中秋节", "国庆节", "报名", "竞拍", "排期", "开团/结束"]
+    assert "10:25" in {c for r in gantt for c in r}
+    nodes = sheets["时间节点"]
+    assert ["11月1日 周五", "10:00", "开团"] in [r[:3] for r in nodes]
+
+
+@pytest.mark.client
+def test_libreoffice_keeps_formula_text_as_text(tmp_path: Path) -> None:
+    sheets = _libreoffice_csv(render(_formula_plan(tmp_path)), tmp_path)
+    row = sheets["进程表"][5]
+    assert row[:3] == ["1", "=A1", "=SUM(A1:A3)"]
+    assert row[7] == "-1+1"
