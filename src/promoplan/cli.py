@@ -37,6 +37,16 @@ _EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
 _state = {"debug": False}
 
 
+# Options several commands share, declared once.
+PlaybookArg = Annotated[str, typer.Argument(
+    metavar="PLAYBOOK", help="Playbook or plan file, or a built-in name.", show_default=False)]
+Owner = Annotated[str | None, typer.Option("--owner", metavar="ROLE", help="Only tasks of this role.")]
+Person = Annotated[str | None, typer.Option("--person", metavar="NAME", help="Only tasks of this person.")]
+Lang = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of labels: zh or en.")]
+Anchors = Annotated[list[str] | None, typer.Option(
+    "--anchor", metavar="NAME=DATE", help="An anchor date as NAME=DATE. Repeatable.")]
+
+
 def _version(value: bool) -> None:
     if value:
         from promoplan import __version__
@@ -134,25 +144,27 @@ def _words(plan_locale: str, lang: str | None) -> Words:
 @app.command(context_settings=_EXTRA)
 def compile(
     ctx: typer.Context,
-    playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
-                                            show_default=False)],
+    playbook: PlaybookArg,
     output: Annotated[list[Path] | None, typer.Option(
-        "-o", "--output", help="Write to FILE; the extension picks the format "
+        "-o", "--output", metavar="FILE", help="Write to FILE; the extension picks the format "
         "(.xlsx .ics .json .csv .md). Repeatable.")] = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", help="What to print when no -o is given: table, json, csv or md.")] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="Only tasks of this role.")] = None,
-    person: Annotated[str | None, typer.Option("--person", help="Only tasks of this person.")] = None,
-    team: Annotated[Path | None, typer.Option("--team", help="Team file: role → people.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
-    anchor: Annotated[list[str] | None, typer.Option(
-        "--anchor", help="An anchor date as NAME=DATE. Repeatable.")] = None,
+        "--format", metavar="FORMAT",
+        help="What to print when no -o is given: table, json, csv or md.")] = None,
+    owner: Owner = None,
+    person: Person = None,
+    team: Annotated[Path | None, typer.Option(
+        "--team", metavar="FILE", help="Team file: role → people.")] = None,
+    lang: Lang = None,
+    anchor: Anchors = None,
     remind: Annotated[str | None, typer.Option(
-        "--remind", help="Calendar reminder for every task: 15min, 1h, 1d@09:00 or none.")] = None,
+        "--remind", metavar="WHEN",
+        help="Calendar reminder for every task: 15min, 1h, 1d@09:00 or none.")] = None,
     split_by: Annotated[str | None, typer.Option(
-        "--split-by", help="owner or person: one calendar per role or person; -o names a folder.")] = None,
+        "--split-by", metavar="owner|person",
+        help="One calendar per role or person; -o names a folder.")] = None,
     group_by: Annotated[str, typer.Option(
-        "--group-by", help="XLSX rows grouped by section or phase.")] = "section",
+        "--group-by", metavar="section|phase", help="XLSX rows grouped by section or phase.")] = "section",
     xlsx_by_owner: Annotated[bool, typer.Option(
         "--xlsx-by-owner", help="XLSX: add a sheet per owner role.")] = False,
 ) -> None:
@@ -269,9 +281,8 @@ def _print(plan: Plan, fmt: str, words: Words) -> None:
 @app.command(context_settings=_EXTRA)
 def anchors(
     ctx: typer.Context,
-    playbook: Annotated[str, typer.Argument(help="Playbook or plan file, or a built-in name.",
-                                            show_default=False)],
-    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE.")] = None,
+    playbook: PlaybookArg,
+    anchor: Anchors = None,
 ) -> None:
     """Show the anchors of a playbook, their dates and where each date comes from."""
     def run() -> None:
@@ -301,8 +312,8 @@ def anchors(
 
 @app.command()
 def validate(
-    playbooks: Annotated[list[str], typer.Argument(help="Playbook or plan files, or built-in names.",
-                                                   show_default=False)],
+    playbooks: Annotated[list[str], typer.Argument(
+        metavar="PLAYBOOK...", help="Playbook or plan files, or built-in names.", show_default=False)],
 ) -> None:
     """Check playbooks without compiling them to a date: schema, offsets, references, cycles."""
     def run() -> None:
@@ -341,9 +352,10 @@ def list_() -> None:
 
 @app.command()
 def init(
-    name: Annotated[str, typer.Argument(help="A built-in playbook to start from.", show_default=False)],
-    dest: Annotated[Path | None, typer.Argument(help="File or folder to write (default ./NAME.yaml).",
-                                                show_default=False)] = None,
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="A built-in playbook to start from.", show_default=False)],
+    dest: Annotated[Path | None, typer.Argument(
+        metavar="[DEST]", help="File or folder to write (default ./NAME.yaml).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Copy a built-in playbook to a file you can edit."""
@@ -372,11 +384,13 @@ def init(
 @app.command(context_settings=_EXTRA)
 def diff(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help="Old plan: a path or git REV:path.", show_default=False)],
-    new: Annotated[str, typer.Argument(help="New plan: a path or git REV:path.", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", help="table, md or json.")] = "table",
-    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE, for both sides.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", help="Old plan: a path or git REV:path.", show_default=False)],
+    new: Annotated[str, typer.Argument(
+        metavar="NEW", help="New plan: a path or git REV:path.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, md or json.")] = "table",
+    anchor: Anchors = None,
+    lang: Lang = None,
 ) -> None:
     """Show what moved between two plans; exit 1 when they differ, like diff."""
     def run() -> None:
@@ -406,13 +420,15 @@ def agenda(
     ctx: typer.Context,
     plan_ref: Annotated[str, typer.Argument(metavar="PLAN", help="Plan file (or playbook with dates).",
                                             show_default=False)],
-    on: Annotated[str | None, typer.Option("--on", help="The day (YYYY-MM-DD); today by default.")] = None,
+    on: Annotated[str | None, typer.Option(
+        "--on", metavar="DATE", help="The day (YYYY-MM-DD); today by default.")] = None,
     week: Annotated[bool, typer.Option("--week", help="The whole week (Monday to Sunday).")] = False,
-    owner: Annotated[str | None, typer.Option("--owner", help="Only tasks of this role.")] = None,
-    person: Annotated[str | None, typer.Option("--person", help="Only tasks of this person.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or md (pastes into DingTalk).")] = "table",
-    anchor: Annotated[list[str] | None, typer.Option("--anchor", help="NAME=DATE.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: zh or en.")] = None,
+    owner: Owner = None,
+    person: Person = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", metavar="FORMAT", help="table or md (pastes into DingTalk).")] = "table",
+    anchor: Anchors = None,
+    lang: Lang = None,
 ) -> None:
     """What starts, is due or was due on a day or in a week, by time of day."""
     def run() -> None:
@@ -445,7 +461,8 @@ def agenda(
 
 @app.command()
 def textconv(
-    path: Annotated[Path, typer.Argument(help="An XLSX written by promoplan.", show_default=False)],
+    path: Annotated[Path, typer.Argument(
+        metavar="FILE", help="An XLSX written by promoplan.", show_default=False)],
 ) -> None:
     """Print an XLSX as stable plain text, for `git diff` (see README)."""
     def run() -> None:
