@@ -30,7 +30,7 @@ from promoplan.offsets import (
 )
 from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, When
 from promoplan.playbook import Playbook, TaskDef, zone
-from promoplan.workdays import WorkCalendar, known_countries
+from promoplan.workdays import WorkCalendar, is_country, known_countries
 
 MAX_OCCURRENCES = 10_000
 DEFAULT_REMINDERS = {"timed": "15min", "all_day": "1d@09:00"}
@@ -91,7 +91,7 @@ class _Resolver:
         country: str | None = code
         if code in ("", "NONE"):
             country = None
-        elif code not in known_countries():
+        elif not is_country(code):
             self.fail(f"calendar › country: unknown country '{self.pb.country}'",
                       self.pb.where("country"),
                       did_you_mean(code, known_countries()) or

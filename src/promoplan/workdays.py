@@ -2,21 +2,41 @@
 
 Days off come from the `holidays` library (China by default: statutory days
 off and the make-up workdays, 调休, of each published schedule), corrected by
-the playbook's `calendar.holidays` and `calendar.workdays`. The library is
-imported only when a date is first asked about, and every answer is cached:
-a plan asks about the same few hundred days thousands of times.
+the playbook's `calendar.holidays` and `calendar.workdays`.
+
+Importing the library loads every country it knows (a tenth of a second, more
+than the rest of a compile), so each country-year it answers is kept in a
+small JSON file in the user's cache, keyed by the library's own files: the
+next run reads that instead. Every answer is also cached in memory: a plan
+asks about the same few hundred days thousands of times.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
-from typing import Any
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 # Rolling or counting past this many days in a row without a working day means
 # the calendar is broken (every day declared off), not that the date is far.
 MAX_SEARCH_DAYS = 3660
+
+
+@dataclass(frozen=True)
+class OfficialYear:
+    """One country-year as the holidays library sees it."""
+
+    off: dict[date, str]
+    work: frozenset[date]
+    """Weekend days that are working days (make-up workdays, 调休)."""
+    weekend: frozenset[int]
 
 
 class WorkCalendar:
@@ -27,33 +47,31 @@ class WorkCalendar:
         self.workdays = frozenset(workdays)
         self._cache: dict[date, bool] = {}
 
-    @cached_property
-    def _official(self) -> Any:
-        if self.country is None:
-            return None
-        import holidays as holidays_lib
-
-        return holidays_lib.country_holidays(self.country, language=_language(self.country))
+    def official(self, year: int) -> OfficialYear | None:
+        return official_year(self.country, year) if self.country else None
 
     def is_workday(self, day: date) -> bool:
         known = self._cache.get(day)
         if known is None:
+            official = self.official(day.year)
             if day in self.workdays:
                 known = True
             elif day in self.holidays:
                 known = False
-            elif self._official is None:
+            elif official is None:
                 known = day.weekday() < 5
             else:
-                known = bool(self._official.is_working_day(day))
+                known = day in official.work or (
+                    day not in official.off and day.weekday() not in official.weekend)
             self._cache[day] = known
         return known
 
     def name_of(self, day: date) -> str:
         """The holiday's name (国庆节), or '' for a plain weekend or working day."""
-        if day in self.workdays or day in self.holidays or self._official is None:
+        official = self.official(day.year)
+        if day in self.workdays or day in self.holidays or official is None:
             return ""
-        return str(self._official.get(day) or "")
+        return official.off.get(day, "")
 
     def add_workdays(self, day: date, n: int) -> date:
         """Move n working days; 0 keeps the day as it is."""
@@ -80,14 +98,11 @@ class WorkCalendar:
         Only countries that have make-up workdays at all (China) can tell; the
         search looks back ten years for the last one that had any.
         """
-        if self._official is None:
-            return []
         wanted = sorted(set(years))
-        if not wanted:
+        if self.country is None or not wanted:
             return []
-        for year in range(wanted[0] - 10, wanted[-1] + 1):
-            _ = date(year, 1, 1) in self._official  # loads that year's schedule
-        published = {d.year for d in self._official.weekend_workdays}
+        published = [y for y in range(wanted[0] - 10, wanted[-1] + 1)
+                     if (official := self.official(y)) is not None and official.work]
         return [y for y in wanted if published and y > max(published)]
 
     def days_off(self, first: date, last: date) -> dict[date, str]:
@@ -102,18 +117,72 @@ class WorkCalendar:
 
     @property
     def source(self) -> str:
-        if self._official is None:
+        if self.country is None:
             return "Monday to Friday"
         from importlib.metadata import version
 
         return f"python-holidays {version('holidays')}"
 
 
+def is_country(code: str) -> bool:
+    """Whether the holidays library has this country; answered from the cache once asked."""
+    try:
+        official_year(code, 2000)
+    except NotImplementedError:
+        return False
+    return True
+
+
 def known_countries() -> list[str]:
+    """Every code the library knows, for suggestions; slow, as it loads every country."""
     import holidays as holidays_lib
 
     return sorted(holidays_lib.list_supported_countries())
 
 
 def _language(country: str) -> str | None:
-    return "zh_CN" if country == "CN" else None
+    return "zh_CN" if country in ("CN", "CHN") else None
+
+
+@cache
+def official_year(country: str, year: int) -> OfficialYear:
+    """The library's answer for one country-year, from the disk cache when it has it."""
+    path = _cache_file(country, year)
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return OfficialYear({date.fromisoformat(d): n for d, n in data["off"].items()},
+                                frozenset(date.fromisoformat(d) for d in data["work"]),
+                                frozenset(data["weekend"]))
+    import holidays as holidays_lib
+
+    lib = holidays_lib.country_holidays(country, years=year, language=_language(country))
+    found = OfficialYear({d: str(n) for d, n in lib.items() if d.year == year},
+                         frozenset(d for d in lib.weekend_workdays if d.year == year),
+                         frozenset(lib.weekend))
+    if path is not None:
+        _store(path, {"off": {d.isoformat(): n for d, n in sorted(found.off.items())},
+                      "work": sorted(d.isoformat() for d in found.work),
+                      "weekend": sorted(found.weekend)})
+    return found
+
+
+def _cache_file(country: str, year: int) -> Path | None:
+    """Where this country-year is kept; the key changes whenever the library is reinstalled."""
+    spec = find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    stamp = Path(spec.origin).parent.stat().st_mtime_ns
+    root = os.environ.get("PROMOPLAN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "promoplan")
+    return Path(root) / "holidays" / f"{country}-{year}-{stamp}.json"
+
+
+def _store(path: Path, data: object) -> None:
+    """Best effort: a cache that cannot be written only costs speed."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, path)
