@@ -1,7 +1,7 @@
 """Writers turn a Plan into bytes; the CLI decides where the bytes go.
 
 Each writer module has `render(plan, words, options) -> bytes` and is imported
-only when asked for, so `promoplan --help` never pays for openpyxl or rich.
+only when asked for, so `promoplan --help` never pays for openpyxl or icalendar.
 Filters (--owner, --person) and overrides (--remind) change the Plan before it
 gets here; options are only what changes a writer's layout.
 """
