@@ -64,7 +64,8 @@ def test_several_outputs_are_written_and_reported(cli: Cli, tmp_path: Path) -> N
     assert rows[0] == ["序号", "版块", "事项", "负责岗位", "责任人", "开始时间", "预计完成时间",
                        "阶段", "备注", "id"]
     assert rows[1] == ["1", "运营", "活动策划", "运营主管", "", "2024-09-24", "2024-10-13",
-                       "活动前", "", "plan"]
+                       "活动前", "⚠ task 'plan' is due on 2024-10-13, a day off (Sunday); roll: "
+                       "backward or forward moves such dates to a working day", "plan"]
     ship = next(r for r in rows if r[-1] == "ship")
     assert ship[5:8] == ["2024-11-01 15:00", "2024-11-01 15:00", "活动中"]
     md = out_md.read_text(encoding="utf-8")

@@ -174,7 +174,9 @@ def test_summary_description_and_categories() -> None:
     price = got["price-stock"]
     assert price["SUMMARY"] == "[运营] 改价格、改库存数量"
     assert price["DESCRIPTION"] == ("负责岗位：运营主管\n责任人：张伟\n开始：开团前3天\n"
-                                    "完成：开团前2天\n备注：以ERP库存为准")
+                                    "完成：开团前2天\n备注：以ERP库存为准\n"
+                                    "⚠ task 'price-stock' is due on 2024-11-03, a day off (Sunday); "
+                                    "roll: backward or forward moves such dates to a working day")
     assert price["CATEGORIES"].cats == ["运营", "活动前"]
     assert price["TRANSP"] == "TRANSPARENT"
     check = got["check25"]
@@ -200,7 +202,9 @@ def test_repeating_check_is_one_event_per_occurrence() -> None:
 def test_english_labels() -> None:
     price = events(ics(compile_({}, PLAN), "en"))["price-stock"]
     assert price["DESCRIPTION"] == ("Owner role: 运营主管\nPeople: 张伟\nStart: 开团前3天\n"
-                                    "Due: 开团前2天\nNotes: 以ERP库存为准")
+                                    "Due: 开团前2天\nNotes: 以ERP库存为准\n"
+                                    "⚠ task 'price-stock' is due on 2024-11-03, a day off (Sunday); "
+                                    "roll: backward or forward moves such dates to a working day")
     assert price["CATEGORIES"].cats == ["运营", "Before"]
 
 

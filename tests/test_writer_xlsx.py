@@ -110,20 +110,23 @@ def test_schedule_rows_by_section_numbered_within_each(promo: Any) -> None:
     ws = promo["进程表"]
     warn_plan = ("⚠ task 'plan' is due on 2024-10-13, a day off (Sunday); roll: backward or "
                  "forward moves such dates to a working day")
+    # One warning covers the three tasks due on Saturday 11-02; each of their rows shows it.
+    warn_1102 = ("⚠ 3 tasks are due on 2024-11-02, a day off (Saturday): 'follow-up', 'review', "
+                 "'chained'; roll: backward or forward moves such dates to a working day")
     assert rows(ws, 4) == [
         ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注", "阶段"),
         (None, "运营", "共9项"),
         (1, "运营", "活动策划", d(2024, 9, 24), d(2024, 10, 13), "运营主管", None, warn_plan, "活动前"),
         (2, "运营", "交竞拍费", d(2024, 10, 22), d(2024, 10, 22), "运营主管", None, None, "活动前"),
         (3, "运营", "改价格、改库存数量", d(2024, 10, 29), d(2024, 10, 30), "运营主管", None, None, "活动前"),
-        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, None, "活动前"),
+        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, warn_1102, "活动前"),
         (5, "运营", "跟进物流打单及打包情况", d(2024, 11, 1, 15), d(2024, 11, 1, 15), "运营主管", None, None,
          "活动中"),
         (6, "运营", "补单给生产部", d(2024, 11, 1, 16, 30), d(2024, 11, 1, 16, 30), "运营主管", None, None,
          "活动中"),
-        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, None, "活动后"),
+        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, warn_1102, "活动后"),
         (8, "运营", "提交报名资料", d(2024, 10, 8), d(2024, 10, 8), "运营主管", None, None, "活动前"),
-        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, None, "活动前"),
+        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, warn_1102, "活动前"),
         (None, "推广", "共7项"),
         (1, "推广", "详情页制作", d(2024, 10, 5), d(2024, 10, 22), "推广主管", None, None, "活动前"),
         (2, "推广", "开团前流量检查", d(2024, 11, 1, 9), d(2024, 11, 1, 9), "推广主管", None, None, "活动前"),

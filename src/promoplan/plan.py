@@ -57,6 +57,9 @@ class PlanWarning:
     code: str
     message: str
     task: str | None = None
+    """The task, when the warning is about exactly one."""
+    tasks: tuple[str, ...] = ()
+    """Every task it is about, so writers can show it beside each of them."""
 
 
 @dataclass
@@ -103,6 +106,14 @@ class Plan:
         if task.remind is not None:
             return task.remind
         return self.reminders["timed" if task.start.timed else "all_day"]
+
+    def warnings_by_task(self) -> dict[str, list[str]]:
+        """Task id → the messages about it, for writers that note them on the task's row."""
+        out: dict[str, list[str]] = {}
+        for warning in self.warnings:
+            for tid in warning.tasks or ((warning.task,) if warning.task else ()):
+                out.setdefault(tid, []).append(warning.message)
+        return out
 
     def section_rank(self, section: str) -> int:
         return self.sections.index(section) if section in self.sections else len(self.sections)

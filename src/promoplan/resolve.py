@@ -401,7 +401,7 @@ class _Resolver:
                 f"{what} due on {day.isoformat()}, a day off ({name})"
                 + ("" if len(ids) == 1 else f": {listed}")
                 + "; roll: backward or forward moves such dates to a working day",
-                ids[0] if len(ids) == 1 else None))
+                ids[0] if len(ids) == 1 else None, tuple(ids)))
         for year in self.calendar.unpublished_years(d.year for d in (first, last)):
             self.warnings.append(PlanWarning(
                 "schedule-unpublished",

@@ -109,7 +109,7 @@ class _Item:
 def build(plan: Plan, words: Words, *, previous: bytes | None = None,
           name: str | None = None) -> bytes:
     """The calendar as bytes; `previous` is the calendar this one replaces, if any."""
-    from icalendar import Calendar, Timezone
+    from icalendar import Calendar, Timezone, vText
 
     zone = ZoneInfo(plan.timezone)
     items: list[_Item] = []
@@ -124,12 +124,15 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None,
     cal.add("calscale", "GREGORIAN")
     cal.calendar_name = name or plan.title
     cal.add("x-wr-timezone", plan.timezone)
+    if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
+        cal.add("x-wr-caldesc", vText("\n".join(f"⚠ {w.message}" for w in plan.warnings)))
     first, last = _years(plan, items)
     cal.add_component(Timezone.from_tzinfo(zone, tzid=plan.timezone, first_date=first,
                                            last_date=last))
     known = _previous_events(previous)
+    warnings = plan.warnings_by_task()
     for item in items:
-        event = _event(plan, words, item, zone)
+        event = _event(plan, words, item, zone, warnings.get(item.task.id, []))
         key = str(event["UID"])
         sequence = 0
         if key in known:
@@ -151,7 +154,7 @@ def _years(plan: Plan, items: list[_Item]) -> tuple[date, date]:
     return date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
 
 
-def _event(plan: Plan, words: Words, item: _Item, zone: ZoneInfo) -> Event:
+def _event(plan: Plan, words: Words, item: _Item, zone: ZoneInfo, warnings: list[str]) -> Event:
     from icalendar import Event
 
     task = item.task
@@ -165,7 +168,7 @@ def _event(plan: Plan, words: Words, item: _Item, zone: ZoneInfo) -> Event:
         event.add("duration", timedelta(0))
     else:
         event.add("dtend", end)
-    event.add("description", _description(task, words, item.n))
+    event.add("description", _description(task, words, item.n, warnings))
     categories = [c for c in (task.section, words[task.phase]) if c]
     if categories:
         event.add("categories", categories)
@@ -199,7 +202,7 @@ def _span(start: When, due: When, zone: ZoneInfo) -> tuple[date | datetime, date
     return begin, end if end > begin else None
 
 
-def _description(task: PlanTask, words: Words, n: int | None) -> str:
+def _description(task: PlanTask, words: Words, n: int | None, warnings: list[str]) -> str:
     labels = _LABELS[words.lang]
     sep = labels["sep"]
     lines = [f"{words['role']}{sep}{task.owner}"] if task.owner else []
@@ -213,6 +216,7 @@ def _description(task: PlanTask, words: Words, n: int | None) -> str:
         lines.append(labels["nth"].format(note=words.repeat_note(task), n=n))
     if task.notes:
         lines.append(f"{words['notes']}{sep}{task.notes}")
+    lines += [f"⚠ {message}" for message in warnings]
     return "\n".join(lines)
 
 

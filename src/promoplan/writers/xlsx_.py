@@ -790,13 +790,9 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     multi_year = bool(span and span[0].year != span[1].year)
     look = _Look(words, multi_year)
     parts = groups(plan, options.group_by, words)
-    warnings: dict[str, list[str]] = {}
-    for warning in plan.warnings:
-        if warning.task:
-            warnings.setdefault(warning.task, []).append(warning.message)
     ctx = _Context(plan=plan, words=words, look=look, colours=section_colours(plan),
                    seq=numbering(parts), off=days_off(plan),
-                   warnings=warnings)
+                   warnings=plan.warnings_by_task())
     title = plan.title or plan.playbook
 
     wb = Workbook()
