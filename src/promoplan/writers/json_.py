@@ -39,7 +39,8 @@ def plan_dict(plan: Plan, words: Words) -> dict[str, Any]:
         "event": ({"start": plan.event[0].iso(), "end": plan.event[1].iso()}
                   if plan.event else None),
         "tasks": [task_dict(t, words) for t in plan.tasks],
-        "warnings": [{"code": w.code, "task": w.task, "message": w.message}
+        "warnings": [{"code": w.code, "task": w.task,
+                      "tasks": list(w.tasks or ((w.task,) if w.task else ())), "message": w.message}
                      for w in plan.warnings],
     }
 
