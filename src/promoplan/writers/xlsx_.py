@@ -30,6 +30,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -304,26 +305,39 @@ class _Look:
 def put(ws: Any, row: int, col: int, value: object, *, font: Any = None, fill: Any = None,
         align: Any = None, border: Any = None, fmt: str | None = None) -> Any:
     """Write one cell. Text is always stored as text: a name that starts with = + - @
-    stays a string (and Excel's quote prefix keeps it one when someone edits it)."""
+    stays a string (and Excel's quote prefix keeps it one when someone edits it).
+
+    openpyxl hashes every style object on every assignment, which was most of the
+    time of a large sheet; a combination seen before is copied from its first cell.
+    """
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
         text = clean(value)
         cell.value = text
         cell.data_type = "s"
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
     elif value is not None:
         cell.value = value
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if align is not None:
-        cell.alignment = align
-    if border is not None:
-        cell.border = border
-    if fmt is not None:
-        cell.number_format = fmt
+    # Keyed by the cell's style so far and the objects' identity; the entry keeps the
+    # objects alive, so no id is ever reused for another object.
+    key = (tuple(cell._style or ()), id(font), id(fill), id(align), id(border), fmt)
+    styles: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] = (
+        ws.parent.__dict__.setdefault("_promoplan_styles", {}))
+    if key in styles:
+        cell._style = copy(styles[key][0])
+    else:
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if align is not None:
+            cell.alignment = align
+        if border is not None:
+            cell.border = border
+        if fmt is not None:
+            cell.number_format = fmt
+        styles[key] = (copy(cell._style), (font, fill, align, border))
+    if isinstance(value, str) and cell.value.startswith(_FORMULA_START):
+        cell.quotePrefix = True
     return cell
 
 
