@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
+from functools import lru_cache
 from typing import Literal
 
 from promoplan.errors import did_you_mean
@@ -219,13 +220,19 @@ def cn_number(text: str) -> int:
     return total + num
 
 
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Anchor words, longest first, so 团购开始 wins over a shorter word it starts with."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     text = re.sub(r"\s+", "", src).replace("：", ":")
-    word = next((w for w in sorted(vocab, key=len, reverse=True) if text.startswith(w)), None)
+    word = next((w for w in _longest_first(tuple(vocab)) if text.startswith(w)), None)
     if word is None:
         guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
         labels = [w for w in vocab if _has_cjk(w)]

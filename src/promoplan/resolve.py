@@ -71,6 +71,7 @@ class _Resolver:
         except PromoplanError:  # already among pb.problems, with its place
             self.zone = ZoneInfo("UTC")
         self.vocab = anchor_vocab(pb)
+        self.offsets: dict[str, Offset] = {}
         self.errors: list[PromoplanError] = list(pb.problems)
         self.anchors: dict[str, When | None] = {}
         self.anchor_source: dict[str, tuple[str, str | None]] = {}
@@ -116,10 +117,15 @@ class _Resolver:
             return None
 
     def parse(self, text: str, loc: Loc, what: str) -> Offset:
+        # A playbook repeats a few dozen offsets over hundreds of tasks: read each once.
+        known = self.offsets.get(text)
+        if known is not None:
+            return known
         try:
-            return parse_offset(text, self.vocab)
+            off = self.offsets[text] = parse_offset(text, self.vocab)
         except OffsetError as exc:
             raise self.fail(f"{what}: {exc.message}", loc, exc.hint) from None
+        return off
 
     def guarded(self, compute: Callable[[], When], loc: Loc, what: str) -> When:
         try:
