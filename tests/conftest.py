@@ -56,3 +56,9 @@ def need_client(*names: str, package: str) -> str:
     if os.environ.get("PROMOPLAN_REQUIRE_CLIENTS") == "1":
         pytest.fail(f"{reason}, and PROMOPLAN_REQUIRE_CLIENTS=1 requires it")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def tasks(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A compiled plan's tasks by id; each playbook test module provides its `plan`."""
+    return {t["id"]: t for t in plan["tasks"]}

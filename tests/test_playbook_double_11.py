@@ -29,10 +29,6 @@ def plan() -> dict[str, Any]:
     return compile_d11()
 
 
-@pytest.fixture(scope="module")
-def tasks(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in plan["tasks"]}
-
 
 def test_header_and_anchors(plan: dict[str, Any]) -> None:
     assert plan["playbook"] == "double-11"

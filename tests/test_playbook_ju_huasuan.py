@@ -40,10 +40,6 @@ def plan() -> dict[str, Any]:
     return compile_json(PLAYBOOK, *DATES)
 
 
-@pytest.fixture(scope="module")
-def tasks(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in plan["tasks"]}
-
 
 def test_header_and_anchors(plan: dict[str, Any]) -> None:
     assert plan["playbook"] == "ju-huasuan"

@@ -22,10 +22,6 @@ def plan() -> dict[str, Any]:
     return compile_json(PLAYBOOK, "--event", "2024-11-11")
 
 
-@pytest.fixture(scope="module")
-def tasks(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in plan["tasks"]}
-
 
 def test_header_and_anchor(plan: dict[str, Any]) -> None:
     assert plan["playbook"] == "tmall-store-prep"

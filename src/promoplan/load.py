@@ -38,7 +38,6 @@ class Document:
 
     data: Any
     name: str
-    path: Path | None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
@@ -75,7 +74,7 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def parse_yaml(text: str, name: str, path: Path | None = None) -> Document:
+def parse_yaml(text: str, name: str) -> Document:
     """Compose `text` and build its data with positions; YAML errors carry file:line:col."""
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -83,7 +82,7 @@ def parse_yaml(text: str, name: str, path: Path | None = None) -> Document:
         raise _syntax_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise PromoplanError(f"YAML syntax: {exc}", Loc(name, 1, 1)) from None
-    doc = Document(data=None, name=name, path=path)
+    doc = Document(data=None, name=name)
     if root is None:
         return doc
     builder = _Builder(doc)
@@ -118,7 +117,7 @@ def read_yaml(path: Path, name: str | None = None) -> Document:
     from promoplan.sources import read_disk
 
     name = name or str(path)
-    return parse_yaml(decode(read_disk(path, name), name), name, path)
+    return parse_yaml(decode(read_disk(path, name), name), name)
 
 
 class _Builder:

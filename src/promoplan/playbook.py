@@ -144,7 +144,7 @@ def _chain(
     if from_loc is not None and source.path is not None and not source.path.is_file():
         raise PromoplanError(f"extends: no such file '{ref}'", from_loc,
                              "the path is relative to the file that extends it")
-    doc = parse_yaml(decode(source.read(), source.shown), source.shown, source.path)
+    doc = parse_yaml(decode(source.read(), source.shown), source.shown)
     layer = validate_layer(doc)
     if layer.extends is None:
         return [(doc, layer)]
