@@ -142,6 +142,9 @@ class Pipeline:
     """promoplan's stages on one playbook, each callable on its own."""
 
     def __init__(self, playbook: str, signup: str = SIGNUP) -> None:
+        import gc
+
+        gc.disable()  # as promoplan.cli.main does for every command
         t0 = time.perf_counter()
         import promoplan.cli  # noqa: F401  (what every command pays)
         from promoplan import writers
@@ -162,7 +165,7 @@ class Pipeline:
 
     def yaml(self) -> Any:
         raw = self.path.read_bytes()
-        self.doc = self.m["parse_yaml"](self.m["decode"](raw, str(self.path)), str(self.path), self.path)
+        self.doc = self.m["parse_yaml"](self.m["decode"](raw, str(self.path)), str(self.path))
         return self.doc
 
     def schema(self) -> Any:

@@ -7,6 +7,7 @@ with --signup 2024-10-14 the group opens 2024-11-01 10:00 Asia/Shanghai.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,8 @@ from .conftest import PLAYBOOKS, Cli, need_client
 
 PROMO = str(PLAYBOOKS / "promo.yaml")
 PLAN = str(PLAYBOOKS / "plan" / "plan.yaml")
+TEAM = str(PLAYBOOKS / "promo-team.yaml")
+OLD_WRITER = Path(__file__).parent / "golden" / "ics-old-writer.ics"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
@@ -346,6 +349,57 @@ def test_render_takes_previous_and_name_from_writer_options() -> None:
     out = ics_.render(moved, words, Options(previous=first, calendar_name="测试进程表 · 张伟"))
     assert events(out)["ship"]["SEQUENCE"] == 1
     assert parse(out)["X-WR-CALNAME"] == "测试进程表 · 张伟"
+
+
+def refold(data: bytes, width: int) -> bytes:
+    """The same calendar as another writer might lay it out: folded at `width`
+    octets and with each ATTENDEE's parameters in reverse order."""
+    lines = data.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
+    out = []
+    for line in lines:
+        if line.startswith("ATTENDEE;"):
+            params = re.findall(r';([^;:"=]+=(?:"[^"]*"|[^;:"]*))', line)
+            line = "ATTENDEE;" + ";".join(reversed(params)) + line[len("ATTENDEE;" + ";".join(params)):]
+        piece = ""
+        for char in line:
+            if len((piece + char).encode()) > width:
+                out.append(piece)
+                piece = " "
+            piece += char
+        out.append(piece)
+    return "\r\n".join(out).encode()
+
+
+def test_same_bytes_as_the_library_based_writer() -> None:
+    """The golden file was written by the icalendar-based writer this one replaced:
+    upgrading promoplan changes no byte and raises no SEQUENCE."""
+    plan = compile_({"signup": "2024-10-14"}, TEAM)
+    old = OLD_WRITER.read_bytes()
+    assert ics(plan) == old
+    assert ics(plan, previous=old) == old
+
+
+def test_lines_folded_at_75_octets_between_characters() -> None:
+    data = ics(compile_({"signup": "2024-10-14"}, TEAM))
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) == 75
+    assert sum(line.startswith(b" ") for line in lines) > 20
+    for line in lines:
+        line.decode("utf-8")  # a character is never cut in two
+    price = events(data)["price-stock"]
+    assert str(price["DESCRIPTION"]).endswith(
+        "备注：以ERP库存为准; 价格, 库存 \\\\ 见共享表格：价格表第二页（含赠品、满减与平台补贴的叠加规则）")
+
+
+def test_previous_laid_out_differently_counts_as_unchanged() -> None:
+    plan = compile_({"signup": "2024-10-14"}, TEAM)
+    first = ics(plan)
+    other = refold(first, 40)
+    assert other != first
+    assert events(other).keys() == events(first).keys()
+    assert ics(plan, previous=other) == first
+    moved = events(ics(compile_({"signup": "2024-10-14", "open": "2024-11-05"}, TEAM), previous=other))
+    assert (moved["ship"]["SEQUENCE"], moved["plan"]["SEQUENCE"]) == (1, 0)
 
 
 def test_unreadable_previous_calendar_starts_over() -> None:

@@ -8,6 +8,7 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from collections.abc import Callable, Mapping
@@ -490,4 +491,8 @@ def _guard(run: Callable[[], None]) -> None:
 
 
 def main() -> None:
+    # One command is one short process whose data (YAML nodes, tasks, rows) is
+    # acyclic and lives until exit: the cyclic collector only rescans it, which
+    # was 40% of a 10,000-task compile. Reference counting still frees the rest.
+    gc.disable()
     app()

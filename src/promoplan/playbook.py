@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from promoplan import library, sources
 from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
 from promoplan.load import Document, Path_, decode, parse_yaml, read_yaml
@@ -27,8 +25,11 @@ from promoplan.model import (
     PlaybookFile,
     RemindersSpec,
     RepeatSpec,
+    Schema,
     TaskSpec,
+    keys_of,
     normalize_team,
+    validate,
 )
 from promoplan.sources import Source
 
@@ -161,11 +162,10 @@ def validate_layer(doc: Document) -> PlaybookFile:
         found = "a list" if isinstance(doc.data, list) else f"{doc.data!r}"
         raise PromoplanError(f"expected keys (name:, anchors:, tasks:, …) at the top, found {found}",
                              doc.loc(()))
-    try:
-        return PlaybookFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise_all([_schema_error(doc, err) for err in _dedupe(exc.errors())])
-    raise AssertionError("unreachable")
+    layer, problems = validate(PlaybookFile, doc.data)
+    raise_all([_schema_error(doc, err) for err in _dedupe(problems)])
+    assert isinstance(layer, PlaybookFile)
+    return layer
 
 
 def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str, Loc]]:
@@ -178,14 +178,9 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
     if not isinstance(data, dict):
         raise PromoplanError("a team file maps each role to its people (运营主管: [张伟])",
                              doc.loc(prefix))
-    try:
-        layer = PlaybookFile.model_validate({"team": normalize_team(data)})
-    except ValidationError as exc:
-        errors = []
-        for err in _dedupe(exc.errors()):
-            errors.append(_schema_error(doc, err, (*prefix, *tuple(err["loc"])[1:])))
-        raise_all(errors)
-        raise AssertionError("unreachable") from None
+    layer, problems = validate(PlaybookFile, {"team": normalize_team(data)})
+    raise_all([_schema_error(doc, err, (*prefix, *tuple(err["loc"])[1:])) for err in _dedupe(problems)])
+    assert isinstance(layer, PlaybookFile)
     return dict(layer.team), {role: doc.key_loc((*prefix, role)) for role in layer.team}
 
 
@@ -217,12 +212,12 @@ def _dedupe(errors: list[Any]) -> list[Any]:
     return out
 
 
-def _model_at(path: Path_) -> type[BaseModel] | None:
+def _model_at(path: Path_) -> type[Schema] | None:
     n = len(path)
     if n == 0:
         return PlaybookFile
     head = path[0]
-    table: dict[tuple[str, int], type[BaseModel]] = {
+    table: dict[tuple[str, int], type[Schema]] = {
         ("tasks", 2): TaskSpec, ("anchors", 2): AnchorSpec, ("calendar", 1): CalendarSpec,
         ("event", 1): EventSpec, ("team", 3): Person, ("reminders", 1): RemindersSpec,
     }
@@ -251,20 +246,19 @@ _TYPE_WORDS = {
     "list_type": ("a list", "write [a, b] or one '- item' per line"),
     "dict_type": ("keys and values (key: value)", None),
     "model_type": ("keys and values (key: value)", None),
-    "model_attributes_type": ("keys and values (key: value)", None),
     "int_type": ("a whole number", None),
-    "int_parsing": ("a whole number", None),
+    "too_small": ("a whole number of at least {at_least}", None),
 }
 
 
 def _schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) -> PromoplanError:
-    """One pydantic error as our message; `where_in_doc` when the file nests the data differently."""
+    """One schema problem as our message; `where_in_doc` when the file nests the data differently."""
     schema_loc: Path_ = tuple(err["loc"])
     loc: Path_ = schema_loc if where_in_doc is None else where_in_doc
     kind = err["type"]
     if kind == "extra_forbidden":
         model = _model_at(schema_loc[:-1])
-        known = list(model.model_fields) if model else []
+        known = keys_of(model) if model else []
         return PromoplanError(
             f"{describe_path(doc.data, loc[:-1])}: unknown key '{loc[-1]}'",
             doc.key_loc(loc),
@@ -281,12 +275,12 @@ def _schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) ->
                               where, 'write it as "HH:MM", quoted')
     if kind in _TYPE_WORDS:
         want, hint = _TYPE_WORDS[kind]
+        want = want.format(**err.get("ctx", {}))
         return PromoplanError(
             f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
-    if kind == "literal_error":
-        return PromoplanError(
-            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
-    return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}", where)
+    # literal_error: one of a few fixed words
+    return PromoplanError(
+        f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
 
 
 def _show(value: Any, written: str | None = None) -> str:
@@ -331,7 +325,7 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))
                         for i, d in enumerate(layer.calendar.workdays)]
     if layer.reminders is not None:
-        for key in layer.reminders.model_fields_set:
+        for key in layer.reminders.given:
             pb.reminders[key] = getattr(layer.reminders, key)
             pb.locs[f"reminders.{key}"] = doc.loc(("reminders", key))
     if layer.event is not None:
@@ -339,13 +333,12 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         pb.locs["event.start"] = doc.loc(("event", "start"))
         pb.locs["event.end"] = doc.loc(("event", "end"))
     for name, aspec in layer.anchors.items():
-        locs = {key: doc.loc(("anchors", name, key)) for key in aspec.model_fields_set}
+        locs = {key: doc.loc(("anchors", name, key)) for key in aspec.given}
         if name in pb.anchors:
             known = pb.anchors[name]
-            known.spec = known.spec.model_copy(
-                update={k: getattr(aspec, k) for k in aspec.model_fields_set})
+            known.spec = known.spec.updated(aspec)
             known.locs.update(locs)
-        elif layer.extends is not None and aspec.model_fields_set <= {"date"}:
+        elif layer.extends is not None and aspec.given <= {"date"}:
             # A plan file dating an anchor its playbook does not have: a typo, not a new event.
             errors.append(PromoplanError(
                 f"anchor '{name}': {layer.extends} has no such anchor", doc.key_loc(("anchors", name)),
@@ -372,10 +365,10 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
     for i, spec in enumerate(layer.tasks):
         path: Path_ = ("tasks", i)
         loc = doc.loc(path)
-        locs = {key: doc.loc((*path, key)) for key in spec.model_fields_set}
+        locs = {key: doc.loc((*path, key)) for key in spec.given}
         if spec.repeat is not None:
             locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))
-                         for key in spec.repeat.model_fields_set})
+                         for key in spec.repeat.given})
         tid = spec.id
         if tid is not None:
             if not _TASK_ID.match(tid):
@@ -390,7 +383,7 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
             first_line[tid] = locs["id"].line
         if tid is not None and tid in by_id:
             old = by_id[tid]
-            old.spec = old.spec.model_copy(update={k: getattr(spec, k) for k in spec.model_fields_set})
+            old.spec = old.spec.updated(spec)
             old.locs.update(locs)
             old.loc = loc
             continue

@@ -16,10 +16,14 @@ on a phone, in WPS or in Excel, so it follows the progress sheets teams keep tod
   what happens on each, like the seed's 10.10 发券 … 11.11 list.
 - one schedule per owner role with --xlsx-by-owner, so each lead prints only theirs.
 
-Same plan, same bytes: the document properties are pinned and the zip is written
-again with fixed timestamps and a stable entry order. Text is always text, never a
-formula, and characters XML cannot hold are replaced instead of failing the run.
-`textconv` turns a file back into stable plain text for `git diff`.
+The workbook is written by our own small builder (sheetml), row by row as XML, not
+through openpyxl: a 10,000-task Gantt is a few hundred thousand cells, and a cell
+object plus a style hash per cell made this writer most of a large compile (and the
+import alone most of a small one). Same plan, same bytes: the document properties
+are pinned and the zip has fixed timestamps and a fixed entry order. Text is always
+text, never a formula, and characters XML cannot hold are replaced instead of failing
+the run. `textconv` turns a file back into stable plain text for `git diff`; it reads
+with openpyxl, imported only there.
 """
 
 from __future__ import annotations
@@ -29,22 +33,36 @@ import math
 import re
 import unicodedata
 import zipfile
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from promoplan.errors import PromoplanError
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanAnchor, PlanTask, When
 from promoplan.writers import WriterOptions
 from promoplan.writers.md_ import grouped as by_phase
+from promoplan.writers.sheetml import (
+    REPLACEMENT,
+    Align,
+    Border,
+    Cell,
+    Fill,
+    Font,
+    PageSetup,
+    Properties,
+    Sheet,
+    Style,
+    Styles,
+    Workbook,
+    clean,
+    column_letter,
+    serial,
+)
+
+__all__ = ["REPLACEMENT", "clean", "render", "text_width", "textconv"]
 
 # ---------------------------------------------------------------- words
 
@@ -127,7 +145,6 @@ _LINE = 15.0  # points per line of 11 pt CJK text
 _MIN_ROW = 20.0  # a row a finger can hit on a phone
 _GANTT_PAGE_WIDTH = 230.0  # column-width units that still print legibly on one A4 page
 _MAX_DAYS = 3660  # a Gantt of more than ten years is a mistake in the playbook, not a plan
-_CELL_MAX = 32767  # Excel's limit for the text of one cell
 
 
 def _labels(words: Words) -> dict[str, str]:
@@ -136,23 +153,24 @@ def _labels(words: Words) -> dict[str, str]:
 
 # ---------------------------------------------------------------- safe text
 
-_FORMULA_START = ("=", "+", "-", "@")
-# XML 1.0 cannot hold C0 controls other than tab and newline, lone surrogates, U+FFFE/F;
-# DEL is legal XML but nobody means it.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-REPLACEMENT = "\ufffd"
+
+class _CharWidths(dict[str, int]):
+    """Column units per character, looked up once per distinct character: the width of
+    every name and note decides column widths and row heights on 100,000-task plans."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
 
 
-def clean(text: str) -> str:
-    """Text an XLSX can hold: line breaks kept, control characters replaced."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ILLEGAL.sub(REPLACEMENT, text)
-    return text[:_CELL_MAX]
+_CHAR_WIDTHS = _CharWidths()
 
 
 def text_width(text: str) -> int:
     """Width in Excel column units: CJK and full-width characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def _lines(text: str, width: float) -> int:
@@ -250,35 +268,39 @@ def _iso(when: When) -> str:
     return f"{when.day.isoformat()} {when.clock:%H:%M}" if when.clock else when.day.isoformat()
 
 
-# ---------------------------------------------------------------- cell writing
+# ---------------------------------------------------------------- looks
 
 
-def _fill(rgb: str) -> Any:
-    return PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
+def _fill(rgb: str) -> Fill:
+    return Fill(rgb, rgb)
 
 
 class _Look:
-    """The styles of one workbook, made once (openpyxl shares equal styles anyway)."""
+    """The fonts, fills and alignments of one workbook, and the style ids made of them.
 
-    def __init__(self, words: Words, multi_year: bool) -> None:
+    Ids are memoised by the identity of the parts (all made here and kept alive here),
+    so a cell's style costs a dict lookup on small ints, not hashing style objects.
+    """
+
+    def __init__(self, words: Words, multi_year: bool, styles: Styles) -> None:
         self.lang = words.lang
+        self.styles = styles
         name = FONT_NAME[words.lang]
-        self.font = Font(name=name, size=11)
-        self.bold = Font(name=name, size=11, bold=True)
-        self.title = Font(name=name, size=16, bold=True, color=HEADER_FILL)
-        self.muted = Font(name=name, size=10, color=MUTED_TEXT)
-        self.header = Font(name=name, size=11, bold=True, color=HEADER_TEXT)
-        self.small = Font(name=name, size=8)
-        self.small_muted = Font(name=name, size=8, color=MUTED_TEXT)
-        self.small_white = Font(name=name, size=9, bold=True, color=HEADER_TEXT)
-        self.anchor_label = Font(name=name, size=10, bold=True, color=ANCHOR_FILL)
-        self.day_off = Font(name=name, size=11, color=DAY_OFF_TEXT)
-        side = Side(style="thin", color=BORDER_COLOUR)
-        self.grid = Border(left=side, right=side, top=side, bottom=side)
-        self.wrap = Alignment(vertical="center", wrap_text=True)
-        self.top_wrap = Alignment(vertical="top", wrap_text=True)
-        self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center")
+        self.font = Font(name, 11)
+        self.bold = Font(name, 11, bold=True)
+        self.title = Font(name, 16, bold=True, color=HEADER_FILL)
+        self.muted = Font(name, 10, color=MUTED_TEXT)
+        self.header = Font(name, 11, bold=True, color=HEADER_TEXT)
+        self.small = Font(name, 8)
+        self.small_muted = Font(name, 8, color=MUTED_TEXT)
+        self.small_white = Font(name, 9, bold=True, color=HEADER_TEXT)
+        self.anchor_label = Font(name, 10, bold=True, color=ANCHOR_FILL)
+        self.day_off = Font(name, 11, color=DAY_OFF_TEXT)
+        self.grid = Border("thin", BORDER_COLOUR)
+        self.wrap = Align(vertical="center", wrap=True)
+        self.top_wrap = Align(vertical="top", wrap=True)
+        self.centre = Align(horizontal="center", vertical="center", wrap=True)
+        self.left = Align(horizontal="left", vertical="center")
         self.header_fill = _fill(HEADER_FILL)
         self.anchor_fill = _fill(ANCHOR_FILL)
         self.anchor_tint = _fill(ANCHOR_TINT)
@@ -287,77 +309,40 @@ class _Look:
         self.day_format = (_DAY_FORMAT_YEAR if multi_year else _DAY_FORMAT)[words.lang]
         self.when_format = self.day_format + " " + _CLOCK_FORMAT
         self.off_suffix = f' "{words["day_off"]}"'
-        self.fills: dict[str, Any] = {}
+        self.fills: dict[str, Fill] = {}
+        self._ids: dict[tuple[int, int, int, int, str | None], int] = {}
 
-    def fill(self, rgb: str) -> Any:
+    def fill(self, rgb: str) -> Fill:
         if rgb not in self.fills:
             self.fills[rgb] = _fill(rgb)
         return self.fills[rgb]
 
-    def striped(self, rgb: str) -> Any:
+    def striped(self, rgb: str) -> Fill:
         """A bar's colour with white stripes: the bar runs over a day off."""
         key = "striped " + rgb
         if key not in self.fills:
-            self.fills[key] = PatternFill(fill_type="lightUp", start_color="FFFFFF", end_color=rgb)
+            self.fills[key] = Fill("FFFFFF", rgb, pattern="lightUp")
         return self.fills[key]
 
-
-def put(ws: Any, row: int, col: int, value: object, *, font: Any = None, fill: Any = None,
-        align: Any = None, border: Any = None, fmt: str | None = None) -> Any:
-    """Write one cell. Text is always stored as text: a name that starts with = + - @
-    stays a string (and Excel's quote prefix keeps it one when someone edits it).
-
-    openpyxl hashes every style object on every assignment, which was most of the
-    time of a large sheet; a combination seen before is copied from its first cell.
-    """
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        text = clean(value)
-        cell.value = text
-        cell.data_type = "s"
-    elif value is not None:
-        cell.value = value
-    # Keyed by the cell's style so far and the objects' identity; the entry keeps the
-    # objects alive, so no id is ever reused for another object.
-    key = (tuple(cell._style or ()), id(font), id(fill), id(align), id(border), fmt)
-    styles: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] = (
-        ws.parent.__dict__.setdefault("_promoplan_styles", {}))
-    if key in styles:
-        cell._style = copy(styles[key][0])
-    else:
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if align is not None:
-            cell.alignment = align
-        if border is not None:
-            cell.border = border
-        if fmt is not None:
-            cell.number_format = fmt
-        styles[key] = (copy(cell._style), (font, fill, align, border))
-    if isinstance(value, str) and cell.value.startswith(_FORMULA_START):
-        cell.quotePrefix = True
-    return cell
+    def sid(self, font: Font | None = None, fill: Fill | None = None, align: Align | None = None,
+            border: Border | None = None, fmt: str | None = None) -> int:
+        """The style id of a combination; None leaves that part at the default."""
+        key = (id(font), id(fill), id(align), id(border), fmt)
+        sid = self._ids.get(key)
+        if sid is None:
+            sid = self._ids[key] = self.styles.id(Style(font, fill, border, align, fmt))
+        return sid
 
 
-def _print_setup(ws: Any, look: _Look, *, title_rows: str, title_cols: str | None = None,
-                 pages_wide: int = 1, footer_left: str = "") -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = pages_wide
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = title_rows
-    if title_cols:
-        ws.print_title_cols = title_cols
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_options.horizontalCentered = True
-    # Header and footer codes start with &: a literal & is written twice.
-    ws.oddFooter.left.text = clean(footer_left).replace("&", "&&")[:100]
-    ws.oddFooter.right.text = LABELS[look.lang]["footer"]
+def _page(look: _Look, *, title_rows: tuple[int, int], title_cols: tuple[int, int] | None = None,
+          pages_wide: int = 1, footer_left: str = "", grid_lines: bool = False) -> PageSetup:
+    """A4 landscape, as wide as `pages_wide` pages, titles repeated, centred; the footer
+    names the plan on the left (header/footer codes start with &, so a literal & is
+    written twice) and counts pages on the right."""
+    left = clean(footer_left).replace("&", "&&")[:100]
+    return PageSetup(fit_width=pages_wide, fit_height=0, title_rows=title_rows,
+                     title_cols=title_cols, grid_lines=grid_lines,
+                     footer=f"&L{left}&R{LABELS[look.lang]['footer']}")
 
 
 # ---------------------------------------------------------------- 进程表
@@ -376,6 +361,7 @@ class _Context:
     seq: dict[str, int]
     off: dict[date, str]
     warnings: dict[str, list[str]]
+    row_styles: dict[str, _RowStyles] = field(default_factory=dict)
 
 
 def _widths(ctx: _Context) -> dict[str, float]:
@@ -383,7 +369,7 @@ def _widths(ctx: _Context) -> dict[str, float]:
 
     def fit(texts: Iterable[str], low: float, high: float) -> float:
         # The header wraps, so only the contents decide.
-        widest = max([0, *(text_width(t) for t in texts)])
+        widest = max([0, *(text_width(t) for t in set(texts))])
         return float(min(max(widest + 2, low), high))
 
     date_width = 17.0 if ctx.words.lang == "en" else 19.0
@@ -417,7 +403,7 @@ def _notes(ctx: _Context, task: PlanTask) -> str:
     return "\n".join(parts)
 
 
-def _title_block(ws: Any, ctx: _Context, title: str, third: str) -> None:
+def _title_block(sheet: Sheet, ctx: _Context, title: str, third: str) -> None:
     plan, words, look = ctx.plan, ctx.words, ctx.look
     labels = _labels(words)
     year = "yyyy" in look.day_format
@@ -428,8 +414,7 @@ def _title_block(ws: Any, ctx: _Context, title: str, third: str) -> None:
     # and the frozen block stays a few lines tall on a phone (scroll right to read on).
     for row, text, font, height in ((1, title, look.title, 26.0), (2, second, look.bold, 20.0),
                                     (3, third, look.muted, 18.0)):
-        put(ws, row, 1, text.replace("\n", " "), font=font, align=look.left)
-        ws.row_dimensions[row].height = height
+        sheet.row(row, [(1, look.sid(font, align=look.left), text.replace("\n", " "))], height)
 
 
 def _plan_line(ctx: _Context, count: int) -> str:
@@ -453,89 +438,180 @@ def _plan_line(ctx: _Context, count: int) -> str:
     return labels["sep"].join(parts)
 
 
-def _schedule(ws: Any, ctx: _Context, parts: list[Group], group_by: str, title: str,
-              third: str) -> None:
+def _schedule(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_by: str,
+              title: str, third: str) -> None:
     look, words = ctx.look, ctx.words
     labels = _labels(words)
     widths = _widths(ctx)
-    for col, key in enumerate(_COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(col)].width = widths[key]
-    _title_block(ws, ctx, title, third)
+    last = _HEADER_ROW + len(parts) + sum(len(g.tasks) for g in parts)
+    sheet = book.add_sheet(
+        name, last_row=last, last_col=len(_COLUMNS),
+        widths={col: widths[key] for col, key in enumerate(_COLUMNS, 1)},
+        freeze=(_HEADER_ROW + 1, 1),
+        page=_page(look, title_rows=(_HEADER_ROW, _HEADER_ROW), footer_left=title))
+    _title_block(sheet, ctx, title, third)
 
-    for col, key in enumerate(_COLUMNS, 1):
-        put(ws, _HEADER_ROW, col, labels[key], font=look.header, fill=look.header_fill,
-            align=look.centre, border=look.grid)
-    ws.row_dimensions[_HEADER_ROW].height = 2 * _LINE + 4  # narrow columns wrap their header
+    head = look.sid(look.header, look.header_fill, look.centre, look.grid)
+    # The header wraps in the narrow columns: two lines high.
+    sheet.row(_HEADER_ROW, [(col, head, labels[key]) for col, key in enumerate(_COLUMNS, 1)],
+              2 * _LINE + 4)
 
+    key_col = _COLUMNS.index("phase" if group_by == "phase" else "section") + 1
+    name_col = _COLUMNS.index("name") + 1
     row = _HEADER_ROW
     for group in parts:
         row += 1
         band = look.fill(PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
                          else ctx.colours[group.key][0])
-        for col in range(1, len(_COLUMNS) + 1):
-            put(ws, row, col, None, fill=band, border=look.grid)
+        cells: dict[int, tuple[int, str | None]] = {
+            col: (look.sid(fill=band, border=look.grid), None) for col in range(1, len(_COLUMNS) + 1)}
         # The group's own column carries its name, so filtering on it keeps the band.
-        key_col = _COLUMNS.index("phase" if group_by == "phase" else "section") + 1
-        put(ws, row, key_col, group.label, font=look.bold, align=look.wrap)
+        cells[key_col] = (look.sid(look.bold, band, look.wrap, look.grid), group.label)
         if group_by == "phase":  # the phase column is far right: name the band in sight
-            put(ws, row, _COLUMNS.index("name") + 1,
-                labels["count"].format(label=group.label, n=len(group.tasks)), font=look.bold,
-                align=look.left)
+            cells[name_col] = (look.sid(look.bold, band, look.left, look.grid),
+                               labels["count"].format(label=group.label, n=len(group.tasks)))
         else:
-            put(ws, row, _COLUMNS.index("name") + 1, labels["band"].format(n=len(group.tasks)),
-                font=look.muted, align=look.left)
-        ws.row_dimensions[row].height = 22.0
+            cells[name_col] = (look.sid(look.muted, band, look.left, look.grid),
+                               labels["band"].format(n=len(group.tasks)))
+        sheet.row(row, [(col, sid, value) for col, (sid, value) in cells.items()], 22.0)
         for task in group.tasks:
             row += 1
-            _task_row(ws, row, ctx, task, widths)
+            _task_row(sheet, row, ctx, task, widths)
 
-    last_col = get_column_letter(len(_COLUMNS))
-    ws.freeze_panes = f"A{_HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{_HEADER_ROW}:{last_col}{max(row, _HEADER_ROW + 1)}"
-    _print_setup(ws, look, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}", footer_left=title)
+    sheet.auto_filter(_HEADER_ROW, 1, max(row, _HEADER_ROW + 1), len(_COLUMNS))
+    sheet.close()
 
 
-def _task_row(ws: Any, row: int, ctx: _Context, task: PlanTask, widths: dict[str, float]) -> None:
-    look, words = ctx.look, ctx.words
-    tint = look.fill(ctx.colours[task.section][1])
-    bar = look.fill(ctx.colours[task.section][0])
-    notes = _notes(ctx, task)
-    values: dict[str, object] = {
-        "seq": ctx.seq[task.id], "section": task.section, "name": task.name,
-        "start": _value(task.start), "due": _value(task.due), "role": task.owner,
-        "people": _people(task), "notes": notes, "phase": words[task.phase],
-    }
-    lines = 1
-    for col, key in enumerate(_COLUMNS, 1):
-        value = values[key]
-        font, fill, align, fmt = look.font, tint, look.wrap, None
-        if key == "seq":
-            fill, align = bar, look.centre
-        elif key in ("start", "due"):
-            when = task.start if key == "start" else task.due
-            fmt = look.when_format if when.clock else look.day_format
-            align = look.left
-            if when.day in ctx.off:
+@dataclass(frozen=True)
+class _RowStyles:
+    """The style ids of a task row in one section's colours."""
+
+    seq: int
+    text: int
+    phase: int
+    warn: int
+    dates: dict[tuple[bool, bool], int]
+    """(timed, day off) → style of a start or due cell."""
+
+
+def _row_styles(ctx: _Context, section: str) -> _RowStyles:
+    look, cache, key = ctx.look, ctx.row_styles, section
+    if key not in cache:
+        tint = look.fill(ctx.colours[section][1])
+        bar = look.fill(ctx.colours[section][0])
+        dates = {}
+        for timed in (False, True):
+            for off in (False, True):
+                fmt = look.when_format if timed else look.day_format
+                font = look.day_off if off else look.font
                 # Red and marked 休 (not colour alone): a deadline on a day off.
-                font, fmt = look.day_off, fmt + look.off_suffix
-        elif key == "phase":
-            align = look.centre
-        elif key == "notes" and task.id in ctx.warnings:
-            fill = look.warn_fill
-        if key in _WRAPPED and isinstance(value, str):
-            lines = max(lines, _lines(clean(value), widths[key]))
-        put(ws, row, col, value if value != "" else None, font=font, fill=fill, align=align,
-            border=look.grid, fmt=fmt)
-    ws.row_dimensions[row].height = max(_MIN_ROW, lines * _LINE + 4)
+                dates[timed, off] = look.sid(font, tint, look.left, look.grid,
+                                             fmt + look.off_suffix if off else fmt)
+        cache[key] = _RowStyles(
+            seq=look.sid(look.font, bar, look.centre, look.grid),
+            text=look.sid(look.font, tint, look.wrap, look.grid),
+            phase=look.sid(look.font, tint, look.centre, look.grid),
+            warn=look.sid(look.font, look.warn_fill, look.wrap, look.grid),
+            dates=dates)
+    return cache[key]
+
+
+def _task_row(sheet: Sheet, row: int, ctx: _Context, task: PlanTask, widths: dict[str, float]) -> None:
+    styles = _row_styles(ctx, task.section)
+    off = ctx.off
+    notes = _notes(ctx, task)
+    people = _people(task)
+    lines = max(_lines(clean(task.section), widths["section"]), _lines(clean(task.name), widths["name"]),
+                _lines(clean(task.owner), widths["role"]), _lines(clean(people), widths["people"]),
+                _lines(clean(notes), widths["notes"]))
+    start, due = task.start, task.due
+    sheet.row(row, [
+        (1, styles.seq, ctx.seq[task.id]),
+        (2, styles.text, task.section or None),
+        (3, styles.text, task.name or None),
+        (4, styles.dates[start.clock is not None, start.day in off], _value(start)),
+        (5, styles.dates[due.clock is not None, due.day in off], _value(due)),
+        (6, styles.text, task.owner or None),
+        (7, styles.text, people or None),
+        (8, styles.warn if task.id in ctx.warnings else styles.text, notes or None),
+        (9, styles.phase, ctx.words[task.phase] or None),
+    ], max(_MIN_ROW, lines * _LINE + 4))
 
 
 # ---------------------------------------------------------------- 甘特图
 
 _GANTT_FIRST_DAY_COL = 3
 _GANTT_HEAD = 5  # title, months, day numbers, weekdays, anchor labels
+_ROW = "\x00"  # stands for the row number in a row template; clean() keeps it out of text
 
 
-def _gantt(ws: Any, ctx: _Context, parts: list[Group], group_by: str) -> None:
+class _GanttDays:
+    """The day cells of task rows, as XML templates shared by tasks with the same bar.
+
+    A task row is mostly fixed by its section and its first and last day: the bar,
+    its time labels, and outside it the tinted anchor days and grey days off. Rows
+    are made once per distinct bar and copied with the row number filled in, which
+    is what keeps a 100,000-task Gantt (a few million cells) to a few seconds.
+    """
+
+    def __init__(self, ctx: _Context, col_of: dict[date, int], anchors: dict[date, list[str]]) -> None:
+        look = ctx.look
+        self.ctx = ctx
+        self.col_of = col_of
+        tint, grey = look.sid(fill=look.anchor_tint), look.sid(fill=look.day_off_fill)
+        marked = [(day, col, tint if day in anchors else grey) for day, col in col_of.items()
+                  if day in anchors or day in ctx.off]
+        self.marked_days = [day for day, _, _ in marked]
+        self.marked = [f'<c r="{column_letter(col)}{_ROW}" s="{sid}"/>' for _, col, sid in marked]
+        self.marked_cols = [col for _, col, _ in marked]
+        self.templates: dict[tuple[str, date, date, time | None, time | None], tuple[str, int]] = {}
+
+    def template(self, task: PlanTask) -> tuple[str, int]:
+        """(cells XML with _ROW for the row number, last column)."""
+        start, due = task.start, task.due
+        due_clock = due.clock if due.day != start.day else None
+        key = (task.section, start.day, due.day, start.clock, due_clock)
+        found = self.templates.get(key)
+        if found is None:
+            found = self.templates[key] = self._make(task.section, start.day, due.day, start.clock,
+                                                     due_clock)
+        return found
+
+    def _make(self, section: str, first: date, last: date, first_clock: time | None,
+              last_clock: time | None) -> tuple[str, int]:
+        ctx, look = self.ctx, self.ctx.look
+        bar_rgb = ctx.colours[section][0]
+        solid, striped = look.fill(bar_rgb), look.striped(bar_rgb)
+        labels: dict[date, time] = {}
+        if first_clock:
+            labels[first] = first_clock
+        if last_clock:
+            labels[last] = last_clock
+        before = bisect_left(self.marked_days, first)
+        after = bisect_right(self.marked_days, last)
+        cells = self.marked[:before]
+        last_col = self.marked_cols[before - 1] if before else 0
+        day = first
+        while day <= last:
+            col = self.col_of.get(day)
+            if col is not None:
+                fill = striped if day in ctx.off else solid
+                label = labels.get(day)
+                if label is None:
+                    sid = look.sid(look.small, fill, look.centre)
+                    cells.append(f'<c r="{column_letter(col)}{_ROW}" s="{sid}"/>')
+                else:
+                    sid = look.sid(look.small, fill, look.centre, fmt=_CLOCK_FORMAT)
+                    cells.append(f'<c r="{column_letter(col)}{_ROW}" s="{sid}"><v>{serial(label)!r}</v></c>')
+                last_col = col
+            day += timedelta(days=1)
+        cells += self.marked[after:]
+        if after < len(self.marked):
+            last_col = self.marked_cols[-1]
+        return "".join(cells), last_col
+
+
+def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_by: str) -> None:
     plan, look, words = ctx.plan, ctx.look, ctx.words
     labels = _labels(words)
     title = labels["gantt_title"].format(title=plan.title or plan.playbook)
@@ -552,46 +628,53 @@ def _gantt(ws: Any, ctx: _Context, parts: list[Group], group_by: str) -> None:
 
     # A narrow frozen part, so a phone at 100 % still shows a week or more of days.
     name_width = 18.0
-    ws.column_dimensions["A"].width = 4.5
-    ws.column_dimensions["B"].width = name_width
+    widths = {1: 4.5, 2: name_width}
     for day, col in col_of.items():
-        ws.column_dimensions[get_column_letter(col)].width = 5.8 if day in timed else 3.4
+        widths[col] = 5.8 if day in timed else 3.4
+    total = sum(widths.values())
+    sheet = book.add_sheet(
+        name, last_row=_GANTT_HEAD + len(parts) + sum(len(g.tasks) for g in parts),
+        last_col=_GANTT_FIRST_DAY_COL - 1 + count, widths=widths,
+        freeze=(_GANTT_HEAD + 1, _GANTT_FIRST_DAY_COL),
+        page=_page(look, title_rows=(2, _GANTT_HEAD), title_cols=(1, _GANTT_FIRST_DAY_COL - 1),
+                   pages_wide=max(1, math.ceil(total / _GANTT_PAGE_WIDTH)), footer_left=title,
+                   grid_lines=True))
 
-    put(ws, 1, 1, title, font=look.title, align=look.left)
-    legend_col = _GANTT_FIRST_DAY_COL + (10 if count > 20 else 0) if count else 2
+    top: list[Cell] = [(1, look.sid(look.title, align=look.left), title)]
     if count:
-        put(ws, 1, legend_col, labels["gantt_legend"], font=look.muted, align=look.left)
-    ws.row_dimensions[1].height = 28.0
+        legend_col = _GANTT_FIRST_DAY_COL + (10 if count > 20 else 0)
+        top.append((legend_col, look.sid(look.muted, align=look.left), labels["gantt_legend"]))
+    sheet.row(1, top, 28.0)
 
     # Months: one merged header per month (the year only where it starts or changes).
-    start_col, last_year = None, None
+    header = look.sid(fill=look.header_fill)
+    months: list[Cell] = [(1, header, None), (2, header, None)]
+    month_head = look.sid(look.header, look.header_fill, look.left)
+    start_col: int | None = None
+    last_year = None
     for i, day in enumerate(days):
         if start_col is None:
             start_col = col_of[day]
         nxt = days[i + 1] if i + 1 < len(days) else None
         if nxt is None or nxt.month != day.month:
             end_col = col_of[day]
-            cells = end_col - start_col + 1
-            wide = sum(ws.column_dimensions[get_column_letter(c)].width
-                       for c in range(start_col, end_col + 1))
+            wide = sum(widths[c] for c in range(start_col, end_col + 1))
             full = labels["month"].format(y=day.year, m=day.month, mon=_MONTHS[day.month - 1])
             short = labels["month_short"].format(m=day.month, mon=_MONTHS[day.month - 1])
             text = full if (last_year != day.year and text_width(full) + 1 <= wide) else short
             last_year = day.year
-            put(ws, 2, start_col, text, font=look.header, fill=look.header_fill, align=look.left)
-            for col in range(start_col + 1, end_col + 1):
-                put(ws, 2, col, None, fill=look.header_fill)
-            if cells > 1:
-                ws.merge_cells(start_row=2, start_column=start_col, end_row=2, end_column=end_col)
+            months.append((start_col, month_head, text))
+            if end_col > start_col:
+                sheet.merge(2, start_col, 2, end_col)
             start_col = None
-    for col in (1, 2):
-        for row in range(2, _GANTT_HEAD + 1):
-            put(ws, row, col, None, fill=look.header_fill)
-    put(ws, 3, 2, labels["name"], font=look.header, fill=look.header_fill, align=look.left)
-    put(ws, 3, 1, labels["seq"], font=look.header, fill=look.header_fill, align=look.centre)
+    sheet.row(2, months)
 
     weekday_names = labels["weekdays"]
     holidays = holiday_labels(ctx.off)
+    numbers: list[Cell] = [(1, look.sid(look.header, look.header_fill, look.centre), labels["seq"]),
+                           (2, month_head, labels["name"])]
+    weekdays: list[Cell] = [(1, header, None), (2, header, None)]
+    marks: list[Cell] = [(1, header, None), (2, header, None)]
     for day, col in col_of.items():
         if day in anchors:
             head_fill, head_font = look.anchor_fill, look.small_white
@@ -599,73 +682,52 @@ def _gantt(ws: Any, ctx: _Context, parts: list[Group], group_by: str) -> None:
             head_fill, head_font = look.day_off_fill, look.small_muted
         else:
             head_fill, head_font = None, look.small
-        put(ws, 3, col, day, font=head_font, fill=head_fill, align=look.centre, fmt="d")
-        put(ws, 4, col, weekday_names[day.weekday()], font=head_font, fill=head_fill,
-            align=look.centre)
+        numbers.append((col, look.sid(head_font, head_fill, look.centre, fmt="d"), day))
+        weekdays.append((col, look.sid(head_font, head_fill, look.centre),
+                         weekday_names[day.weekday()]))
         if day in anchors:
             # Left-aligned and not wrapped: the label runs on over the next, empty cells.
-            put(ws, 5, col, "/".join(anchors[day]), font=look.anchor_label, fill=look.anchor_tint,
-                align=look.left)
+            marks.append((col, look.sid(look.anchor_label, look.anchor_tint, look.left),
+                          "/".join(anchors[day])))
         elif day in ctx.off:
-            put(ws, 5, col, holidays.get(day), font=look.small_muted, fill=look.day_off_fill,
-                align=look.left)
-    ws.row_dimensions[3].height = 18.0
-    ws.row_dimensions[4].height = 16.0
-    ws.row_dimensions[5].height = 18.0
+            marks.append((col, look.sid(look.small_muted, look.day_off_fill, look.left),
+                          holidays.get(day)))
+    sheet.row(3, numbers, 18.0)
+    sheet.row(4, weekdays, 16.0)
+    sheet.row(5, marks, 18.0)
 
+    bars = _GanttDays(ctx, col_of, anchors)
     row = _GANTT_HEAD
     for group in parts:
         row += 1
-        band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
-                else ctx.colours[group.key][0])
-        put(ws, row, 1, None, fill=look.fill(band))
-        put(ws, row, 2, labels["count"].format(label=group.label, n=len(group.tasks)),
-            font=look.bold, fill=look.fill(band), align=look.left)
-        tint = look.fill(ctx.colours[group.key][1] if group_by == "section"
-                         else PHASE_TINTS.get(group.key, PHASE_TINTS[""]))
-        for col in col_of.values():
-            put(ws, row, col, None, fill=tint)
-        ws.row_dimensions[row].height = 20.0
+        band = look.fill(PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
+                         else ctx.colours[group.key][0])
+        tint = look.sid(fill=look.fill(ctx.colours[group.key][1] if group_by == "section"
+                                       else PHASE_TINTS.get(group.key, PHASE_TINTS[""])))
+        cells: list[Cell] = [
+            (1, look.sid(fill=band), None),
+            (2, look.sid(look.bold, band, look.left),
+             labels["count"].format(label=group.label, n=len(group.tasks)))]
+        cells += [(col, tint, None) for col in col_of.values()]
+        sheet.row(row, cells, 20.0)
         for task in group.tasks:
             row += 1
-            _gantt_row(ws, row, ctx, task, col_of, anchors, name_width)
-
-    ws.freeze_panes = f"{get_column_letter(_GANTT_FIRST_DAY_COL)}{_GANTT_HEAD + 1}"
-    total = sum(ws.column_dimensions[get_column_letter(c)].width
-                for c in range(1, _GANTT_FIRST_DAY_COL + count))
-    _print_setup(ws, look, title_rows=f"2:{_GANTT_HEAD}", title_cols="A:B",
-                 pages_wide=max(1, math.ceil(total / _GANTT_PAGE_WIDTH)), footer_left=title)
-    ws.print_options.gridLines = True
+            _gantt_row(sheet, row, ctx, task, bars, name_width)
+    sheet.close()
 
 
-def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, col_of: dict[date, int],
-               anchors: dict[date, list[str]], name_width: float) -> None:
+def _gantt_row(sheet: Sheet, row: int, ctx: _Context, task: PlanTask, bars: _GanttDays,
+               name_width: float) -> None:
     look = ctx.look
-    bar_rgb = ctx.colours[task.section][0]
-    bar = look.fill(bar_rgb)
-    put(ws, row, 1, ctx.seq[task.id], font=look.font, fill=bar, align=look.centre)
+    bar = look.fill(ctx.colours[task.section][0])
     lines = min(2, _lines(clean(task.name), name_width))
-    put(ws, row, 2, task.name, font=look.font, align=look.top_wrap if lines > 1 else look.wrap)
-    ws.row_dimensions[row].height = max(_MIN_ROW, lines * _LINE + 3)
-    labels: dict[date, time] = {}
-    if task.start.clock:
-        labels[task.start.day] = task.start.clock
-    if task.due.clock and task.due.day != task.start.day:
-        labels[task.due.day] = task.due.clock
-    day = task.start.day
-    while day <= task.due.day:
-        if day in col_of:
-            put(ws, row, col_of[day], labels.get(day), font=look.small,
-                fill=look.striped(bar_rgb) if day in ctx.off else bar,
-                align=look.centre, fmt=_CLOCK_FORMAT if day in labels else None)
-        day += timedelta(days=1)
-    for day, col in col_of.items():
-        if task.start.day <= day <= task.due.day:
-            continue
-        if day in anchors:
-            put(ws, row, col, None, fill=look.anchor_tint)
-        elif day in ctx.off:
-            put(ws, row, col, None, fill=look.day_off_fill)
+    head, _ = sheet.cells(row, [
+        (1, look.sid(look.font, bar, look.centre), ctx.seq[task.id]),
+        (2, look.sid(look.font, align=look.top_wrap if lines > 1 else look.wrap), task.name or None),
+    ])
+    days, last_col = bars.template(task)
+    sheet.row_xml(row, head + days.replace(_ROW, str(row)), max(last_col, 2),
+                  max(_MIN_ROW, lines * _LINE + 3))
 
 
 # ---------------------------------------------------------------- 时间节点
@@ -673,11 +735,12 @@ def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, col_of: dict[da
 _NODE_COLUMNS = ("day", "clock", "node", "what", "section", "role", "people")
 
 
-def _nodes(ws: Any, ctx: _Context) -> None:
+def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
     plan, look, words = ctx.plan, ctx.look, ctx.words
     labels = _labels(words)
     title = labels["nodes_title"].format(title=plan.title or plan.playbook)
-    points = milestones(plan)
+    by_time = plan.by_time()
+    points = [t for t in by_time if t.start == t.due]  # milestones(plan), sorted once
     entries: list[tuple[tuple[date, time], int, int, PlanAnchor | PlanTask]] = []
     for i, anchor in enumerate(_chrono(plan)):
         entries.append((anchor.when.sort_key(), 0, i, anchor))
@@ -685,78 +748,73 @@ def _nodes(ws: Any, ctx: _Context) -> None:
         entries.append((task.start.sort_key(), 1, i, task))
     entries.sort(key=lambda e: e[:3])
 
+    spans = [t for t in by_time if t.start != t.due]
     summaries: dict[date, str] = {}
     for (day, _clock), kind, _, _item in entries:
         if kind == 0 and day not in summaries:
-            summaries[day] = _day_summary(plan, day, labels)
+            summaries[day] = _day_summary(spans, day, labels)
 
     widths = {"day": 18.5 if words.lang == "zh" else 17.0, "clock": 8.0, "node": 12.0,
               "what": 48.0, "section": 12.0, "role": 12.0, "people": 12.0}
     if "yyyy" in look.day_format:
         widths["day"] += 5
-    for col, key in enumerate(_NODE_COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(col)].width = widths[key]
-    put(ws, 1, 1, title, font=look.title, align=look.left)
-    ws.row_dimensions[1].height = 28.0
+    last = 2 + len(entries) + (2 + len(plan.warnings) if plan.warnings else 0)
+    sheet = book.add_sheet(
+        name, last_row=last, last_col=len(_NODE_COLUMNS),
+        widths={col: widths[key] for col, key in enumerate(_NODE_COLUMNS, 1)}, freeze=(3, 1),
+        page=_page(look, title_rows=(2, 2), footer_left=title))
+    sheet.row(1, [(1, look.sid(look.title, align=look.left), title)], 28.0)
     heads = {"day": labels["day"], "clock": labels["clock"], "node": labels["node"],
              "what": labels["what"], "section": labels["section"], "role": labels["role"],
              "people": labels["people"]}
-    for col, key in enumerate(_NODE_COLUMNS, 1):
-        put(ws, 2, col, heads[key], font=look.header, fill=look.header_fill, align=look.centre,
-            border=look.grid)
-    ws.row_dimensions[2].height = 2 * _LINE + 4
+    head = look.sid(look.header, look.header_fill, look.centre, look.grid)
+    sheet.row(2, [(col, head, heads[key]) for col, key in enumerate(_NODE_COLUMNS, 1)], 2 * _LINE + 4)
 
     row = 2
     shown: set[date] = set()
+    text = look.sid(look.font, align=look.wrap, border=look.grid)
     for (day, _clock), _kind, _, item in entries:
         row += 1
         when = item.when if isinstance(item, PlanAnchor) else item.start
-        font = look.day_off if day in ctx.off else look.font
-        put(ws, row, 1, day, font=font, align=look.left, border=look.grid, fmt=look.day_format)
-        put(ws, row, 2, when.clock, align=look.centre, border=look.grid,
-            fmt=_CLOCK_FORMAT if when.clock else None)
+        cells: list[Cell] = [
+            (1, look.sid(look.day_off if day in ctx.off else look.font, align=look.left,
+                         border=look.grid, fmt=look.day_format), day),
+            (2, look.sid(align=look.centre, border=look.grid,
+                         fmt=_CLOCK_FORMAT if when.clock else None), when.clock)]
         if isinstance(item, PlanAnchor):
-            put(ws, row, 3, item.label, font=look.header, fill=look.anchor_fill, align=look.centre,
-                border=look.grid)
             what = summaries[day] if day not in shown else ""
             shown.add(day)
-            put(ws, row, 4, what or None, font=look.font, fill=look.anchor_tint, align=look.wrap,
-                border=look.grid)
-            for col in range(5, len(_NODE_COLUMNS) + 1):
-                put(ws, row, col, None, fill=look.anchor_tint, border=look.grid)
-            cells = {"what": what}
+            cells += [(3, look.sid(look.header, look.anchor_fill, look.centre, look.grid), item.label),
+                      (4, look.sid(look.font, look.anchor_tint, look.wrap, look.grid), what or None)]
+            cells += [(col, look.sid(fill=look.anchor_tint, border=look.grid), None)
+                      for col in range(5, len(_NODE_COLUMNS) + 1)]
+            texts = {"what": what}
         else:
             tint = look.fill(ctx.colours[item.section][1])
-            put(ws, row, 3, None, border=look.grid)
-            put(ws, row, 4, item.name, font=look.font, align=look.wrap, border=look.grid)
-            put(ws, row, 5, item.section, font=look.font, fill=tint, align=look.wrap,
-                border=look.grid)
-            put(ws, row, 6, item.owner, font=look.font, align=look.wrap, border=look.grid)
-            put(ws, row, 7, _people(item) or None, font=look.font, align=look.wrap,
-                border=look.grid)
-            cells = {"what": item.name, "section": item.section, "role": item.owner,
+            cells += [(3, look.sid(border=look.grid), None), (4, text, item.name or None),
+                      (5, look.sid(look.font, tint, look.wrap, look.grid), item.section or None),
+                      (6, text, item.owner or None), (7, text, _people(item) or None)]
+            texts = {"what": item.name, "section": item.section, "role": item.owner,
                      "people": _people(item)}
-        lines = max(_lines(clean(text), widths[key]) for key, text in cells.items())
-        ws.row_dimensions[row].height = max(_MIN_ROW, lines * _LINE + 4)
+        lines = max(_lines(clean(value), widths[key]) for key, value in texts.items())
+        sheet.row(row, cells, max(_MIN_ROW, lines * _LINE + 4))
 
-    last = row
-    ws.freeze_panes = "A3"
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(_NODE_COLUMNS))}{max(last, 3)}"
+    sheet.auto_filter(2, 1, max(row, 3), len(_NODE_COLUMNS))
     if plan.warnings:
         row += 2
-        put(ws, row, 1, labels["warnings"], font=look.bold, fill=look.warn_fill, align=look.left)
+        sheet.row(row, [(1, look.sid(look.bold, look.warn_fill, look.left), labels["warnings"])])
+        total = sum(widths.values())
         for warning in plan.warnings:
             row += 1
-            put(ws, row, 1, warning.message, font=look.font, align=look.wrap)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_NODE_COLUMNS))
-            total = sum(widths.values())
-            ws.row_dimensions[row].height = max(_MIN_ROW, _lines(clean(warning.message), total) * _LINE + 4)
-    _print_setup(ws, look, title_rows="2:2", footer_left=title)
+            sheet.row(row, [(1, look.sid(look.font, align=look.wrap), warning.message)],
+                      max(_MIN_ROW, _lines(clean(warning.message), total) * _LINE + 4))
+            sheet.merge(row, 1, row, len(_NODE_COLUMNS))
+    sheet.close()
 
 
-def _day_summary(plan: Plan, day: date, labels: dict[str, str]) -> str:
-    """What starts and what is due on an anchor's day (milestones have rows of their own)."""
-    spans = [t for t in plan.by_time() if t.start != t.due]
+def _day_summary(spans: list[PlanTask], day: date, labels: dict[str, str]) -> str:
+    """What starts and what is due on an anchor's day (milestones have rows of their own).
+    `spans` are the tasks that are not milestones, in time order."""
     within = [t.name for t in spans if t.start.day == day == t.due.day]
     starts = [t.name for t in spans if t.start.day == day != t.due.day]
     dues = [t.name for t in spans if t.due.day == day != t.start.day]
@@ -802,20 +860,19 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     labels = _labels(words)
     span = plan_days(plan)
     multi_year = bool(span and span[0].year != span[1].year)
-    look = _Look(words, multi_year)
+    book = Workbook()
+    look = _Look(words, multi_year, book.styles)
     parts = groups(plan, options.group_by, words)
     ctx = _Context(plan=plan, words=words, look=look, colours=section_colours(plan),
                    seq=numbering(parts), off=days_off(plan),
                    warnings=plan.warnings_by_task())
     title = plan.title or plan.playbook
 
-    wb = Workbook()
     taken: set[str] = set()
-    ws = wb.active
-    ws.title = _sheet_name(labels["sheet_plan"], taken)
-    _schedule(ws, ctx, parts, options.group_by, title, _plan_line(ctx, len(plan.tasks)))
-    _gantt(wb.create_sheet(_sheet_name(labels["sheet_gantt"], taken)), ctx, parts, options.group_by)
-    _nodes(wb.create_sheet(_sheet_name(labels["sheet_nodes"], taken)), ctx)
+    _schedule(book, _sheet_name(labels["sheet_plan"], taken), ctx, parts, options.group_by, title,
+              _plan_line(ctx, len(plan.tasks)))
+    _gantt(book, _sheet_name(labels["sheet_gantt"], taken), ctx, parts, options.group_by)
+    _nodes(book, _sheet_name(labels["sheet_nodes"], taken), ctx)
     if options.by_owner:
         for owner in _owners(plan):
             mine = [Group(g.key, g.label, [t for t in g.tasks if t.owner == owner]) for g in parts]
@@ -826,44 +883,14 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
                    else labels["owner_none"])
             n = sum(len(g.tasks) for g in mine)
             third = labels["sep"].join([who, labels["count"].format(label=owner, n=n)])
-            sheet = wb.create_sheet(_sheet_name(owner, taken))
-            _schedule(sheet, ctx, mine, options.group_by, f"{title} · {owner}", third)
+            _schedule(book, _sheet_name(owner, taken), ctx, mine, options.group_by,
+                      f"{title} · {owner}", third)
 
-    first = datetime.combine(span[0], time(0)) if span else datetime(2000, 1, 1)  # noqa: DTZ001
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "promoplan"
-    props.title = clean(title)
-    props.subject = clean(plan.playbook)
     # No clock in outputs: the document says it was made on the plan's first day.
-    props.created = props.modified = first
-    return _save(wb)
-
-
-def _save(wb: Any) -> bytes:
-    raw = io.BytesIO()
-    archive = zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)
-    # ExcelWriter rather than Workbook.save: save() stamps `modified` with the clock.
-    ExcelWriter(wb, archive).save()
-    return stable_zip(raw.getvalue())
-
-
-_FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps and attributes, entries in a stable order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        names = src.namelist()
-        ordered = [n for n in _FIRST_ENTRIES if n in names]
-        ordered += sorted(n for n in names if n not in _FIRST_ENTRIES)
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+    first = datetime.combine(span[0], time(0)) if span else datetime(2000, 1, 1)  # noqa: DTZ001
+    book.properties = Properties(title=clean(title), subject=clean(plan.playbook),
+                                 creator="promoplan", created=first)
+    return book.save()
 
 
 # ---------------------------------------------------------------- textconv
@@ -880,6 +907,8 @@ def textconv(data: bytes, name: str) -> str:
     off under the bar), · elsewhere; then any values in those columns as @MM-DD value.
     """
     import warnings
+
+    from openpyxl import load_workbook  # type: ignore[import-untyped]  # only for git diff
 
     try:
         with warnings.catch_warnings():
