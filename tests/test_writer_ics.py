@@ -170,6 +170,20 @@ def test_a_daylight_saving_zone_gets_its_transitions_for_those_years_only(tmp_pa
     assert ship["DTSTART"].dt == datetime(2024, 11, 1, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
+def test_one_timed_end_makes_both_ends_times(tmp_path: Path) -> None:
+    """DTSTART and DTEND must be of one value type: a day end becomes a midnight."""
+    path = tmp_path / "mixed.yaml"
+    path.write_text(f"extends: {PROMO}\ntasks:\n"
+                    "  - {id: page, name: 预热页面, section: 推广, owner: 推广主管, start: 开团前3天, due: open-1d@17:00}\n"
+                    "  - {id: watch, name: 盯盘, section: 推广, owner: 推广主管, start: 开团前1小时, due: 开团后1天}\n",
+                    encoding="utf-8")
+    data = ics(compile_({"signup": "2024-10-14"}, str(path)))
+    got = events(data)
+    assert span(got["page"]) == ("2024-10-29 00:00 Asia/Shanghai", "2024-10-31 17:00 Asia/Shanghai")
+    assert span(got["watch"]) == ("2024-11-01 09:00 Asia/Shanghai", "2024-11-03 00:00 Asia/Shanghai")
+    assert b"DTSTART;TZID=Asia/Shanghai:20241029T000000\r\n" in data
+
+
 # ------------------------------------------------------------------ content
 
 def test_summary_description_and_categories() -> None:

@@ -390,7 +390,10 @@ class _Events:
         else:
             begin = start.begin
             end = due.begin if due.timed else due.end
-            text = self._start(start) + "\r\n" + (
+            # DTSTART and DTEND must be of one kind: a day start becomes its midnight
+            first = (self._start(start) if start.timed
+                     else _fold(f"DTSTART;TZID={self.tzid}:{_local(begin)}"))
+            text = first + "\r\n" + (
                 f"DTEND;TZID={self.tzid}:{_local(end)}" if end > begin else "DURATION:P0D")
         self.ends[pair] = text
         return text
