@@ -9,6 +9,7 @@ Standard library only (plus promoplan's own dependencies, through bench/generate
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import fcntl
 import json
@@ -494,6 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     say(f"promoplan benchmark: sizes {sizes}, {repeat} runs, timeout {args.timeout:.0f} s")
     if shutil.which("tj3") is None and not args.no_tj3:
         say("  tj3 (TaskJuggler) is not installed: its columns are skipped (apt-get install -y tj3)")
+
+    # An installed package has its bytecode compiled by pip; an editable checkout
+    # (and PYTHONDONTWRITEBYTECODE) would recompile promoplan's modules on every run.
+    say("compiling promoplan's bytecode, as pip does on install …")
+    compileall.compile_dir(str(ROOT / "src" / "promoplan"), quiet=1)
 
     say("generating playbooks …")
     for size in sizes:
