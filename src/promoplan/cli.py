@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from promoplan.i18n import Words
     from promoplan.offsets import Reminder
     from promoplan.plan import Plan
+    from promoplan.progress import Progress
     from promoplan.writers import WriterOptions
 
 app = typer.Typer(
@@ -177,6 +178,7 @@ def compile(
     def run() -> None:
         from promoplan import output as out
         from promoplan import select, writers
+        from promoplan.progress import Progress
 
         args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
                                "[--<anchor> DATE]... [-o FILE]...")
@@ -188,27 +190,39 @@ def compile(
         elif not output:
             raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
         reminder = _reminder(remind)
-        plan, words = _compile(args[0], options, anchor or [], team, lang)
-        if owner is not None:
-            plan = select.only_owner(plan, owner)
-        if person is not None:
-            plan = select.only_person(plan, person)
-        if reminder is not None:
-            plan = select.remind_all(plan, reminder)
-        opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner)
-        if split_by is not None:
-            parts = select.split(plan, split_by)
-            rendered = [(path, writers.render(part, "ics", words, _replacing(path, opts, title)))
-                        for folder in output or [] for key, part in parts
-                        for path, title in [(folder / f"{_file_name(key)}.ics", f"{plan.title} · {key}")]]
-            for folder in output or []:
-                folder.mkdir(parents=True, exist_ok=True)
-        else:
-            rendered = [(path, writers.render(plan, kind, words, _replacing(path, opts)))
-                        for path, kind in targets]
-        out.write_all(rendered)
-        if not rendered or fmt is not None:
-            _print(plan, fmt or "table", words)
+        steps = 2 + (len(output or []) if split_by is None else 1) + (not output or fmt is not None)
+        with Progress(steps) as progress:
+            plan, words = _compile(args[0], options, anchor or [], team, lang, progress)
+            if owner is not None:
+                plan = select.only_owner(plan, owner)
+            if person is not None:
+                plan = select.only_person(plan, person)
+            if reminder is not None:
+                plan = select.remind_all(plan, reminder)
+            opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner)
+            rendered = []
+            if split_by is not None:
+                parts = select.split(plan, split_by)
+                progress.steps += len(parts) * len(output or []) - 1
+                for folder in output or []:
+                    for key, part in parts:
+                        path = folder / f"{_file_name(key)}.ics"
+                        progress.step(f"writing {path}")
+                        options_ = _replacing(path, opts, f"{plan.title} · {key}")
+                        rendered.append((path, writers.render(part, "ics", words, options_)))
+                for folder in output or []:
+                    folder.mkdir(parents=True, exist_ok=True)
+            else:
+                for path, kind in targets:
+                    progress.step(f"writing {path}")
+                    rendered.append((path, writers.render(plan, kind, words, _replacing(path, opts))))
+            out.write_all(rendered)
+            printing = not rendered or fmt is not None
+            if printing:
+                progress.step("printing")
+                data = _render_stdout(plan, fmt or "table", words)
+        if printing:
+            _write_stdout(data)
         for path, _ in rendered:
             typer.echo(f"wrote {path}", err=True)
 
@@ -249,19 +263,28 @@ def _file_name(key: str) -> str:
 
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
-             lang: str | None) -> tuple[Plan, Words]:
+             lang: str | None, progress: Progress | None = None) -> tuple[Plan, Words]:
     from promoplan.playbook import add_team, load, load_team
     from promoplan.resolve import resolve
 
+    if progress is not None:
+        progress.step(f"reading {ref}")
     pb = load(ref)
     given = _given(pb.anchors, options, pairs)
     if team is not None:
         add_team(pb, *load_team(team, str(team)))
     words = _words(pb.locale, lang)
+    if progress is not None:
+        progress.step(f"resolving {len(pb.tasks):,} tasks")
     return resolve(pb, given), words
 
 
-def _print(plan: Plan, fmt: str, words: Words) -> None:
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _render_stdout(plan: Plan, fmt: str, words: Words) -> bytes:
     from promoplan import writers
 
     if fmt == "table":
@@ -271,12 +294,9 @@ def _print(plan: Plan, fmt: str, words: Words) -> None:
 
         tty = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if tty else 140
-        data = table.render(plan, words, color=tty, width=width,
+        return table.render(plan, words, color=tty, width=width,
                             today=now(zone(plan.timezone)).date())
-    else:
-        data = writers.render(plan, fmt, words)
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    return writers.render(plan, fmt, words)
 
 
 @app.command(context_settings=_EXTRA)

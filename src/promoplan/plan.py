@@ -30,7 +30,8 @@ class When:
         return self.begin if self.clock else datetime.combine(self.day + timedelta(days=1), time(0))
 
     def iso(self) -> str:
-        return f"{self.day.isoformat()}T{self.clock:%H:%M}" if self.clock else self.day.isoformat()
+        day = self.day.isoformat()
+        return f"{day}T{self.clock.isoformat('minutes')}" if self.clock else day
 
     def sort_key(self) -> tuple[date, time]:
         return (self.day, self.clock or time(0))
