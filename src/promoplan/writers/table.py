@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from functools import cache
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask, When
@@ -34,12 +35,17 @@ def is_current(plan: Plan, today: date | None) -> bool:
 
 def cells(text: str) -> int:
     """Terminal cells a string takes: two for wide (CJK) characters, none for combining ones."""
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return total
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_cells, text))
+
+
+@cache
+def _char_cells(ch: str) -> int:
+    # a table is laid out from a few hundred distinct characters, measured many times over
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _width(cell: Cell) -> int:
