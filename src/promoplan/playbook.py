@@ -60,14 +60,28 @@ class TaskDef:
     spec: TaskSpec
     loc: Loc
     locs: dict[str, Loc] = field(default_factory=dict)
+    """Places of keys set by a layer that extends the one that wrote the task."""
     order: int = 0
     label: str = ""
     """How messages name the task: its id, or its place in the file when the id is derived."""
     broken: bool = False
     """Its timing keys contradict each other: resolving skips it (the error is already known)."""
+    written: tuple[Document, Path_, TaskSpec] | None = None
+    """The file, path and keys that wrote the task. Its keys' places are looked up there
+    only when a message needs one: a large playbook would otherwise make a Loc per key."""
 
     def where(self, key: str) -> Loc:
-        return self.locs.get(key, self.loc)
+        """Where `key` (`due`, `repeat.until`) was written, or the task when it was not."""
+        found = self.locs.get(key)
+        if found is not None:
+            return found
+        if self.written is not None:
+            doc, path, spec = self.written
+            head, _, sub = key.partition(".")
+            if (sub in spec.repeat.given if head == "repeat" and sub and spec.repeat is not None
+                    else not sub and key in spec.given):
+                return doc.loc((*path, head, sub) if sub else (*path, key))
+        return self.loc
 
 
 @dataclass
@@ -365,38 +379,38 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
     for i, spec in enumerate(layer.tasks):
         path: Path_ = ("tasks", i)
         loc = doc.loc(path)
-        locs = {key: doc.loc((*path, key)) for key in spec.given}
-        if spec.repeat is not None:
-            locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))
-                         for key in spec.repeat.given})
         tid = spec.id
         if tid is not None:
+            id_loc = doc.loc((*path, "id"))
             if not _TASK_ID.match(tid):
                 errors.append(PromoplanError(
                     f"task id '{tid}' must be letters, digits, '-' and '_' only",
-                    locs["id"], "ids stay ASCII so calendars and diffs can use them"))
+                    id_loc, "ids stay ASCII so calendars and diffs can use them"))
             if tid in first_line:
                 errors.append(PromoplanError(
-                    f"duplicate task id '{tid}' (first at line {first_line[tid]})", locs["id"],
+                    f"duplicate task id '{tid}' (first at line {first_line[tid]})", id_loc,
                     "give each task its own id"))
                 continue
-            first_line[tid] = locs["id"].line
+            first_line[tid] = id_loc.line
         if tid is not None and tid in by_id:
             old = by_id[tid]
             old.spec = old.spec.updated(spec)
-            old.locs.update(locs)
+            old.locs.update({key: doc.loc((*path, key)) for key in spec.given})
+            if spec.repeat is not None:
+                old.locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))
+                                 for key in spec.repeat.given})
             old.loc = loc
             continue
         if tid is not None and layer.extends is not None and spec.name is None:
             # Overriding a task that is not there: almost always a misspelt id.
             errors.append(PromoplanError(
                 f"task '{tid}': no inherited task has this id, and a new task needs 'name' and a time",
-                locs["id"], did_you_mean(tid, by_id)))
+                doc.loc((*path, "id")), did_you_mean(tid, by_id)))
             continue
         label = f"task '{tid}'" if tid is not None else f"task #{i + 1}"
         if tid is None:
             tid = _derived_id(spec, by_id)
-        task = TaskDef(tid, spec, loc, locs, order=len(pb.tasks), label=label)
+        task = TaskDef(tid, spec, loc, order=len(pb.tasks), label=label, written=(doc, path, spec))
         pb.tasks.append(task)
         by_id[tid] = task
     for role, people in layer.team.items():
