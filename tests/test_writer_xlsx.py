@@ -476,6 +476,26 @@ def test_xlsx_cleaning_helpers() -> None:
     assert xlsx_.clean("a\tb\nc\rd\x1fe\ufffff") == "a\tb\nc\nd\ufffde\ufffdf"
     assert xlsx_.text_width("开团 10:00") == 10
     assert len(xlsx_.clean("字" * 40000)) == 32767
+    # Each kind of character to fix on its own, and unprintable ones that are fine.
+    assert xlsx_.clean("a\ud800b") == "a\ufffdb"
+    assert xlsx_.clean("a\ufffeb\r") == "a\ufffdb\n"
+    fine = "开团\u3000前\xa0一天\n\t\u200b"
+    assert xlsx_.clean(fine) is fine
+
+
+def test_cells_keep_values_apart() -> None:
+    """Cells are formatted once per style and value; equal values of other types stay apart."""
+    from promoplan.writers.sheetml import Workbook
+
+    sheet = Workbook().add_sheet("s", last_row=2, last_col=4, widths={})
+    xml, last = sheet.cells(1, [(1, 0, 1), (2, 0, 1.5), (3, 0, date(2024, 1, 2)),
+                                (4, 0, d(2024, 1, 2, 12))])
+    assert (xml, last) == ('<c r="A1"><v>1</v></c><c r="B1"><v>1.5</v></c>'
+                           '<c r="C1"><v>45293</v></c><c r="D1"><v>45293.5</v></c>', 4)
+    assert sheet.cells(2, [(1, 0, 1.0), (2, 0, None), (3, 0, "1")])[0] == (
+        '<c r="A2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>1</t></is></c>')
+    with pytest.raises(TypeError, match="A2: booleans"):
+        sheet.cells(2, [(1, 0, True)])
 
 
 # ---------------------------------------------------------------- textconv

@@ -28,16 +28,14 @@ with openpyxl, imported only there.
 
 from __future__ import annotations
 
-import io
+import dataclasses
 import math
 import re
 import unicodedata
-import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from promoplan.errors import PromoplanError
 from promoplan.i18n import Words
@@ -181,21 +179,22 @@ def _lines(text: str, width: float) -> int:
 # ---------------------------------------------------------------- plan shape
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     key: str
     """The section name, or the phase key (before, during, after, '')."""
     label: str
     tasks: list[PlanTask]
 
 
-def groups(plan: Plan, group_by: str, words: Words) -> list[Group]:
-    """Sections in the playbook's order (playbook order inside), or phases in time order."""
+def groups(plan: Plan, group_by: str, words: Words,
+           by_section: list[PlanTask] | None = None) -> list[Group]:
+    """Sections in the playbook's order (playbook order inside), or phases in time order.
+    `by_section` is plan.by_section() when the caller has it already (a sort of every task)."""
     if group_by == "phase":
         return [Group(phase, words[phase] or _labels(words)["no_phase"], tasks)
                 for phase, tasks in by_phase(plan)]
     out: list[Group] = []
-    for task in plan.by_section():
+    for task in plan.by_section() if by_section is None else by_section:
         if not out or out[-1].key != task.section:
             out.append(Group(task.section, task.section, []))
         out[-1].tasks.append(task)
@@ -207,10 +206,11 @@ def numbering(parts: list[Group]) -> dict[str, int]:
     return {task.id: i for group in parts for i, task in enumerate(group.tasks, 1)}
 
 
-def section_colours(plan: Plan) -> dict[str, tuple[str, str]]:
-    names = list(plan.sections)
-    names += [t.section for t in plan.by_section() if t.section not in names]
-    names = list(dict.fromkeys(names))
+def section_colours(plan: Plan, by_section: list[PlanTask] | None = None
+                    ) -> dict[str, tuple[str, str]]:
+    """The playbook's sections in order, then any others as the tasks name them."""
+    tasks = plan.by_section() if by_section is None else by_section
+    names = list(dict.fromkeys([*plan.sections, *(t.section for t in tasks)]))
     return {name: SECTION_COLOURS[i % len(SECTION_COLOURS)] for i, name in enumerate(names)}
 
 
@@ -350,26 +350,58 @@ def _page(look: _Look, *, title_rows: tuple[int, int], title_cols: tuple[int, in
 _COLUMNS = ("seq", "section", "name", "start", "due", "role", "people", "notes", "phase")
 _WRAPPED = {"section", "name", "role", "people", "notes"}
 _HEADER_ROW = 4
+_ROW = "\x00"  # stands for the row number in a row template; clean() keeps it out of text
 
 
-@dataclass
 class _Context:
-    plan: Plan
-    words: Words
-    look: _Look
-    colours: dict[str, tuple[str, str]]
-    seq: dict[str, int]
-    off: dict[date, str]
-    warnings: dict[str, list[str]]
-    row_styles: dict[str, _RowStyles] = field(default_factory=dict)
+    """What the sheets share: the plan, its looks, and what is worked out once per
+    workbook instead of once per sheet or per row."""
+
+    def __init__(self, plan: Plan, words: Words, look: _Look, parts: list[Group],
+                 by_section: list[PlanTask], span: tuple[date, date] | None) -> None:
+        self.plan = plan
+        self.words = words
+        self.look = look
+        self.colours = section_colours(plan, by_section)
+        self.seq = numbering(parts)
+        self.off = days_off(plan)
+        self.warnings = plan.warnings_by_task()
+        self.span = span
+        """plan_days(plan)"""
+        self.row_styles: dict[str, _RowStyles] = {}
+        self.row_ends: dict[tuple[str, str, str, str, bool, str], tuple[str, int]] = {}
+        """see _task_row_end"""
+        self._measured: dict[str, int | tuple[int, ...]] = {}
+        """text → its width, or the width of each of its lines"""
+        self.widths = _widths(self)
+        """The 进程表 columns', the same on every schedule sheet (they fit all tasks)."""
+
+    def lines(self, text: str, width: float) -> int:
+        """_lines(clean(text), width), each distinct text measured once: a section, a
+        role or a warning comes back row after row, and every name is measured for its
+        row's height on three sheets."""
+        measured = self._measured.get(text)
+        if measured is None:
+            parts = clean(text).split("\n")
+            measured = self._measured[text] = (text_width(parts[0]) if len(parts) == 1
+                                               else tuple(map(text_width, parts)))
+        usable = max(width - 1.5, 1.0)
+        if isinstance(measured, int):
+            return max(1, math.ceil(measured / usable))
+        return sum(max(1, math.ceil(w / usable)) for w in measured)
 
 
 def _widths(ctx: _Context) -> dict[str, float]:
     tasks = ctx.plan.tasks
 
     def fit(texts: Iterable[str], low: float, high: float) -> float:
-        # The header wraps, so only the contents decide.
-        widest = max([0, *(text_width(t) for t in set(texts))])
+        # The header wraps, so only the contents decide; once one text reaches `high`,
+        # the rest cannot change the width (on a large plan, most names need not be measured).
+        widest = 0
+        for text in set(texts):
+            widest = max(widest, text_width(text))
+            if widest + 2 >= high:
+                break
         return float(min(max(widest + 2, low), high))
 
     date_width = 17.0 if ctx.words.lang == "en" else 19.0
@@ -393,10 +425,14 @@ def _widths(ctx: _Context) -> dict[str, float]:
 
 
 def _people(task: PlanTask) -> str:
+    if not task.people:  # most tasks: the join costs more than the rest of the cell
+        return ""
     return "、".join(p.name for p in task.people)
 
 
 def _notes(ctx: _Context, task: PlanTask) -> str:
+    if not task.occurrences and task.id not in ctx.warnings:  # most tasks, as below
+        return task.notes
     parts = [ctx.words.repeat_note(task)] if task.occurrences else []
     parts += [task.notes] if task.notes else []
     parts += [f"⚠ {message}" for message in ctx.warnings.get(task.id, [])]
@@ -431,7 +467,7 @@ def _plan_line(ctx: _Context, count: int) -> str:
     if plan.event:
         parts.append(labels["event"].format(start=words.when(plan.event[0]),
                                             end=words.when(plan.event[1])))
-    span = plan_days(plan)
+    span = ctx.span
     if span:
         parts.append(labels["span"].format(first=span[0].isoformat(), last=span[1].isoformat(),
                                            n=count))
@@ -442,7 +478,7 @@ def _schedule(book: Workbook, name: str, ctx: _Context, parts: list[Group], grou
               title: str, third: str) -> None:
     look, words = ctx.look, ctx.words
     labels = _labels(words)
-    widths = _widths(ctx)
+    widths = ctx.widths
     last = _HEADER_ROW + len(parts) + sum(len(g.tasks) for g in parts)
     sheet = book.add_sheet(
         name, last_row=last, last_col=len(_COLUMNS),
@@ -482,8 +518,7 @@ def _schedule(book: Workbook, name: str, ctx: _Context, parts: list[Group], grou
     sheet.close()
 
 
-@dataclass(frozen=True)
-class _RowStyles:
+class _RowStyles(NamedTuple):
     """The style ids of a task row in one section's colours."""
 
     seq: int
@@ -519,30 +554,47 @@ def _row_styles(ctx: _Context, section: str) -> _RowStyles:
 def _task_row(sheet: Sheet, row: int, ctx: _Context, task: PlanTask, widths: dict[str, float]) -> None:
     styles = _row_styles(ctx, task.section)
     off = ctx.off
-    notes = _notes(ctx, task)
-    people = _people(task)
-    lines = max(_lines(clean(task.section), widths["section"]), _lines(clean(task.name), widths["name"]),
-                _lines(clean(task.owner), widths["role"]), _lines(clean(people), widths["people"]),
-                _lines(clean(notes), widths["notes"]))
     start, due = task.start, task.due
-    sheet.row(row, [
+    head, _ = sheet.cells(row, [
         (1, styles.seq, ctx.seq[task.id]),
         (2, styles.text, task.section or None),
         (3, styles.text, task.name or None),
         (4, styles.dates[start.clock is not None, start.day in off], _value(start)),
         (5, styles.dates[due.clock is not None, due.day in off], _value(due)),
-        (6, styles.text, task.owner or None),
-        (7, styles.text, people or None),
-        (8, styles.warn if task.id in ctx.warnings else styles.text, notes or None),
-        (9, styles.phase, ctx.words[task.phase] or None),
-    ], max(_MIN_ROW, lines * _LINE + 4))
+    ])
+    end, lines = _task_row_end(sheet, ctx, task, styles, widths)
+    lines = max(lines, ctx.lines(task.name, widths["name"]))
+    sheet.row_xml(row, head + end.replace(_ROW, str(row)), len(_COLUMNS),
+                  max(_MIN_ROW, lines * _LINE + 4))
+
+
+def _task_row_end(sheet: Sheet, ctx: _Context, task: PlanTask, styles: _RowStyles,
+                  widths: dict[str, float]) -> tuple[str, int]:
+    """The cells from 负责岗位 on (with _ROW for the row number) and the lines the row
+    needs for all but its name. Many tasks of a section share them (one role, no notes),
+    so they are made once per combination and copied, as the Gantt's bars are; made
+    after the cells before them, as a style id is numbered when first used."""
+    people, notes = _people(task), _notes(ctx, task)
+    warned = task.id in ctx.warnings
+    key = (task.section, task.owner, people, notes, warned, task.phase)
+    found = ctx.row_ends.get(key)
+    if found is None:
+        xml, _ = sheet.cells(_ROW, [
+            (6, styles.text, task.owner or None),
+            (7, styles.text, people or None),
+            (8, styles.warn if warned else styles.text, notes or None),
+            (9, styles.phase, ctx.words[task.phase] or None),
+        ])
+        lines = max(ctx.lines(task.section, widths["section"]), ctx.lines(task.owner, widths["role"]),
+                    ctx.lines(people, widths["people"]), ctx.lines(notes, widths["notes"]))
+        found = ctx.row_ends[key] = (xml, lines)
+    return found
 
 
 # ---------------------------------------------------------------- 甘特图
 
 _GANTT_FIRST_DAY_COL = 3
 _GANTT_HEAD = 5  # title, months, day numbers, weekdays, anchor labels
-_ROW = "\x00"  # stands for the row number in a row template; clean() keeps it out of text
 
 
 class _GanttDays:
@@ -551,20 +603,36 @@ class _GanttDays:
     A task row is mostly fixed by its section and its first and last day: the bar,
     its time labels, and outside it the tinted anchor days and grey days off. Rows
     are made once per distinct bar and copied with the row number filled in, which
-    is what keeps a 100,000-task Gantt (a few million cells) to a few seconds.
+    is what keeps a 100,000-task Gantt (a few million cells) to a few seconds. A bar
+    is put together from day cells kept per section, each made the first time a bar
+    reaches that day: a style id is numbered when first used, so the cells are made in
+    the order a day-by-day walk along each new bar meets them, which keeps the bytes.
     """
 
-    def __init__(self, ctx: _Context, col_of: dict[date, int], anchors: dict[date, list[str]]) -> None:
+    def __init__(self, ctx: _Context, days: list[date], anchors: dict[date, list[str]]) -> None:
         look = ctx.look
         self.ctx = ctx
-        self.col_of = col_of
+        self.days = days
+        self.letters = [column_letter(_GANTT_FIRST_DAY_COL + i) for i in range(len(days))]
         tint, grey = look.sid(fill=look.anchor_tint), look.sid(fill=look.day_off_fill)
-        marked = [(day, col, tint if day in anchors else grey) for day, col in col_of.items()
+        marked = [(i, tint if day in anchors else grey) for i, day in enumerate(days)
                   if day in anchors or day in ctx.off]
-        self.marked_days = [day for day, _, _ in marked]
-        self.marked = [f'<c r="{column_letter(col)}{_ROW}" s="{sid}"/>' for _, col, sid in marked]
-        self.marked_cols = [col for _, col, _ in marked]
+        self.marked_index = [i for i, _ in marked]
+        self.marked = [f'<c r="{self.letters[i]}{_ROW}" s="{sid}"/>' for i, sid in marked]
+        self.plain: dict[str, list[str | None]] = {}
+        """section → the bar's cell on each day without a time label, once made"""
+        self.heads: dict[tuple[str, bool], tuple[int, int]] = {}
         self.templates: dict[tuple[str, date, date, time | None, time | None], tuple[str, int]] = {}
+
+    def head_styles(self, section: str, tall: bool) -> tuple[int, int]:
+        """Style ids of a task row's 序号 (in the bar's colour) and name (tall: two lines)."""
+        found = self.heads.get((section, tall))
+        if found is None:
+            look = self.ctx.look
+            found = self.heads[section, tall] = (
+                look.sid(look.font, look.fill(self.ctx.colours[section][0]), look.centre),
+                look.sid(look.font, align=look.top_wrap if tall else look.wrap))
+        return found
 
     def template(self, task: PlanTask) -> tuple[str, int]:
         """(cells XML with _ROW for the row number, last column)."""
@@ -579,43 +647,51 @@ class _GanttDays:
 
     def _make(self, section: str, first: date, last: date, first_clock: time | None,
               last_clock: time | None) -> tuple[str, int]:
-        ctx, look = self.ctx, self.ctx.look
-        bar_rgb = ctx.colours[section][0]
-        solid, striped = look.fill(bar_rgb), look.striped(bar_rgb)
-        labels: dict[date, time] = {}
+        origin = self.days[0]
+        lo, hi = (first - origin).days, (last - origin).days  # day indexes
+        labels: dict[int, time] = {}
         if first_clock:
-            labels[first] = first_clock
+            labels[lo] = first_clock
         if last_clock:
-            labels[last] = last_clock
-        before = bisect_left(self.marked_days, first)
-        after = bisect_right(self.marked_days, last)
+            labels[hi] = last_clock
+        before = bisect_left(self.marked_index, lo)
+        after = bisect_right(self.marked_index, hi)
         cells = self.marked[:before]
-        last_col = self.marked_cols[before - 1] if before else 0
-        day = first
-        while day <= last:
-            col = self.col_of.get(day)
-            if col is not None:
-                fill = striped if day in ctx.off else solid
-                label = labels.get(day)
-                if label is None:
-                    sid = look.sid(look.small, fill, look.centre)
-                    cells.append(f'<c r="{column_letter(col)}{_ROW}" s="{sid}"/>')
-                else:
-                    sid = look.sid(look.small, fill, look.centre, fmt=_CLOCK_FORMAT)
-                    cells.append(f'<c r="{column_letter(col)}{_ROW}" s="{sid}"><v>{serial(label)!r}</v></c>')
-                last_col = col
-            day += timedelta(days=1)
+        last_col = _GANTT_FIRST_DAY_COL + self.marked_index[before - 1] if before else 0
+        plain = self.plain.get(section)
+        if plain is None:
+            plain = self.plain[section] = [None] * len(self.days)
+        for i in range(lo, min(hi + 1, len(self.days))):  # the Gantt stops at _MAX_DAYS
+            label = labels.get(i)
+            if label is not None:
+                cells.append(self._cell(section, i, label))
+            else:
+                cell = plain[i]
+                if cell is None:
+                    cell = plain[i] = self._cell(section, i, None)
+                cells.append(cell)
+            last_col = _GANTT_FIRST_DAY_COL + i
         cells += self.marked[after:]
         if after < len(self.marked):
-            last_col = self.marked_cols[-1]
+            last_col = _GANTT_FIRST_DAY_COL + self.marked_index[-1]
         return "".join(cells), last_col
+
+    def _cell(self, section: str, i: int, label: time | None) -> str:
+        """A bar's cell on day i, striped on a day off, with the time if it has one."""
+        look = self.ctx.look
+        bar_rgb = self.ctx.colours[section][0]
+        fill = look.striped(bar_rgb) if self.days[i] in self.ctx.off else look.fill(bar_rgb)
+        if label is None:
+            return f'<c r="{self.letters[i]}{_ROW}" s="{look.sid(look.small, fill, look.centre)}"/>'
+        sid = look.sid(look.small, fill, look.centre, fmt=_CLOCK_FORMAT)
+        return f'<c r="{self.letters[i]}{_ROW}" s="{sid}"><v>{serial(label)!r}</v></c>'
 
 
 def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_by: str) -> None:
     plan, look, words = ctx.plan, ctx.look, ctx.words
     labels = _labels(words)
     title = labels["gantt_title"].format(title=plan.title or plan.playbook)
-    span = plan_days(plan)
+    span = ctx.span
     first, last = span if span else (date(2000, 1, 1), date(2000, 1, 1))
     count = min((last - first).days + 1, _MAX_DAYS) if span else 0
     days = [first + timedelta(days=i) for i in range(count)]
@@ -696,7 +772,7 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     sheet.row(4, weekdays, 16.0)
     sheet.row(5, marks, 18.0)
 
-    bars = _GanttDays(ctx, col_of, anchors)
+    bars = _GanttDays(ctx, days, anchors)
     row = _GANTT_HEAD
     for group in parts:
         row += 1
@@ -718,13 +794,9 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
 
 def _gantt_row(sheet: Sheet, row: int, ctx: _Context, task: PlanTask, bars: _GanttDays,
                name_width: float) -> None:
-    look = ctx.look
-    bar = look.fill(ctx.colours[task.section][0])
-    lines = min(2, _lines(clean(task.name), name_width))
-    head, _ = sheet.cells(row, [
-        (1, look.sid(look.font, bar, look.centre), ctx.seq[task.id]),
-        (2, look.sid(look.font, align=look.top_wrap if lines > 1 else look.wrap), task.name or None),
-    ])
+    lines = min(2, ctx.lines(task.name, name_width))
+    seq, name = bars.head_styles(task.section, lines > 1)
+    head, _ = sheet.cells(row, [(1, seq, ctx.seq[task.id]), (2, name, task.name or None)])
     days, last_col = bars.template(task)
     sheet.row_xml(row, head + days.replace(_ROW, str(row)), max(last_col, 2),
                   max(_MIN_ROW, lines * _LINE + 3))
@@ -739,20 +811,21 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
     plan, look, words = ctx.plan, ctx.look, ctx.words
     labels = _labels(words)
     title = labels["nodes_title"].format(title=plan.title or plan.playbook)
-    by_time = plan.by_time()
-    points = [t for t in by_time if t.start == t.due]  # milestones(plan), sorted once
+    chrono = _chrono(plan)
+    anchor_days = {anchor.when.day for anchor in chrono}
+    # Only milestones and the tasks that start or end on an anchor's day are shown, so
+    # only they are put in time order (by the plan's own rule), not every task.
+    shown_tasks = [t for t in plan.tasks if _is_point(t) or t.start.day in anchor_days
+                   or t.due.day in anchor_days]
+    by_time = dataclasses.replace(plan, tasks=shown_tasks).by_time()
+    points = [t for t in by_time if _is_point(t)]  # milestones(plan)
     entries: list[tuple[tuple[date, time], int, int, PlanAnchor | PlanTask]] = []
-    for i, anchor in enumerate(_chrono(plan)):
+    for i, anchor in enumerate(chrono):
         entries.append((anchor.when.sort_key(), 0, i, anchor))
     for i, task in enumerate(points):
         entries.append((task.start.sort_key(), 1, i, task))
     entries.sort(key=lambda e: e[:3])
-
-    spans = [t for t in by_time if t.start != t.due]
-    summaries: dict[date, str] = {}
-    for (day, _clock), kind, _, _item in entries:
-        if kind == 0 and day not in summaries:
-            summaries[day] = _day_summary(spans, day, labels)
+    summaries = _day_summaries([t for t in by_time if not _is_point(t)], anchor_days, labels)
 
     widths = {"day": 18.5 if words.lang == "zh" else 17.0, "clock": 8.0, "node": 12.0,
               "what": 48.0, "section": 12.0, "role": 12.0, "people": 12.0}
@@ -788,15 +861,16 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
                       (4, look.sid(look.font, look.anchor_tint, look.wrap, look.grid), what or None)]
             cells += [(col, look.sid(fill=look.anchor_tint, border=look.grid), None)
                       for col in range(5, len(_NODE_COLUMNS) + 1)]
-            texts = {"what": what}
+            lines = ctx.lines(what, widths["what"])
         else:
             tint = look.fill(ctx.colours[item.section][1])
+            people = _people(item)
             cells += [(3, look.sid(border=look.grid), None), (4, text, item.name or None),
                       (5, look.sid(look.font, tint, look.wrap, look.grid), item.section or None),
-                      (6, text, item.owner or None), (7, text, _people(item) or None)]
-            texts = {"what": item.name, "section": item.section, "role": item.owner,
-                     "people": _people(item)}
-        lines = max(_lines(clean(value), widths[key]) for key, value in texts.items())
+                      (6, text, item.owner or None), (7, text, people or None)]
+            lines = max(ctx.lines(item.name, widths["what"]),
+                        ctx.lines(item.section, widths["section"]),
+                        ctx.lines(item.owner, widths["role"]), ctx.lines(people, widths["people"]))
         sheet.row(row, cells, max(_MIN_ROW, lines * _LINE + 4))
 
     sheet.auto_filter(2, 1, max(row, 3), len(_NODE_COLUMNS))
@@ -812,17 +886,29 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
     sheet.close()
 
 
-def _day_summary(spans: list[PlanTask], day: date, labels: dict[str, str]) -> str:
-    """What starts and what is due on an anchor's day (milestones have rows of their own).
-    `spans` are the tasks that are not milestones, in time order."""
-    within = [t.name for t in spans if t.start.day == day == t.due.day]
-    starts = [t.name for t in spans if t.start.day == day != t.due.day]
-    dues = [t.name for t in spans if t.due.day == day != t.start.day]
-    parts = []
-    for key, names in (("within", within), ("starts", starts), ("dues", dues)):
-        if names:
-            parts.append(labels[key].format(names=_few(names, labels)))
-    return labels["part_sep"].join(parts)
+def _is_point(task: PlanTask) -> bool:
+    """A milestone (`at:`): start == due, without comparing two When dataclasses."""
+    return task.start.day == task.due.day and task.start.clock == task.due.clock
+
+
+def _day_summaries(spans: list[PlanTask], days: set[date], labels: dict[str, str]
+                   ) -> dict[date, str]:
+    """What happens within, starts and is due on each anchor's day (milestones have rows
+    of their own). `spans` are tasks that are not milestones, in time order: one pass
+    over them for all the days."""
+    names: dict[date, tuple[list[str], list[str], list[str]]] = {d: ([], [], []) for d in days}
+    for task in spans:
+        first, last = task.start.day, task.due.day
+        if first in names:
+            names[first][0 if first == last else 1].append(task.name)
+        if last != first and last in names:
+            names[last][2].append(task.name)
+    out = {}
+    for day, lists in names.items():
+        parts = [labels[key].format(names=_few(found, labels))
+                 for key, found in zip(("within", "starts", "dues"), lists, strict=True) if found]
+        out[day] = labels["part_sep"].join(parts)
+    return out
 
 
 def _few(names: Sequence[str], labels: dict[str, str], keep: int = 3, chars: int = 18) -> str:
@@ -850,10 +936,10 @@ def _sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _owners(plan: Plan) -> list[str]:
-    present = [t.owner for t in plan.by_section()]
-    ordered = [r for r in plan.roles if r in present] + present
-    return list(dict.fromkeys(ordered))
+def _owners(plan: Plan, by_section: list[PlanTask]) -> list[str]:
+    present = list(dict.fromkeys(t.owner for t in by_section))
+    known = set(present)
+    return list(dict.fromkeys([r for r in plan.roles if r in known] + present))
 
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
@@ -862,10 +948,9 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     multi_year = bool(span and span[0].year != span[1].year)
     book = Workbook()
     look = _Look(words, multi_year, book.styles)
-    parts = groups(plan, options.group_by, words)
-    ctx = _Context(plan=plan, words=words, look=look, colours=section_colours(plan),
-                   seq=numbering(parts), off=days_off(plan),
-                   warnings=plan.warnings_by_task())
+    by_section = plan.by_section()
+    parts = groups(plan, options.group_by, words, by_section)
+    ctx = _Context(plan, words, look, parts, by_section, span)
     title = plan.title or plan.playbook
 
     taken: set[str] = set()
@@ -874,7 +959,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     _gantt(book, _sheet_name(labels["sheet_gantt"], taken), ctx, parts, options.group_by)
     _nodes(book, _sheet_name(labels["sheet_nodes"], taken), ctx)
     if options.by_owner:
-        for owner in _owners(plan):
+        for owner in _owners(plan, by_section):
             mine = [Group(g.key, g.label, [t for t in g.tasks if t.owner == owner]) for g in parts]
             mine = [g for g in mine if g.tasks]
             people = list(dict.fromkeys(p.name for p in plan.team.get(owner, [])))
@@ -906,9 +991,10 @@ def textconv(data: bytes, name: str) -> str:
     bar: █ where the cell has the row's colour, ▒ where that colour is striped (a day
     off under the bar), · elsewhere; then any values in those columns as @MM-DD value.
     """
+    import io  # here, as openpyxl: only `git diff` needs them
     import warnings
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped]  # only for git diff
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         with warnings.catch_warnings():
@@ -926,6 +1012,8 @@ def textconv(data: bytes, name: str) -> str:
 
 
 def _reason(exc: Exception) -> str:
+    import zipfile  # imported by openpyxl already
+
     if isinstance(exc, zipfile.BadZipFile):
         return "not a zip archive"
     if isinstance(exc, KeyError):
