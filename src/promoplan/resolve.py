@@ -227,6 +227,14 @@ class _Resolver:
         return start if off.ref.task_field == "start" else due
 
     def evaluate(self, task: TaskDef, key: str, text: str, chain: tuple[str, ...]) -> When:
+        off = self.offsets.get(text)
+        if off is not None and not off.ref.is_task:
+            # Most keys: an offset already read, from an anchor. Only the date arithmetic can
+            # fail here, and then the full path below reports it with its place; finding that
+            # place for every key of every task is what made resolving slow.
+            base = self.anchor(off.ref.name)
+            with contextlib.suppress(OverflowError, ValueError):
+                return self.apply(off, base)
         loc, what = task.where(key), _what(task, key)
         off = self.parse(text, loc, what)
         base = self.value(off, chain, loc, what)
