@@ -7,7 +7,6 @@ merged field by field, remembering which file and line each value came from.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -420,6 +419,8 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
 
 def _derived_id(spec: TaskSpec, taken: dict[str, TaskDef]) -> str:
     """A stable id from what the task is, not where it is, so reordering keeps it."""
+    import hashlib  # only for tasks without an id: most playbooks give every task one
+
     digest = hashlib.sha1(f"{spec.section}\x1f{spec.name}".encode()).hexdigest()[:8]
     tid, n = f"t-{digest}", 2
     while tid in taken:
