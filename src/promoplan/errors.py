@@ -8,11 +8,10 @@ traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Loc:
+class Loc(NamedTuple):
     """A position in a file people edit: 1-based line and column, as editors show them."""
 
     file: str

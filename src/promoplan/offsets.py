@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from promoplan.errors import did_you_mean
 
@@ -31,14 +30,12 @@ class OffsetError(ValueError):
         self.hint = hint
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(NamedTuple):
     amount: int
     unit: Unit
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """What an offset counts from: an anchor, or a task's start or due."""
 
     name: str
@@ -49,8 +46,7 @@ class Ref:
         return self.task_field is not None
 
 
-@dataclass(frozen=True)
-class Offset:
+class Offset(NamedTuple):
     ref: Ref
     shifts: tuple[Shift, ...] = ()
     clock: time | None = None
@@ -338,8 +334,7 @@ def parse_clock(text: str) -> time:
     raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     """When a calendar should remind someone of a task, counted back from its start."""
 
     before: tuple[Shift, ...] = ()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from promoplan.model import Person
 from promoplan.offsets import Reminder, Shift
 
 
-@dataclass(frozen=True, order=True)
-class When:
+class When(NamedTuple):
     """A day (all-day item) or a day and a wall-clock time in the plan's time zone."""
 
     day: date
@@ -37,14 +37,12 @@ class When:
         return (self.day, self.clock or time(0))
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     start: When
     due: When
 
 
-@dataclass(frozen=True)
-class PlanAnchor:
+class PlanAnchor(NamedTuple):
     name: str
     label: str
     when: When
@@ -53,8 +51,7 @@ class PlanAnchor:
     expr: str | None = None
 
 
-@dataclass(frozen=True)
-class PlanWarning:
+class PlanWarning(NamedTuple):
     code: str
     message: str
     task: str | None = None
