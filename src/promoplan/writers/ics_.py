@@ -153,7 +153,7 @@ def _fold(line: str) -> str:
     after a backslash or caret, which some clients would misread as the end of
     an escape.
     """
-    if len(line) <= _PIECE // 4:
+    if len(line) <= _PIECE // 4 or (len(line) <= _PIECE and line.isascii()):
         return line
     data = line.encode()
     size = len(data)
