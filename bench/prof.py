@@ -319,12 +319,16 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(importtime(rest or None, args.top))
         return 0
     if args.what == "command":
-        from promoplan.cli import main as cli_main
+        import gc
+
+        from promoplan.cli import app
 
         def run() -> None:
+            # promoplan.cli.main without its final os._exit, which would end this profiler too
             sys.argv = ["promoplan", *rest]
+            gc.disable()
             with contextlib.suppress(SystemExit):
-                cli_main()
+                app()
 
         out = sys.stdout
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the table is not what we measure

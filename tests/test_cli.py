@@ -188,3 +188,18 @@ def test_module_entry_point_and_debug(tmp_path: Path) -> None:
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr
     assert "promoplan.errors.ErrorGroup: " in debug.stderr
+
+
+def test_the_process_leaves_with_its_output_flushed_and_its_exit_code(tmp_path: Path) -> None:
+    """main() ends with os._exit (no freeing at exit): nothing written may be lost."""
+    done = subprocess.run([sys.executable, "-m", "promoplan", "compile", "ju-huasuan",
+                           "--signup", "2024-10-14", "--format", "json"], capture_output=True)
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["tasks"]) == 152
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text("extends: ju-huasuan\n", encoding="utf-8")
+    new.write_text("extends: ju-huasuan\ntasks: [{id: price-stock, due: 开团前1天}]\n", encoding="utf-8")
+    moved = subprocess.run([sys.executable, "-m", "promoplan", "diff", str(old), str(new),
+                            "--signup", "2024-10-14"], capture_output=True, text=True)
+    assert moved.returncode == 1  # diff found differences
+    assert "price-stock" in moved.stdout
