@@ -16,6 +16,7 @@ names the step it starts.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -107,8 +108,6 @@ class Progress:
 
 
 def _columns(stream: TextIO) -> int:
-    import os
-
     try:
         return os.get_terminal_size(stream.fileno()).columns or 80
     except (AttributeError, OSError, ValueError):
