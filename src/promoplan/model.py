@@ -5,9 +5,11 @@ child only says what it changes; `playbook.py` merges the layers and checks
 that the whole is complete. Offsets stay text here: they can only be read once
 the merged anchors (and their Chinese labels) are known.
 
-The classes are plain frozen dataclasses checked by `validate` below rather
-than by a validation library: building pydantic models took 0.12 s of every
-command's start-up, longer than compiling a 1,000-task playbook. The checker
+The classes are plain dataclasses checked by `validate` below rather than by a
+validation library: building pydantic models took 0.12 s of every command's
+start-up, longer than compiling a 1,000-task playbook. They are frozen for the
+type checker only (`_schema`): at run time a frozen dataclass costs a third
+more to define and an `object.__setattr__` per field to create. The checker
 reads each class's annotations once and reports problems as records
 (`loc`, `type`, `input`) that `playbook.py` turns into messages with
 file:line:column.
@@ -19,7 +21,18 @@ from collections.abc import Callable
 from dataclasses import MISSING as _MISSING
 from dataclasses import dataclass, field, fields, replace
 from types import UnionType
-from typing import Any, ClassVar, Literal, Self, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    TypeVar,
+    Union,
+    dataclass_transform,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 Problem = dict[str, Any]
 """One schema problem: `loc` (path in the data), `type` (what kind), `input` (the value found)."""
@@ -42,6 +55,15 @@ def _empty_anchors(value: Any) -> Any:
     return value
 
 
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def _schema(cls: type[_T]) -> type[_T]:
+    """A schema class: a slotted dataclass that mypy treats as frozen."""
+    return dataclass(slots=True)(cls)
+
+
 class Schema:
     """What every schema class shares: the keys the file actually wrote."""
 
@@ -60,7 +82,7 @@ class Schema:
         return replace(self, **changes, given=self.given | other.given)  # type: ignore[type-var]
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class Person(Schema):
     name: str
     """Shown in 责任人 columns and used for per-person calendars."""
@@ -70,7 +92,7 @@ class Person(Schema):
     given: frozenset[str] = field(default=frozenset(), repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class AnchorSpec(Schema):
     label: str | None = None
     """The word the team uses (报名); also accepted in Chinese offsets."""
@@ -86,7 +108,7 @@ class AnchorSpec(Schema):
     given: frozenset[str] = field(default=frozenset(), repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class RepeatSpec(Schema):
     every: str
     """The step between occurrences (30min, 1d)."""
@@ -99,7 +121,7 @@ class RepeatSpec(Schema):
     at_least: ClassVar[dict[str, int]] = {"count": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class TaskSpec(Schema):
     id: str | None = None
     """Stable identity used by overrides, diffs and calendar UIDs; derived from the name when absent."""
@@ -134,7 +156,7 @@ class TaskSpec(Schema):
     before: ClassVar[dict[str, Callable[[Any], Any]]] = {"remind": _remind_switch}
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class CalendarSpec(Schema):
     country: str | None = None
     """Whose public holidays count as days off: CN by default, any ISO code, or none (weekends only)."""
@@ -146,7 +168,7 @@ class CalendarSpec(Schema):
     given: frozenset[str] = field(default=frozenset(), repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class RemindersSpec(Schema):
     timed: str | None = None
     """Reminder for timed tasks (default 15min before)."""
@@ -158,7 +180,7 @@ class RemindersSpec(Schema):
                                                          "all_day": _remind_switch}
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class EventSpec(Schema):
     start: str
     """Offset where the event (活动中) begins."""
@@ -168,7 +190,7 @@ class EventSpec(Schema):
     given: frozenset[str] = field(default=frozenset(), repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@_schema
 class PlaybookFile(Schema):
     name: str | None = None
     """Slug used on the command line (ju-huasuan)."""

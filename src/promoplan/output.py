@@ -6,7 +6,6 @@ run never leaves a half-written or missing plan behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
@@ -22,12 +21,10 @@ def write_all(outputs: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in outputs:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                       dir=path.parent if str(path.parent) else ".")
+            fd, tmp = _new_beside(path)
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as exc:
@@ -38,7 +35,14 @@ def write_all(outputs: list[tuple[Path, bytes]]) -> None:
                              COMMAND_LINE) from None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _new_beside(path: Path) -> tuple[int, str]:
+    """A new hidden file in `path`'s folder, created exclusively. Its mode is what the
+    user's umask makes of 0o666, as for any file they create (tempfile's are 0o600)."""
+    n = 0
+    while True:
+        tmp = str(path.with_name(f".{path.name}.{os.getpid()}-{n}.tmp"))
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           0o666), tmp
+        except FileExistsError:
+            n += 1

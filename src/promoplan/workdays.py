@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -180,6 +179,8 @@ def _cache_file(country: str, year: int) -> Path | None:
 
 def _store(path: Path, data: object) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
+    import tempfile  # only the first run of a year writes: the others skip its imports
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
