@@ -463,9 +463,8 @@ def test_formula_looking_text_stays_text(tmp_path: Path) -> None:
 
 def test_control_characters_are_replaced() -> None:
     plan = compile_()
-    plan.title = "测试\x1b进程表"
-    plan.tasks[0].name = "活动\x07策划\x00"
-    plan.tasks[0].notes = "第一行\r\n第二行\x0b\ud800"
+    first = plan.tasks[0]._replace(name="活动\x07策划\x00", notes="第一行\r\n第二行\x0b\ud800")
+    plan = plan._replace(title="测试\x1b进程表", tasks=[first, *plan.tasks[1:]])
     ws = book(render(plan, by_owner=True))["进程表"]
     assert ws["A1"].value == "测试\ufffd进程表"
     assert ws["C6"].value == "活动\ufffd策划\ufffd"

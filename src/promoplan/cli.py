@@ -15,7 +15,6 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -240,7 +239,7 @@ def _replacing(path: Path, options: "WriterOptions", name: str | None = None) ->
         previous = path.read_bytes() if path.is_file() else None
     except OSError:
         previous = None
-    return replace(options, previous=previous, calendar_name=name)
+    return options._replace(previous=previous, calendar_name=name)
 
 
 def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:

@@ -5,34 +5,19 @@ child only says what it changes; `playbook.py` merges the layers and checks
 that the whole is complete. Offsets stay text here: they can only be read once
 the merged anchors (and their Chinese labels) are known.
 
-The classes are plain dataclasses checked by `validate` below rather than by a
+The classes are NamedTuples checked by `validate` below rather than by a
 validation library: building pydantic models took 0.12 s of every command's
-start-up, longer than compiling a 1,000-task playbook. They are frozen for the
-type checker only (`_schema`): at run time a frozen dataclass costs a third
-more to define and an `object.__setattr__` per field to create. The checker
-reads each class's annotations once and reports problems as records
-(`loc`, `type`, `input`) that `playbook.py` turns into messages with
-file:line:column.
+start-up, longer than compiling a 1,000-task playbook, and even dataclasses
+cost 2 ms each, as they compile their methods from source on every start. A
+schema value never changes once read: its list and dict defaults are shared and
+must not be mutated. The checker reads each class's annotations once and
+reports problems as records (`loc`, `type`, `input`) that `playbook.py` turns
+into messages with file:line:column.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
-from dataclasses import MISSING as _MISSING
-from dataclasses import dataclass, field, fields, replace
 from types import UnionType
-from typing import (
-    Any,
-    ClassVar,
-    Literal,
-    Self,
-    TypeVar,
-    Union,
-    dataclass_transform,
-    get_args,
-    get_origin,
-    get_type_hints,
-)
+from typing import Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 Problem = dict[str, Any]
 """One schema problem: `loc` (path in the data), `type` (what kind), `input` (the value found)."""
@@ -55,48 +40,20 @@ def _empty_anchors(value: Any) -> Any:
     return value
 
 
-_T = TypeVar("_T")
-
-
-@dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def _schema(cls: type[_T]) -> type[_T]:
-    """A schema class: a slotted dataclass that mypy treats as frozen."""
-    return dataclass(slots=True)(cls)
-
-
-class Schema:
-    """What every schema class shares: the keys the file actually wrote."""
-
-    __slots__ = ()
-    given: frozenset[str]
-    """The keys written in the file, so a later layer overrides only those."""
-    before: ClassVar[dict[str, Callable[[Any], Any]]] = {}
-    """Per key, how a YAML shorthand is read before it is checked."""
-    at_least: ClassVar[dict[str, int]] = {}
-    """Per whole-number key, its smallest allowed value."""
-
-    def updated(self, other: Self) -> Self:
-        """This value with the keys `other` wrote laid over it."""
-        changes = {key: getattr(other, key) for key in other.given}
-        # every subclass is a dataclass; Schema itself is not, so mypy cannot see it
-        return replace(self, **changes, given=self.given | other.given)  # type: ignore[type-var]
-
-
-@_schema
-class Person(Schema):
+class Person(NamedTuple):
     name: str
     """Shown in 责任人 columns and used for per-person calendars."""
     email: str | None = None
     """Optional; lets calendar invitations reach the person."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class AnchorSpec(Schema):
+class AnchorSpec(NamedTuple):
     label: str | None = None
     """The word the team uses (报名); also accepted in Chinese offsets."""
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = []
     """Other words for the same event (团购开始 for 开团)."""
     time: str | None = None
     """Time of day the event happens, "HH:MM"; a date given without a time gets it."""
@@ -105,24 +62,23 @@ class AnchorSpec(Schema):
     date: str | None = None
     """The real date, usually set in a plan file or on the command line."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class RepeatSpec(Schema):
+class RepeatSpec(NamedTuple):
     every: str
     """The step between occurrences (30min, 1d)."""
     until: str | None = None
     """Offset of the last possible occurrence (inclusive)."""
-    count: int | None = None
+    count: int | None = None  # type: ignore[assignment]  # the YAML key; hides tuple.count
     """How many occurrences, instead of `until`."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
-    at_least: ClassVar[dict[str, int]] = {"count": 1}
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class TaskSpec(Schema):
+class TaskSpec(NamedTuple):
     id: str | None = None
     """Stable identity used by overrides, diffs and calendar UIDs; derived from the name when absent."""
     name: str | None = None
@@ -152,46 +108,43 @@ class TaskSpec(Schema):
     remind: str | None = None
     """Calendar reminder for this task: 15min, 1h, 1d@09:00 (the day before at 9) or none."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
-    before: ClassVar[dict[str, Callable[[Any], Any]]] = {"remind": _remind_switch}
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class CalendarSpec(Schema):
+class CalendarSpec(NamedTuple):
     country: str | None = None
     """Whose public holidays count as days off: CN by default, any ISO code, or none (weekends only)."""
-    holidays: list[str] = field(default_factory=list)
+    holidays: list[str] = []
     """Extra days off (dates)."""
-    workdays: list[str] = field(default_factory=list)
+    workdays: list[str] = []
     """Extra working days, such as make-up workdays (dates)."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class RemindersSpec(Schema):
+class RemindersSpec(NamedTuple):
     timed: str | None = None
     """Reminder for timed tasks (default 15min before)."""
     all_day: str | None = None
     """Reminder for all-day tasks (default 1d@09:00: the morning before)."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
-    before: ClassVar[dict[str, Callable[[Any], Any]]] = {"timed": _remind_switch,
-                                                         "all_day": _remind_switch}
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class EventSpec(Schema):
+class EventSpec(NamedTuple):
     start: str
     """Offset where the event (活动中) begins."""
     end: str
     """Offset where it ends; a whole day when it is a date."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
-@_schema
-class PlaybookFile(Schema):
+class PlaybookFile(NamedTuple):
     name: str | None = None
     """Slug used on the command line (ju-huasuan)."""
     title: str | None = None
@@ -210,23 +163,20 @@ class PlaybookFile(Schema):
     event: EventSpec | None = None
     reminders: RemindersSpec | None = None
     """Default calendar reminders."""
-    anchors: dict[str, AnchorSpec] = field(default_factory=dict)
-    sections: list[str] = field(default_factory=list)
+    anchors: dict[str, AnchorSpec] = {}
+    sections: list[str] = []
     """Departments in the order writers use."""
-    roles: list[str] = field(default_factory=list)
-    tasks: list[TaskSpec] = field(default_factory=list)
+    roles: list[str] = []
+    tasks: list[TaskSpec] = []
     extends: str | None = None
     """A built-in playbook name or a path, relative to this file."""
-    remove: list[str] = field(default_factory=list)
+    remove: list[str] = []
     """Ids of inherited tasks to drop."""
-    team: dict[str, list[Person]] = field(default_factory=dict)
+    team: dict[str, list[Person]] = {}
     """Role → people."""
 
-    given: frozenset[str] = field(default=frozenset(), repr=False)
-    before: ClassVar[dict[str, Callable[[Any], Any]]] = {
-        "brand": _number_as_text, "title": _number_as_text, "description": _number_as_text,
-        "anchors": _empty_anchors, "team": lambda value: normalize_team(value),
-    }
+    given: frozenset[str] = frozenset()
+    """The keys written in the file, so a later layer overrides only those."""
 
 
 def normalize_team(value: Any) -> Any:
@@ -238,6 +188,32 @@ def normalize_team(value: Any) -> Any:
         items = people if isinstance(people, list) else [] if people is None else [people]
         out[role] = [{"name": p} if isinstance(p, str) else p for p in items]
     return out
+
+
+Schema = Person | AnchorSpec | RepeatSpec | TaskSpec | CalendarSpec | RemindersSpec | EventSpec \
+    | PlaybookFile
+"""Any schema class's value."""
+S = TypeVar("S", Person, AnchorSpec, RepeatSpec, TaskSpec, CalendarSpec, RemindersSpec, EventSpec,
+            PlaybookFile)
+SCHEMAS: tuple[type[Schema], ...] = (Person, AnchorSpec, RepeatSpec, TaskSpec, CalendarSpec,
+                                     RemindersSpec, EventSpec, PlaybookFile)
+
+BEFORE: dict[type[Schema], dict[str, Callable[[Any], Any]]] = {
+    TaskSpec: {"remind": _remind_switch},
+    RemindersSpec: {"timed": _remind_switch, "all_day": _remind_switch},
+    PlaybookFile: {"brand": _number_as_text, "title": _number_as_text,
+                   "description": _number_as_text, "anchors": _empty_anchors,
+                   "team": normalize_team},
+}
+"""Per class and key, how a YAML shorthand is read before it is checked."""
+AT_LEAST: dict[type[Schema], dict[str, int]] = {RepeatSpec: {"count": 1}}
+"""Per class and whole-number key, its smallest allowed value."""
+
+
+def updated(base: S, other: S) -> S:
+    """`base` with the keys `other` wrote laid over it."""
+    changes = {key: getattr(other, key) for key in other.given}
+    return base._replace(**changes, given=base.given | other.given)
 
 
 # ------------------------------------------------------------------ checking
@@ -258,7 +234,7 @@ def validate(cls: type[Schema], data: Any, path: tuple[Any, ...] = ()) -> tuple[
 
 def keys_of(cls: type[Schema]) -> list[str]:
     """The keys a file may write for `cls`, in the order they are documented."""
-    return [f.name for f in fields(cls) if f.name != "given"]  # type: ignore[arg-type]
+    return [name for name in cls._fields if name != "given"]
 
 
 def _problem(kind: str, path: tuple[Any, ...], value: Any, **ctx: Any) -> Problem:
@@ -271,7 +247,7 @@ def _model(cls: type[Schema]) -> Check:
             problems.append(_problem("model_type", path, value))
             return _SKIP
         checks, required = _checkers(cls)
-        before = cls.before
+        before = BEFORE.get(cls, {})
         kwargs: dict[str, Any] = {}
         count = len(problems)
         for key, item in value.items():
@@ -287,7 +263,7 @@ def _model(cls: type[Schema]) -> Check:
                 problems.append(_problem("missing", (*path, key), value))
         if len(problems) > count:
             return _SKIP
-        return cls(**kwargs, given=frozenset(kwargs))  # type: ignore[call-arg]  # subclasses are dataclasses
+        return cls(**kwargs, given=frozenset(kwargs))
 
     return check
 
@@ -295,10 +271,9 @@ def _model(cls: type[Schema]) -> Check:
 def _checkers(cls: type[Schema]) -> tuple[dict[str, Check], frozenset[str]]:
     """Each key's check, read from the annotations once per class."""
     if cls not in _CHECKERS:
-        hints = get_type_hints(cls)
+        hints = cls.__annotations__  # objects, not strings: no `from __future__ import annotations`
         checks = {name: _check_for(hints[name], name, cls) for name in keys_of(cls)}
-        required = frozenset(f.name for f in fields(cls)  # type: ignore[arg-type]
-                             if f.default is f.default_factory is _MISSING)
+        required = frozenset(name for name in cls._fields if name not in cls._field_defaults)
         _CHECKERS[cls] = checks, required
     return _CHECKERS[cls]
 
@@ -317,8 +292,8 @@ def _check_for(hint: Any, name: str, owner: type[Schema]) -> Check:
     if hint is str:
         return _text
     if hint is int:
-        return _whole(owner.at_least.get(name))
-    if isinstance(hint, type) and issubclass(hint, Schema):
+        return _whole(AT_LEAST.get(owner, {}).get(name))
+    if hint in SCHEMAS:
         return _model(hint)
     raise TypeError(f"no check for {hint!r}")  # a schema class uses a type the checker lacks
 

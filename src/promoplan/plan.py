@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -60,8 +59,7 @@ class PlanWarning(NamedTuple):
     """Every task it is about, so writers can show it beside each of them."""
 
 
-@dataclass
-class PlanTask:
+class PlanTask(NamedTuple):
     id: str
     name: str
     section: str
@@ -73,16 +71,15 @@ class PlanTask:
     due: When
     notes: str
     order: int
-    offsets: dict[str, str] = field(default_factory=dict)
-    occurrences: list[Occurrence] = field(default_factory=list)
+    offsets: dict[str, str]
+    occurrences: list[Occurrence]
     every: tuple[Shift, ...] = ()
     """The repeat step, when the task repeats."""
     remind: Reminder | None = None
     """The task's own reminder; None means the plan's default for its kind."""
 
 
-@dataclass
-class Plan:
+class Plan(NamedTuple):
     playbook: str
     title: str
     locale: str
@@ -92,12 +89,12 @@ class Plan:
     anchors: list[PlanAnchor]
     tasks: list[PlanTask]
     warnings: list[PlanWarning]
-    event: tuple[When, When] | None = None
-    team: dict[str, list[Person]] = field(default_factory=dict)
-    brand: str = ""
-    reminders: dict[str, Reminder] = field(default_factory=dict)
+    event: tuple[When, When] | None
+    team: dict[str, list[Person]]
+    brand: str
+    reminders: dict[str, Reminder]
     """Defaults by kind: "timed" and "all_day"."""
-    days_off: dict[date, str] = field(default_factory=dict)
+    days_off: dict[date, str]
     """Days off around the plan (a week either side), with the holiday's name where known."""
 
     def reminder_for(self, task: PlanTask) -> Reminder:

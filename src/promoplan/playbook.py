@@ -28,6 +28,7 @@ from promoplan.model import (
     TaskSpec,
     keys_of,
     normalize_team,
+    updated,
     validate,
 )
 from promoplan.sources import Source
@@ -349,7 +350,7 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         locs = {key: doc.loc(("anchors", name, key)) for key in aspec.given}
         if name in pb.anchors:
             known = pb.anchors[name]
-            known.spec = known.spec.updated(aspec)
+            known.spec = updated(known.spec, aspec)
             known.locs.update(locs)
         elif layer.extends is not None and aspec.given <= {"date"}:
             # A plan file dating an anchor its playbook does not have: a typo, not a new event.
@@ -393,7 +394,7 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
             first_line[tid] = id_loc.line
         if tid is not None and tid in by_id:
             old = by_id[tid]
-            old.spec = old.spec.updated(spec)
+            old.spec = updated(old.spec, spec)
             old.locs.update({key: doc.loc((*path, key)) for key in spec.given})
             if spec.repeat is not None:
                 old.locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))

@@ -10,22 +10,20 @@ from __future__ import annotations
 import os
 import posixpath
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from promoplan.errors import PromoplanError
 
 
-@dataclass(frozen=True)
-class GitFile:
+class GitFile(NamedTuple):
     root: Path
     rev: str
     path: str
     """Relative to the repository root, with forward slashes."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     shown: str
     """The name messages use: the path as typed, or REV:path."""
     path: Path | None = None

@@ -17,19 +17,18 @@ import contextlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NamedTuple
 
 # Rolling or counting past this many days in a row without a working day means
 # the calendar is broken (every day declared off), not that the date is far.
 MAX_SEARCH_DAYS = 3660
 
 
-@dataclass(frozen=True)
-class OfficialYear:
+class OfficialYear(NamedTuple):
     """One country-year as the holidays library sees it."""
 
     off: dict[date, str]

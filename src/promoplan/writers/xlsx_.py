@@ -28,7 +28,6 @@ with openpyxl, imported only there.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 import unicodedata
@@ -817,7 +816,7 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
     # only they are put in time order (by the plan's own rule), not every task.
     shown_tasks = [t for t in plan.tasks if _is_point(t) or t.start.day in anchor_days
                    or t.due.day in anchor_days]
-    by_time = dataclasses.replace(plan, tasks=shown_tasks).by_time()
+    by_time = plan._replace(tasks=shown_tasks).by_time()
     points = [t for t in by_time if _is_point(t)]  # milestones(plan)
     entries: list[tuple[tuple[date, time], int, int, PlanAnchor | PlanTask]] = []
     for i, anchor in enumerate(chrono):
