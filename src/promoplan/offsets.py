@@ -6,8 +6,8 @@ for people who like symbols, and Chinese exactly as teams write their sheets
 `Offset`, so the resolver never needs to know which one was written.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: its NamedTuples' fields would
+# be strings, which typing compiles one by one on every start.
 import re
 from collections.abc import Mapping
 from datetime import time

@@ -1,7 +1,7 @@
 """The resolved plan: what every writer reads. Plain data, no behaviour beyond formatting."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: its NamedTuples' fields would
+# be strings, which typing compiles one by one on every start.
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 

@@ -5,8 +5,8 @@ and an `extends: ../base.yaml` inside it is read from the same revision, so the
 old plan compiles exactly as it was committed.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: its NamedTuples' fields would
+# be strings, which typing compiles one by one on every start.
 import os
 import posixpath
 import subprocess
@@ -37,7 +37,7 @@ class Source(NamedTuple):
         assert self.path is not None
         return str(self.path.resolve())
 
-    def sibling(self, ref: str) -> Source:
+    def sibling(self, ref: str) -> "Source":
         """A path written inside this file, relative to its folder (and revision)."""
         if self.git is not None:
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.git.path), ref))

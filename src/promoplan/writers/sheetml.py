@@ -20,8 +20,8 @@ has no public way to choose the deflate level of an entry written from a ZipInfo
 Sizes are checked against the plain-zip limit of 4 GiB instead of writing ZIP64.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: its NamedTuples' fields would
+# be strings, which typing compiles one by one on every start.
 import re
 import struct
 import zlib
@@ -389,7 +389,7 @@ class Sheet:
     as they are made. The used range must be declared: `close` checks it was right.
     """
 
-    def __init__(self, book: Workbook, index: int, name: str, *, last_row: int, last_col: int,
+    def __init__(self, book: "Workbook", index: int, name: str, *, last_row: int, last_col: int,
                  widths: dict[int, float], freeze: tuple[int, int] | None = None,
                  page: PageSetup | None = None) -> None:
         self.styles = book.styles

@@ -26,8 +26,8 @@ the run. `textconv` turns a file back into stable plain text for `git diff`; it 
 with openpyxl, imported only there.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: its NamedTuples' fields would
+# be strings, which typing compiles one by one on every start.
 import math
 import re
 import unicodedata
