@@ -167,13 +167,24 @@ def official_year(country: str, year: int) -> OfficialYear:
 
 def _cache_file(country: str, year: int) -> Path | None:
     """Where this country-year is kept; the key changes whenever the library is reinstalled."""
+    found = _cache_place()
+    if found is None:
+        return None
+    folder, stamp = found
+    return folder / f"{country}-{year}-{stamp}.json"
+
+
+@cache
+def _cache_place() -> tuple[Path, int] | None:
+    """The cache folder and the library's install stamp, found once: a plan looks up a
+    dozen years (the last published schedule is searched for ten years back)."""
     spec = find_spec("holidays")
     if spec is None or spec.origin is None:
         return None
     stamp = Path(spec.origin).parent.stat().st_mtime_ns
     root = os.environ.get("PROMOPLAN_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "promoplan")
-    return Path(root) / "holidays" / f"{country}-{year}-{stamp}.json"
+    return Path(root) / "holidays", stamp
 
 
 def _store(path: Path, data: object) -> None:
