@@ -10,7 +10,8 @@ validation library: building pydantic models took 0.12 s of every command's
 start-up, longer than compiling a 1,000-task playbook, and even dataclasses
 cost 2 ms each, as they compile their methods from source on every start. A
 schema value never changes once read: its list and dict defaults are shared and
-must not be mutated. The checker reads each class's annotations once and
+must not be mutated. Each class ends with `given`, the keys the file wrote, so
+that a later layer overrides only those (`updated`). The checker reads each class's annotations once and
 reports problems as records (`loc`, `type`, `input`) that `playbook.py` turns
 into messages with file:line:column.
 """
@@ -47,7 +48,6 @@ class Person(NamedTuple):
     """Optional; lets calendar invitations reach the person."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class AnchorSpec(NamedTuple):
@@ -63,7 +63,6 @@ class AnchorSpec(NamedTuple):
     """The real date, usually set in a plan file or on the command line."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class RepeatSpec(NamedTuple):
@@ -75,7 +74,6 @@ class RepeatSpec(NamedTuple):
     """How many occurrences, instead of `until`."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class TaskSpec(NamedTuple):
@@ -109,7 +107,6 @@ class TaskSpec(NamedTuple):
     """Calendar reminder for this task: 15min, 1h, 1d@09:00 (the day before at 9) or none."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class CalendarSpec(NamedTuple):
@@ -121,7 +118,6 @@ class CalendarSpec(NamedTuple):
     """Extra working days, such as make-up workdays (dates)."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class RemindersSpec(NamedTuple):
@@ -131,7 +127,6 @@ class RemindersSpec(NamedTuple):
     """Reminder for all-day tasks (default 1d@09:00: the morning before)."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class EventSpec(NamedTuple):
@@ -141,7 +136,6 @@ class EventSpec(NamedTuple):
     """Offset where it ends; a whole day when it is a date."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 class PlaybookFile(NamedTuple):
@@ -176,7 +170,6 @@ class PlaybookFile(NamedTuple):
     """Role → people."""
 
     given: frozenset[str] = frozenset()
-    """The keys written in the file, so a later layer overrides only those."""
 
 
 def normalize_team(value: Any) -> Any:
