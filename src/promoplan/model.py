@@ -11,9 +11,9 @@ start-up, longer than compiling a 1,000-task playbook, and even dataclasses
 cost 2 ms each, as they compile their methods from source on every start. A
 schema value never changes once read: its list and dict defaults are shared and
 must not be mutated. Each class ends with `given`, the keys the file wrote, so
-that a later layer overrides only those (`updated`). The checker reads each class's annotations once and
-reports problems as records (`loc`, `type`, `input`) that `playbook.py` turns
-into messages with file:line:column.
+that a later layer overrides only those (`updated`). The checker reads each
+class's annotations once and reports problems as records (`loc`, `type`,
+`input`) that `playbook.py` turns into messages with file:line:column.
 """
 
 from collections.abc import Callable
@@ -186,10 +186,10 @@ def normalize_team(value: Any) -> Any:
 Schema = Person | AnchorSpec | RepeatSpec | TaskSpec | CalendarSpec | RemindersSpec | EventSpec \
     | PlaybookFile
 """Any schema class's value."""
+# spelled out: bound to the union, `_replace` would lose which class it returns
 S = TypeVar("S", Person, AnchorSpec, RepeatSpec, TaskSpec, CalendarSpec, RemindersSpec, EventSpec,
             PlaybookFile)
-SCHEMAS: tuple[type[Schema], ...] = (Person, AnchorSpec, RepeatSpec, TaskSpec, CalendarSpec,
-                                     RemindersSpec, EventSpec, PlaybookFile)
+SCHEMAS: tuple[type[Schema], ...] = get_args(Schema)
 
 BEFORE: dict[type[Schema], dict[str, Callable[[Any], Any]]] = {
     TaskSpec: {"remind": _remind_switch},

@@ -317,9 +317,9 @@ class _Events:
         self.stamps: dict[int, tuple[str, str]] = {}
 
     def write(self, items: list[tuple[PlanTask, When, When, int | None]]) -> list[bytes]:
-        """Every event, each line folded and ended with CRLF. Encoded event by event: one
-        string of the whole calendar (two bytes a character with Chinese in it) and its
-        copies cost more in fresh memory than the encoding saved."""
+        """Every event, each line folded and ended with CRLF, encoded event by event: one
+        string of the whole calendar (two bytes a character once Chinese is in it), its
+        copies and its encoding took three times the fresh memory."""
         plan, words, known = self.plan, self.words, self.known
         chunks: list[bytes] = []
         add = chunks.append

@@ -886,7 +886,7 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
 
 
 def _is_point(task: PlanTask) -> bool:
-    """A milestone (`at:`): start == due, without comparing two When dataclasses."""
+    """A milestone (`at:`): start and due are the same moment."""
     return task.start.day == task.due.day and task.start.clock == task.due.clock
 
 
