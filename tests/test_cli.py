@@ -18,7 +18,9 @@ def test_json_follows_the_contract(cli: Cli) -> None:
     result = cli("compile", PROMO, "--signup", "2024-10-14", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["playbook", "title", "timezone", "anchors", "event", "tasks", "warnings"]
+    assert list(data) == ["playbook", "campaign", "title", "timezone", "anchors", "event", "tasks",
+                          "warnings"]
+    assert data["campaign"] == "test-promo-2024-10-14"
     assert data["playbook"] == "test-promo"
     assert data["timezone"] == "Asia/Shanghai"
     assert data["anchors"]["open"] == "2024-11-01T10:00"
@@ -64,8 +66,7 @@ def test_several_outputs_are_written_and_reported(cli: Cli, tmp_path: Path) -> N
     assert rows[0] == ["序号", "版块", "事项", "负责岗位", "责任人", "开始时间", "预计完成时间",
                        "阶段", "备注", "id"]
     assert rows[1] == ["1", "运营", "活动策划", "运营主管", "", "2024-09-24", "2024-10-13",
-                       "活动前", "⚠ task 'plan' is due on 2024-10-13, a day off (Sunday); roll: "
-                       "backward or forward moves such dates to a working day", "plan"]
+                       "活动前", "⚠ 休息日截止", "plan"]
     ship = next(r for r in rows if r[-1] == "ship")
     assert ship[5:8] == ["2024-11-01 15:00", "2024-11-01 15:00", "活动中"]
     md = out_md.read_text(encoding="utf-8")

@@ -10,7 +10,9 @@ from datetime import date
 
 import pytest
 
+from promoplan import notices
 from promoplan.errors import PromoplanError
+from promoplan.i18n import Words
 from promoplan.plan import Plan
 from promoplan.playbook import load
 from promoplan.resolve import resolve
@@ -20,6 +22,11 @@ from .conftest import PLAYBOOKS
 
 def compile_(given: dict[str, str], path: str = "promo.yaml") -> Plan:
     return resolve(load(str(PLAYBOOKS / path)), given)
+
+
+def said(plan: Plan, lang: str = "zh") -> list[tuple[str, tuple[str, ...], str]]:
+    """Each warning as the team reads it."""
+    return [(w.code, w.tasks, notices.text(plan, w, Words(lang))) for w in plan.warnings]
 
 
 def spans(plan: Plan) -> dict[str, tuple[str, str]]:
@@ -63,12 +70,13 @@ def test_every_task_against_hand_computed_dates() -> None:
         "half-hourly": ("2024-11-01T10:25", "2024-11-01T11:55"),
     }
     # 2024-10-13 is a Sunday, 2024-11-02 a Saturday (after the event, so not 活动中).
-    assert [(w.code, w.task, w.message) for w in plan.warnings] == [
-        ("deadline-on-day-off", "plan", "task 'plan' is due on 2024-10-13, a day off (Sunday); "
-         "roll: backward or forward moves such dates to a working day"),
-        ("deadline-on-day-off", None, "3 tasks are due on 2024-11-02, a day off (Saturday): "
-         "'follow-up', 'review', 'chained'; roll: backward or forward moves such dates to a "
-         "working day"),
+    # Sat 10-12 is a make-up workday (调休): the day to bring 10-13's deadline forward to.
+    assert said(plan) == [
+        ("deadline-on-day-off", ("plan",),
+         "10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」"),
+        ("deadline-on-day-off", ("follow-up", "review", "chained"),
+         "11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
+         "运营第7项「活动后的评估」、运营第9项「复核价格」"),
     ]
 
 
@@ -146,10 +154,10 @@ def test_warnings_for_a_task_ending_before_it_starts_and_a_wrong_phase(tmp_path)
         encoding="utf-8",
     )
     plan = resolve(load(str(path)), {"open": "2024-11-07"})  # a Thursday: no weekend deadlines
-    assert [(w.code, w.task, w.message) for w in plan.warnings] == [
-        ("ends-before-start", "back", "task 'back' ends (2024-11-04) before it starts (2024-11-06)"),
-        ("phase-mismatch", "late",
-         "task 'late' is marked 活动前 but starts 2024-11-12, after the event"),
+    assert said(plan) == [
+        ("ends-before-start", ("back",),
+         "1项的完成时间早于开始时间，请检查：第1项「倒置」（11月6日 周三 → 11月4日 周一）"),
+        ("phase-mismatch", ("late",), "1项标注的阶段与日期不符：第2项「准备」"),
     ]
 
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,8 @@ from promoplan.plan import Plan
 from promoplan.playbook import load
 from promoplan.resolve import resolve
 from promoplan.workdays import WorkCalendar
+
+from .test_resolve import said
 
 CN = WorkCalendar("CN")
 
@@ -109,10 +110,9 @@ def test_each_roll_rule(tmp_path: Path) -> None:
     # 报名前11天 is 10-03, in the National Day week.
     assert due(plan) == {"fwd": "2024-10-08", "back": "2024-09-30", "keep": "2024-10-03",
                          "timed": "2024-10-03T10:00", "workday": "2024-10-12"}
-    assert [(w.code, w.task, w.message) for w in plan.warnings] == [
-        ("deadline-on-day-off", None,
-         "2 tasks are due on 2024-10-03, a day off (国庆节): 'keep', 'timed'; roll: backward or "
-         "forward moves such dates to a working day"),
+    assert said(plan) == [
+        ("deadline-on-day-off", ("keep", "timed"),
+         "10月3日 周四（国庆节）有2项截止，请确认是否提前到9月30日 周一：第3项「c」、第4项「d」"),
     ]
 
 
@@ -130,20 +130,20 @@ def test_night_work_outside_the_event_is_flagged(tmp_path: Path) -> None:
                     "  - {id: event-night, name: b, at: 'open@22:30'}\n"
                     "  - {id: morning, name: c, at: 'open-1d@07:00'}\n",
                     {"signup": "2024-10-14", "open": "2024-11-05"})
-    assert [(w.code, w.task, w.message) for w in plan.warnings] == [
-        ("at-night", "late", "task 'late' is at 23:00, at night"),
-    ]
+    assert said(plan) == [("at-night", ("late",), "1项安排在夜间（22点至次日7点）：第1项「a」（23:00）")]
+    assert said(plan, "en") == [("at-night", ("late",), "1 task at night (22:00 to 07:00): #1 “a” (23:00)")]
 
 
 def test_a_year_without_a_published_schedule_is_flagged(tmp_path: Path) -> None:
     plan = compiled(tmp_path, "tasks:\n  - {id: a, name: a, at: open+1h}\n",
                     {"signup": "2030-10-14", "open": "2030-11-05"})
-    assert [(w.code, w.message) for w in plan.warnings] == [
-        ("schedule-unpublished",
-         "2030: the official holiday schedule for CN is not published yet; days off come from "
-         f"the statutory rules in python-holidays {version('holidays')} and make-up workdays "
-         "(调休) are unknown"),
+    assert said(plan) == [
+        ("schedule-unpublished", (),
+         "2030年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，公布后请重新生成本计划。"),
     ]
+    assert said(plan, "en")[0][2] == (
+        "The official holiday schedule for 2030 is not published yet: days off follow the statutory "
+        "rules and make-up workdays are unknown; compile the plan again once it is out.")
 
 
 def test_other_countries_and_weekends_only(tmp_path: Path) -> None:

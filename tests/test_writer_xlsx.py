@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -108,11 +109,9 @@ def test_schedule_title_block(promo: Any) -> None:
 
 def test_schedule_rows_by_section_numbered_within_each(promo: Any) -> None:
     ws = promo["进程表"]
-    warn_plan = ("⚠ task 'plan' is due on 2024-10-13, a day off (Sunday); roll: backward or "
-                 "forward moves such dates to a working day")
-    # One warning covers the three tasks due on Saturday 11-02; each of their rows shows it.
-    warn_1102 = ("⚠ 3 tasks are due on 2024-11-02, a day off (Saturday): 'follow-up', 'review', "
-                 "'chained'; roll: backward or forward moves such dates to a working day")
+    warn_plan = "⚠ 休息日截止"
+    # One warning covers the three tasks due on Saturday 11-02; each of their rows is tagged.
+    warn_1102 = "⚠ 休息日截止"
     assert rows(ws, 4) == [
         ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注", "阶段"),
         (None, "运营", "共9项"),
@@ -178,7 +177,6 @@ def test_schedule_styles_freeze_filter_widths(promo: Any) -> None:
     assert widths["F"] == 10  # 运营主管
     assert ws["C6"].alignment.wrap_text is True
     assert ws["H6"].alignment.wrap_text is True
-    assert ws.row_dimensions[6].height > ws.row_dimensions[7].height  # the warning wraps
     assert ws["A6"].font.name == "等线"
 
 
@@ -330,10 +328,9 @@ def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
         (d(2024, 11, 2), None, None, "活动后的评估", "运营", "运营主管"),
         (),
         ("注意",),
-        ("task 'plan' is due on 2024-10-13, a day off (Sunday); roll: backward or forward moves such "
-         "dates to a working day",),
-        ("3 tasks are due on 2024-11-02, a day off (Saturday): 'follow-up', 'review', 'chained'; roll: "
-         "backward or forward moves such dates to a working day",),
+        ("10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」",),
+        ("11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
+         "运营第7项「活动后的评估」、运营第9项「复核价格」",),
     ]
     assert ws["A3"].number_format == DAY
     assert ws["B9"].number_format == "hh:mm"
@@ -463,12 +460,12 @@ def test_formula_looking_text_stays_text(tmp_path: Path) -> None:
 
 def test_control_characters_are_replaced() -> None:
     plan = compile_()
-    first = plan.tasks[0]._replace(name="活动\x07策划\x00", notes="第一行\r\n第二行\x0b\ud800")
-    plan = plan._replace(title="测试\x1b进程表", tasks=[first, *plan.tasks[1:]])
+    first = replace(plan.tasks[0], name="活动\x07策划\x00", notes="第一行\r\n第二行\x0b\ud800")
+    plan = replace(plan, title="测试\x1b进程表", tasks=[first, *plan.tasks[1:]])
     ws = book(render(plan, by_owner=True))["进程表"]
     assert ws["A1"].value == "测试\ufffd进程表"
     assert ws["C6"].value == "活动\ufffd策划\ufffd"
-    assert ws["H6"].value.startswith("第一行\n第二行\ufffd\ufffd\n⚠ task 'plan'")
+    assert ws["H6"].value == "第一行\n第二行\ufffd\ufffd\n⚠ 休息日截止"
 
 
 def test_xlsx_cleaning_helpers() -> None:

@@ -4,17 +4,14 @@ Every anchor a playbook declares is an option (`--signup 2024-10-14`), which a
 static parser cannot know in advance: the commands take unknown options as
 extra arguments and read them once the playbook is loaded. Errors of ours are
 printed here, and only here, as `file:line:col: message`, with exit code 2.
-
-No `from __future__ import annotations` here: typer reads the commands' annotations
-on every run, and evaluating them from strings took 6 ms of each start-up. Names
-imported only for type checking are quoted instead.
 """
 
-import gc
-import os
+from __future__ import annotations
+
 import shutil
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -137,7 +134,7 @@ def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
     return given
 
 
-def _words(plan_locale: str, lang: str | None) -> "Words":
+def _words(plan_locale: str, lang: str | None) -> Words:
     from promoplan.i18n import words_for
 
     if lang is not None and lang not in ("zh", "en"):
@@ -231,7 +228,7 @@ def compile(
     _guard(run)
 
 
-def _replacing(path: Path, options: "WriterOptions", name: str | None = None) -> "WriterOptions":
+def _replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
     """A calendar rewritten in place learns what it replaces, so moved events update in apps."""
     if path.suffix.lower() != ".ics":
         return options
@@ -239,7 +236,7 @@ def _replacing(path: Path, options: "WriterOptions", name: str | None = None) ->
         previous = path.read_bytes() if path.is_file() else None
     except OSError:
         previous = None
-    return options._replace(previous=previous, calendar_name=name)
+    return replace(options, previous=previous, calendar_name=name)
 
 
 def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
@@ -248,7 +245,7 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
                              did_you_mean(value, allowed))
 
 
-def _reminder(text: str | None) -> "Reminder | None":
+def _reminder(text: str | None) -> Reminder | None:
     from promoplan.offsets import OffsetError, parse_remind
 
     if text is None:
@@ -265,7 +262,7 @@ def _file_name(key: str) -> str:
 
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
-             lang: str | None, progress: "Progress | None" = None) -> "tuple[Plan, Words]":
+             lang: str | None, progress: Progress | None = None) -> tuple[Plan, Words]:
     from promoplan.playbook import add_team, load, load_team
     from promoplan.resolve import resolve
 
@@ -286,7 +283,7 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def _render_stdout(plan: "Plan", fmt: str, words: "Words") -> bytes:
+def _render_stdout(plan: Plan, fmt: str, words: Words) -> bytes:
     from promoplan import writers
 
     if fmt == "table":
@@ -513,23 +510,4 @@ def _guard(run: Callable[[], None]) -> None:
 
 
 def main() -> None:
-    # One command is one short process whose data (YAML nodes, tasks, rows) is
-    # acyclic and lives until exit: the cyclic collector only rescans it, which
-    # was 40% of a 10,000-task compile. Reference counting still frees the rest.
-    gc.disable()
-    try:
-        app()
-    except SystemExit as exc:
-        if exc.code is not None and not isinstance(exc.code, int):
-            raise
-        code = exc.code or 0
-    else:
-        code = 0
-    # All that is left is freeing the plan object by object, which took longer than
-    # writing it (tens of milliseconds for 1,000 tasks, seconds for 100,000): flush and go.
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a reader that went away (| head): nothing more can reach it
-        pass
-    os._exit(code)
+    app()

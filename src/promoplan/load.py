@@ -174,6 +174,14 @@ def _split(position: int) -> tuple[int, int]:
     return (position >> 32) + 1, (position & _COL) + 1
 
 
+class TooDeep(PromoplanError):
+    """Data nested far deeper than any playbook: a broken or hostile file."""
+
+    def __init__(self, loc: Loc) -> None:
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep", loc,
+                         "a playbook needs only a few levels: check the brackets")
+
+
 def decode(raw: bytes, name: str) -> str:
     """File bytes as UTF-8 text (a BOM is dropped; CRLF is fine for YAML)."""
     try:
@@ -189,15 +197,19 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def parse_yaml(text: str, name: str) -> Document:
+def parse_yaml(text: str, name: str, loader_class: Any = None) -> Document:
     """Read `text` into data with positions; YAML errors carry file:line:col."""
     try:
-        loader = _Loader(text)  # the pure-Python reader already checks the text here
+        loader = (loader_class or _Loader)(text)  # the pure-Python reader checks the text here
         try:
             return _Reader(loader, name).read()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem or "") and loader_class is None:
+            # libyaml's own depth limit (PyYAML 6.0.4 on) tripped before ours, as its scanner
+            # reads ahead: the pure-Python parser has none, so ours says where, as always.
+            return parse_yaml(text, name, yaml.SafeLoader)
         raise _syntax_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise PromoplanError(f"YAML syntax: {exc}", Loc(name, 1, 1)) from None
@@ -296,8 +308,8 @@ class _Reader:
         root = get()
         try:
             doc.data, doc.positions = self._value(root, get, (), 0, False)
-        except yaml.YAMLError:
-            raise
+        except (yaml.YAMLError, TooDeep):
+            raise  # a depth limit is ours to report wherever libyaml's own limit would trip
         except Exception as exc:
             # PyYAML composed the whole stream before we built: its errors come first.
             self._drain(get, root)
@@ -371,8 +383,7 @@ class _Reader:
         return Loc(self.name, (position >> 32) + 1, (position & _COL) + 1)
 
     def _too_deep(self, own: int) -> PromoplanError:
-        return PromoplanError(f"nested more than {MAX_DEPTH} levels deep", self._at(own & _LOW),
-                              "a playbook needs only a few levels: check the brackets")
+        return TooDeep(self._at(own & _LOW))
 
     def _value(self, event: Event_, nxt: NextEvent, path: Path_, key: int,
                replay: bool) -> tuple[Any, Any]:

@@ -141,6 +141,8 @@ class EventSpec(NamedTuple):
 class PlaybookFile(NamedTuple):
     name: str | None = None
     """Slug used on the command line (ju-huasuan)."""
+    campaign: str | None = None
+    """This run of the playbook (2024-双十一-旗舰店); by default the name and the first anchor's date."""
     title: str | None = None
     """Shown in sheet titles."""
     description: str | None = None
@@ -167,7 +169,9 @@ class PlaybookFile(NamedTuple):
     remove: list[str] = []
     """Ids of inherited tasks to drop."""
     team: dict[str, list[Person]] = {}
-    """Role → people."""
+    """Role → people; `organizer` names who sends calendar invitations."""
+    progress: dict[str, str] = {}
+    """Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), optionally with a date."""
 
     given: frozenset[str] = frozenset()
 
@@ -194,7 +198,7 @@ SCHEMAS: tuple[type[Schema], ...] = get_args(Schema)
 BEFORE: dict[type[Schema], dict[str, Callable[[Any], Any]]] = {
     TaskSpec: {"remind": _remind_switch},
     RemindersSpec: {"timed": _remind_switch, "all_day": _remind_switch},
-    PlaybookFile: {"brand": _number_as_text, "title": _number_as_text,
+    PlaybookFile: {"brand": _number_as_text, "title": _number_as_text, "campaign": _number_as_text,
                    "description": _number_as_text, "anchors": _empty_anchors,
                    "team": normalize_team},
 }

@@ -1,15 +1,23 @@
 """The resolved plan: what every writer reads. Plain data, no behaviour beyond formatting."""
 
-# No `from __future__ import annotations` in this module: its NamedTuples' fields would
-# be strings, which typing compiles one by one on every start.
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from promoplan.model import Person
 from promoplan.offsets import Reminder, Shift
 
+if TYPE_CHECKING:
+    from promoplan.workdays import WorkCalendar
 
-class When(NamedTuple):
+STATUSES = ("done", "doing", "blocked", "cancelled")
+"""What a team records in a plan file's `progress:` (完成, 进行中, 受阻, 取消)."""
+
+
+@dataclass(frozen=True, slots=True)
+class When:
     """A day (all-day item) or a day and a wall-clock time in the plan's time zone."""
 
     day: date
@@ -36,12 +44,14 @@ class When(NamedTuple):
         return (self.day, self.clock or time(0))
 
 
-class Occurrence(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Occurrence:
     start: When
     due: When
 
 
-class PlanAnchor(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PlanAnchor:
     name: str
     label: str
     when: When
@@ -50,16 +60,31 @@ class PlanAnchor(NamedTuple):
     expr: str | None = None
 
 
-class PlanWarning(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    """Something the team should look at; `notices` words it in the plan's language."""
+
     code: str
-    message: str
-    task: str | None = None
-    """The task, when the warning is about exactly one."""
+    """deadline-on-day-off, at-night, ends-before-start, phase-mismatch, anchor-order,
+    repeat-until-before-start or schedule-unpublished."""
     tasks: tuple[str, ...] = ()
-    """Every task it is about, so writers can show it beside each of them."""
+    """Every task it is about, by id, so writers can mark each of them."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """What the wording needs: a day, a holiday's name, a year, the anchors out of order."""
 
 
-class PlanTask(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A task's state as the team recorded it in the plan file."""
+
+    status: str
+    """done, doing, blocked or cancelled."""
+    day: date | None = None
+    """When it reached that state, if the team wrote it (完成 2024-10-20)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTask:
     id: str
     name: str
     section: str
@@ -73,13 +98,21 @@ class PlanTask(NamedTuple):
     order: int
     offsets: dict[str, str]
     occurrences: list[Occurrence]
+    seq: int = 0
+    """序号: the task's number within its section, as the 进程表 shows it; stable under filters."""
     every: tuple[Shift, ...] = ()
     """The repeat step, when the task repeats."""
     remind: Reminder | None = None
     """The task's own reminder; None means the plan's default for its kind."""
+    progress: Progress | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.progress is not None and self.progress.status in ("done", "cancelled")
 
 
-class Plan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Plan:
     playbook: str
     title: str
     locale: str
@@ -96,19 +129,21 @@ class Plan(NamedTuple):
     """Defaults by kind: "timed" and "all_day"."""
     days_off: dict[date, str]
     """Days off around the plan (a week either side), with the holiday's name where known."""
+    campaign: str = ""
+    """This run of the playbook (ju-huasuan-2024-10-14 unless the file names it): calendar UIDs
+    and the workbook carry it, so the next group buy never overwrites this one."""
+    calendar: WorkCalendar | None = field(default=None, compare=False, repr=False)
+    """The working calendar the dates were counted with (reminders in working days use it)."""
+    organizer: Person | None = None
+    """Who sends calendar invitations (`--invite`), from the team's `organizer:` entry."""
 
     def reminder_for(self, task: PlanTask) -> Reminder:
         if task.remind is not None:
             return task.remind
         return self.reminders["timed" if task.start.timed else "all_day"]
 
-    def warnings_by_task(self) -> dict[str, list[str]]:
-        """Task id → the messages about it, for writers that note them on the task's row."""
-        out: dict[str, list[str]] = {}
-        for warning in self.warnings:
-            for tid in warning.tasks or ((warning.task,) if warning.task else ()):
-                out.setdefault(tid, []).append(warning.message)
-        return out
+    def task(self, tid: str) -> PlanTask | None:
+        return next((t for t in self.tasks if t.id == tid), None)
 
     def section_rank(self, section: str) -> int:
         return self.sections.index(section) if section in self.sections else len(self.sections)

@@ -34,6 +34,8 @@ from promoplan.model import (
 from promoplan.sources import Source
 
 MAX_EXTENDS_DEPTH = 16
+ORGANIZER = "organizer"
+"""The team entry that is not a role: who sends calendar invitations."""
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ANCHOR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TASK_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
@@ -107,6 +109,10 @@ class Playbook:
     roles: list[str] = field(default_factory=list)
     tasks: list[TaskDef] = field(default_factory=list)
     team: dict[str, list[Person]] = field(default_factory=dict)
+    organizer: Person | None = None
+    campaign: str = ""
+    progress: dict[str, tuple[str, Loc]] = field(default_factory=dict)
+    """Task id → the status text as written, and where."""
     locs: dict[str, Loc] = field(default_factory=dict)
     problems: list[PromoplanError] = field(default_factory=list)
     """Mistakes found by the checks; resolving reports them with its own."""
@@ -200,6 +206,10 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
 
 def add_team(pb: Playbook, team: dict[str, list[Person]], locs: dict[str, Loc]) -> None:
     """Put a team file's people on the playbook's roles; every role must be one it knows."""
+    team = dict(team)
+    organizer = team.pop(ORGANIZER, None)
+    if organizer:
+        pb.organizer = organizer[0]
     raise_all(_unknown_roles(pb, team, locs))
     pb.team.update(team)
 
@@ -325,7 +335,7 @@ def _merge(chain: list[tuple[Document, PlaybookFile]]) -> Playbook:
 def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
                  errors: list[PromoplanError]) -> None:
     """Lay one file over what it extends (`layer.extends` names the parent when there is one)."""
-    for key in ("name", "title", "description", "brand", "locale", "timezone", "roll"):
+    for key in ("name", "campaign", "title", "description", "brand", "locale", "timezone", "roll"):
         value = getattr(layer, key)
         if value is not None:
             setattr(pb, key, value)
@@ -414,8 +424,13 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         pb.tasks.append(task)
         by_id[tid] = task
     for role, people in layer.team.items():
+        if role == ORGANIZER:
+            pb.organizer = people[0] if people else None
+            continue
         pb.team[role] = list(people)
         pb.locs[f"team.{role}"] = doc.key_loc(("team", role))
+    for tid, text in layer.progress.items():
+        pb.progress[tid] = (text, doc.loc(("progress", tid)))
 
 
 def _derived_id(spec: TaskSpec, taken: dict[str, TaskDef]) -> str:

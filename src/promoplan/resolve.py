@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -28,7 +29,7 @@ from promoplan.offsets import (
     parse_offset,
     parse_remind,
 )
-from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, When
+from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, Progress, When
 from promoplan.playbook import Playbook, TaskDef, zone
 from promoplan.workdays import WorkCalendar, is_country, known_countries
 
@@ -79,9 +80,14 @@ class _Resolver:
         self.occurrences: dict[str, list[Occurrence]] = {}
         self.defs: dict[str, TaskDef] = {t.id: t for t in pb.tasks}
         self.warnings: list[PlanWarning] = []
+        self.mismatched: list[str] = []
+        self.backwards: list[str] = []
         self.calendar = self._calendar()
 
     # -------------------------------------------------------------- helpers
+
+    def warn(self, code: str, *tasks: str, **facts: object) -> None:
+        self.warnings.append(PlanWarning(code, tasks, facts))
 
     def fail(self, message: str, loc: Loc | None, hint: str | None = None) -> _Failed:
         self.errors.append(PromoplanError(message, loc, hint))
@@ -340,10 +346,7 @@ class _Resolver:
                                 "occurrences", task.where("repeat"),
                                 "use a longer 'every' or an earlier 'until'")
         if until is not None and start.begin > until.begin:
-            self.warnings.append(PlanWarning(
-                "repeat-until-before-start",
-                f"task '{task.id}': repeat until {until.iso()} comes before its first "
-                f"occurrence {start.iso()}", task.id))
+            self.warn("repeat-until-before-start", task.id)
         return out
 
     # -------------------------------------------------------------- plan
@@ -368,22 +371,73 @@ class _Resolver:
         }
         own = {t.id: self.remind(t.spec.remind, t.where("remind"), f"{t.label} › remind")
                for t in pb.tasks if t.spec.remind is not None}
+        progress = self._progress()
         raise_all(self.errors)
         anchors = [
             PlanAnchor(a.name, a.label, self._known(self.anchors[a.name]),
                        self.anchor_source[a.name][0], self.anchor_source[a.name][1])
             for a in pb.anchors.values()
         ]
-        tasks = [self._plan_task(t, window, own.get(t.id)) for t in pb.tasks]
+        sections = self._sections()
+        tasks = _numbered([self._plan_task(t, window, own.get(t.id), progress.get(t.id))
+                           for t in pb.tasks])
+        self._anchor_order()
+        if self.backwards:
+            self.warn("ends-before-start", *self.backwards)
+        if self.mismatched:
+            self.warn("phase-mismatch", *self.mismatched)
         days_off = self._calendar_warnings(tasks, anchors)
         return Plan(
             playbook=pb.name, title=pb.title or pb.name, locale=pb.locale,
-            timezone=pb.timezone, sections=self._sections(), roles=list(pb.roles),
+            timezone=pb.timezone, sections=sections, roles=list(pb.roles),
             anchors=anchors, tasks=tasks, warnings=self.warnings, event=window,
             team=dict(pb.team), brand=pb.brand,
             reminders={k: v for k, v in reminders.items() if v is not None},
-            days_off=days_off,
+            days_off=days_off, campaign=self._campaign(anchors), calendar=self.calendar,
+            organizer=pb.organizer,
         )
+
+    def _campaign(self, anchors: list[PlanAnchor]) -> str:
+        """This run's key: the file's `campaign:`, else the playbook and its first anchor's day."""
+        if self.pb.campaign:
+            return self.pb.campaign
+        if not anchors or self.placeholder:
+            return self.pb.name
+        return f"{self.pb.name}-{anchors[0].when.day.isoformat()}"
+
+    def _progress(self) -> dict[str, Progress]:
+        out: dict[str, Progress] = {}
+        for tid, (text, loc) in self.pb.progress.items():
+            if tid not in self.defs:
+                self.fail(f"progress: no task '{tid}'", loc, did_you_mean(tid, self.defs))
+                continue
+            try:
+                out[tid] = parse_progress(text)
+            except ValueError as exc:
+                self.fail(f"progress › {tid}: {exc}", loc,
+                          "write 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
+                          "optionally with a date: 完成 2024-10-20")
+        return out
+
+    def _anchor_order(self) -> None:
+        """An anchor derived as `other+N` that was dated before `other` (or `other-N` after it)."""
+        for anchor in self.pb.anchors.values():
+            source = self.anchor_source.get(anchor.name)
+            if anchor.spec.default is None or source is None or source[0] == "default":
+                continue
+            off = self.offsets.get(anchor.spec.default)
+            if off is None or off.ref.is_task or not off.shifts:
+                continue
+            sign = 1 if off.shifts[0].amount > 0 else -1 if off.shifts[0].amount < 0 else 0
+            mine, theirs = self.anchors.get(anchor.name), self.anchors.get(off.ref.name)
+            if mine is None or theirs is None or sign == 0:
+                continue
+            if (mine.begin - theirs.begin).total_seconds() * sign < 0:
+                other = self.pb.anchors[off.ref.name]
+                late, early = (anchor, other) if sign > 0 else (other, anchor)
+                late_when, early_when = (mine, theirs) if sign > 0 else (theirs, mine)
+                self.warn("anchor-order", late=late.label, late_day=late_when.day.isoformat(),
+                          early=early.label, early_day=early_when.day.isoformat())
 
     def _calendar_warnings(self, tasks: list[PlanTask], anchors: list[PlanAnchor]) -> dict[date, str]:
         """Deadlines on days off, work at night, years without a published schedule."""
@@ -396,6 +450,7 @@ class _Resolver:
         except (OverflowError, ValueError):  # a plan at the very edge of the calendar
             days_off = {}
         due_off: dict[date, list[str]] = {}
+        night: list[str] = []
         for task in tasks:
             roll = self.defs[task.id].spec.roll or self.pb.roll
             kept = roll == "none" or task.due.timed  # timed tasks are never rolled
@@ -403,25 +458,18 @@ class _Resolver:
                 due_off.setdefault(task.due.day, []).append(task.id)
             clock = task.start.clock
             if clock is not None and task.phase != "during" and (clock >= NIGHT[0] or clock < NIGHT[1]):
-                self.warnings.append(PlanWarning(
-                    "at-night", f"task '{task.id}' is at {clock:%H:%M}, at night", task.id))
+                night.append(task.id)
+        if night:
+            self.warn("at-night", *night)
         for day, ids in sorted(due_off.items()):
-            name = days_off[day] or _WEEKDAYS[day.weekday()]
-            listed = ", ".join(f"'{i}'" for i in ids[:5])
-            listed += f" and {len(ids) - 5} more" if len(ids) > 5 else ""
-            what = f"task {listed} is" if len(ids) == 1 else f"{len(ids)} tasks are"
-            self.warnings.append(PlanWarning(
-                "deadline-on-day-off",
-                f"{what} due on {day.isoformat()}, a day off ({name})"
-                + ("" if len(ids) == 1 else f": {listed}")
-                + "; roll: backward or forward moves such dates to a working day",
-                ids[0] if len(ids) == 1 else None, tuple(ids)))
+            try:
+                before = self.calendar.roll(day, "backward")
+            except (OverflowError, ValueError):
+                before = day
+            self.warn("deadline-on-day-off", *ids, day=day.isoformat(), holiday=days_off[day],
+                      before=before.isoformat())
         for year in self.calendar.unpublished_years(d.year for d in (first, last)):
-            self.warnings.append(PlanWarning(
-                "schedule-unpublished",
-                f"{year}: the official holiday schedule for {self.calendar.country} is not published "
-                f"yet; days off come from the statutory rules in {self.calendar.source} and "
-                "make-up workdays (调休) are unknown"))
+            self.warn("schedule-unpublished", year=year, country=self.calendar.country)
         return days_off
 
     @staticmethod
@@ -453,7 +501,7 @@ class _Resolver:
         return ends[0], ends[1]
 
     def _plan_task(self, task: TaskDef, window: tuple[When, When] | None,
-                   remind: Reminder | None) -> PlanTask:
+                   remind: Reminder | None, progress: Progress | None) -> PlanTask:
         spec = task.spec
         span = self.tasks[task.id]
         assert span is not None
@@ -461,14 +509,9 @@ class _Resolver:
         derived = _phase(start, window)
         phase = PHASE_WORDS[spec.phase] if spec.phase else derived
         if spec.phase and derived and phase != derived:
-            self.warnings.append(PlanWarning(
-                "phase-mismatch",
-                f"task '{task.id}' is marked {spec.phase} but starts {start.iso()}, "
-                f"{_PHASE_PLACE[derived]}", task.id))
+            self.mismatched.append(task.id)
         if due.end < start.begin:
-            self.warnings.append(PlanWarning(
-                "ends-before-start",
-                f"task '{task.id}' ends ({due.iso()}) before it starts ({start.iso()})", task.id))
+            self.backwards.append(task.id)
         offsets = {k: getattr(spec, k) for k in ("at", "start", "due", "duration", "after")
                    if getattr(spec, k) is not None}
         return PlanTask(
@@ -477,17 +520,37 @@ class _Resolver:
             phase=phase, start=start, due=due, notes=spec.notes or "", order=task.order,
             offsets=offsets, occurrences=self.occurrences.get(task.id, []),
             every=parse_duration(spec.repeat.every) if spec.repeat else (), remind=remind,
+            progress=progress,
         )
+
+
+def _numbered(tasks: list[PlanTask]) -> list[PlanTask]:
+    """Each task with its 序号: its place within its section, in the playbook's order."""
+    counts: dict[str, int] = {}
+    out = []
+    for task in tasks:
+        counts[task.section] = counts.get(task.section, 0) + 1
+        out.append(replace(task, seq=counts[task.section]))
+    return out
+
+
+_STATUS_WORDS = {"完成": "done", "已完成": "done", "进行中": "doing", "受阻": "blocked",
+                 "取消": "cancelled", "已取消": "cancelled", "done": "done", "doing": "doing",
+                 "blocked": "blocked", "cancelled": "cancelled", "canceled": "cancelled"}
+
+
+def parse_progress(text: str) -> Progress:
+    """`完成`, `完成 2024-10-20`, `done 2024-10-20`: a status word and an optional day."""
+    word, _, rest = str(text).strip().partition(" ")
+    status = _STATUS_WORDS.get(word.lower())
+    if status is None:
+        raise ValueError(f"unknown status '{word}'")
+    return Progress(status, parse_day(rest) if rest.strip() else None)
 
 
 def _what(task: TaskDef, key: str) -> str:
     """`task 'x' › repeat › every`: how messages name one key of a task."""
     return " › ".join([task.label, *key.split(".")])
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_PHASE_PLACE = {"before": "before the event", "during": "during the event",
-                "after": "after the event"}
 
 
 def _phase(start: When, window: tuple[When, When] | None) -> str:

@@ -5,6 +5,8 @@ Pure functions over Plan, so every writer honours the same filters.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
 from promoplan.offsets import Reminder
 from promoplan.plan import Plan
@@ -27,7 +29,7 @@ def only_owner(plan: Plan, role: str) -> Plan:
     if role not in known:
         raise PromoplanError(f"--owner {role}: no such role", COMMAND_LINE,
                              did_you_mean(role, known) or f"roles: {', '.join(known)}")
-    return plan._replace(tasks=[t for t in plan.tasks if t.owner == role])
+    return replace(plan, tasks=[t for t in plan.tasks if t.owner == role])
 
 
 def only_person(plan: Plan, name: str) -> Plan:
@@ -37,7 +39,7 @@ def only_person(plan: Plan, name: str) -> Plan:
             f"--person {name}: nobody of that name owns a task", COMMAND_LINE,
             did_you_mean(name, known) or (f"people: {', '.join(known)}" if known
                                           else "add a team: role → people in the plan file or --team"))
-    return plan._replace(tasks=[t for t in plan.tasks if any(p.name == name for p in t.people)])
+    return replace(plan, tasks=[t for t in plan.tasks if any(p.name == name for p in t.people)])
 
 
 def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:
@@ -54,5 +56,5 @@ def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:
 
 def remind_all(plan: Plan, reminder: Reminder) -> Plan:
     """`--remind` overrides the playbook's reminders, task by task."""
-    return plan._replace(reminders={k: reminder for k in plan.reminders},
-                         tasks=[t._replace(remind=reminder) for t in plan.tasks])
+    return replace(plan, reminders={k: reminder for k in plan.reminders},
+                   tasks=[replace(t, remind=reminder) for t in plan.tasks])

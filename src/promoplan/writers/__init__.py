@@ -8,9 +8,9 @@ gets here; options are only what changes a writer's layout.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import NamedTuple
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.i18n import Words
@@ -29,7 +29,8 @@ def format_for(path: Path) -> str:
     return fmt
 
 
-class WriterOptions(NamedTuple):
+@dataclass(frozen=True)
+class WriterOptions:
     group_by: str = "section"
     """XLSX: rows grouped by section (as the seed sheets) or by phase."""
     by_owner: bool = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from promoplan import notices
 from promoplan.i18n import Words
 from promoplan.plan import Plan, When
 from promoplan.writers import WriterOptions
@@ -27,11 +28,11 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     out.writerow([words[k] for k in ("seq", "section", "name", "role", "people", "start_full",
                                      "due_full", "phase", "notes")] + ["id"])
     seq, section = 0, None
-    warnings = plan.warnings_by_task()
+    warnings = notices.tags_by_task(plan, words)
     for task in plan.by_section():
         seq = seq + 1 if task.section == section else 1
         section = task.section
-        notes = "\n".join([task.notes, *(f"⚠ {w}" for w in warnings.get(task.id, []))]).strip()
+        notes = "\n".join([task.notes, *warnings.get(task.id, [])]).strip()
         out.writerow([
             seq, safe_cell(task.section), safe_cell(task.name), safe_cell(task.owner),
             safe_cell("、".join(p.name for p in task.people)), _when(task.start), _when(task.due),

@@ -87,6 +87,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from promoplan import notices
 from promoplan.i18n import Words
 from promoplan.offsets import Reminder
 from promoplan.plan import Plan, PlanTask, When
@@ -291,7 +292,8 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None,
     title = _text(name or plan.title)
     out = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}", "CALSCALE:GREGORIAN"]
     if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
-        out.append(_fold("X-WR-CALDESC:" + _text("\n".join(f"⚠ {w.message}" for w in plan.warnings))))
+        described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
+        out.append(_fold("X-WR-CALDESC:" + _text(described)))
     out += [_fold(f"NAME:{title}"), _fold(f"X-WR-CALNAME:{title}"),
             _fold(f"X-WR-TIMEZONE:{_text(plan.timezone)}")]
     first, last = _years(plan, items)
@@ -309,7 +311,7 @@ class _Events:
         self.words = words
         self.known = known
         self.tzid = _param(plan.timezone)
-        self.warnings = plan.warnings_by_task()
+        self.warnings = notices.tags_by_task(plan, words)
         self.starts: dict[When, str] = {}
         self.ends: dict[tuple[When, When], str] = {}
         self.people: dict[tuple[str, str | None], str] = {}
@@ -439,7 +441,7 @@ def _description(task: PlanTask, words: Words, n: int | None, warnings: list[str
         lines.append(labels["nth"].format(note=words.repeat_note(task), n=n))
     if task.notes:
         lines.append(f"{words['notes']}{sep}{task.notes}")
-    lines += [f"⚠ {message}" for message in warnings]
+    lines += warnings
     return "\n".join(lines)
 
 

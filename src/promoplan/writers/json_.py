@@ -12,6 +12,7 @@ import json
 from json.encoder import encode_basestring
 from typing import Any
 
+from promoplan import notices
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask
 from promoplan.writers import WriterOptions
@@ -40,15 +41,16 @@ def task_dict(task: PlanTask, words: Words) -> dict[str, Any]:
 def plan_dict(plan: Plan, words: Words) -> dict[str, Any]:
     return {
         "playbook": plan.playbook,
+        "campaign": plan.campaign,
         "title": plan.title,
         "timezone": plan.timezone,
         "anchors": {a.name: a.when.iso() for a in plan.anchors},
         "event": ({"start": plan.event[0].iso(), "end": plan.event[1].iso()}
                   if plan.event else None),
         "tasks": [task_dict(t, words) for t in plan.tasks],
-        "warnings": [{"code": w.code, "task": w.task,
-                      "tasks": list(w.tasks or ((w.task,) if w.task else ())), "message": w.message}
-                     for w in plan.warnings],
+        "warnings": [{"code": w.code, "task": w.tasks[0] if len(w.tasks) == 1 else None,
+                      "tasks": list(w.tasks), "message": notices.text(plan, w, words)}
+                     for w in notices.ordered(plan)],
     }
 
 

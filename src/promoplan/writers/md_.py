@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from promoplan import notices
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask
 from promoplan.writers import WriterOptions
@@ -44,6 +45,6 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
         lines.append("")
     if plan.warnings:
         lines += [f"## {words['warnings']}", ""]
-        lines += [f"- {_cell(w.message)}" for w in plan.warnings]
+        lines += [f"- {_cell(line)}" for line in notices.lines(plan, words)]
         lines.append("")
     return "\n".join(lines).encode()

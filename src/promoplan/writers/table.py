@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, timedelta
 from functools import cache
 
+from promoplan import notices
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanTask, When
 from promoplan.writers.md_ import grouped
@@ -156,5 +157,5 @@ def render(plan: Plan, words: Words, options: object = None, *, color: bool = Fa
         done += len(tasks)
     if plan.warnings:
         out += ["", _paint([(words["warnings"], "warn")], color)]
-        out += [_paint([(f"- {w.message}", "warn")], color) for w in plan.warnings]
+        out += [_paint([(f"- {line}", "warn")], color) for line in notices.lines(plan, words)]
     return ("\n".join(out) + "\n").encode()

@@ -33,9 +33,11 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
+from promoplan import notices
 from promoplan.errors import PromoplanError
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanAnchor, PlanTask, When
@@ -364,7 +366,7 @@ class _Context:
         self.colours = section_colours(plan, by_section)
         self.seq = numbering(parts)
         self.off = days_off(plan)
-        self.warnings = plan.warnings_by_task()
+        self.warnings = notices.tags_by_task(plan, words)
         self.span = span
         """plan_days(plan)"""
         self.row_styles: dict[str, _RowStyles] = {}
@@ -434,7 +436,7 @@ def _notes(ctx: _Context, task: PlanTask) -> str:
         return task.notes
     parts = [ctx.words.repeat_note(task)] if task.occurrences else []
     parts += [task.notes] if task.notes else []
-    parts += [f"⚠ {message}" for message in ctx.warnings.get(task.id, [])]
+    parts += ctx.warnings.get(task.id, [])
     return "\n".join(parts)
 
 
@@ -816,7 +818,7 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
     # only they are put in time order (by the plan's own rule), not every task.
     shown_tasks = [t for t in plan.tasks if _is_point(t) or t.start.day in anchor_days
                    or t.due.day in anchor_days]
-    by_time = plan._replace(tasks=shown_tasks).by_time()
+    by_time = replace(plan, tasks=shown_tasks).by_time()
     points = [t for t in by_time if _is_point(t)]  # milestones(plan)
     entries: list[tuple[tuple[date, time], int, int, PlanAnchor | PlanTask]] = []
     for i, anchor in enumerate(chrono):
@@ -877,10 +879,10 @@ def _nodes(book: Workbook, name: str, ctx: _Context) -> None:
         row += 2
         sheet.row(row, [(1, look.sid(look.bold, look.warn_fill, look.left), labels["warnings"])])
         total = sum(widths.values())
-        for warning in plan.warnings:
+        for message in notices.lines(plan, words):
             row += 1
-            sheet.row(row, [(1, look.sid(look.font, align=look.wrap), warning.message)],
-                      max(_MIN_ROW, _lines(clean(warning.message), total) * _LINE + 4))
+            sheet.row(row, [(1, look.sid(look.font, align=look.wrap), message)],
+                      max(_MIN_ROW, _lines(clean(message), total) * _LINE + 4))
             sheet.merge(row, 1, row, len(_NODE_COLUMNS))
     sheet.close()
 

@@ -1,0 +1,158 @@
+"""Warnings as the team reads them: in the plan's language, naming tasks as the sheet does.
+
+The resolver records what it found (`PlanWarning`: a code, the task ids, the facts);
+this module turns that into words. A team member knows a task by its section, its
+序号 and its name on the 进程表, never by the id in the playbook, so that is how every
+line names it. One line per problem, listing the tasks it concerns, and a short tag
+for the rows it marks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from promoplan.i18n import Words
+from promoplan.plan import Plan, PlanTask, PlanWarning
+
+# Codes in the order lines are shown: what makes every date uncertain comes first.
+ORDER = ("schedule-unpublished", "anchor-order", "ends-before-start", "deadline-on-day-off",
+         "repeat-until-before-start", "phase-mismatch", "at-night")
+
+_ZH = {
+    "tag.deadline-on-day-off": "休息日截止",
+    "tag.at-night": "夜间",
+    "tag.ends-before-start": "完成早于开始",
+    "tag.phase-mismatch": "阶段不符",
+    "tag.repeat-until-before-start": "重复设置有误",
+    "schedule-unpublished": "{year}年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
+                            "公布后请重新生成本计划。",
+    "anchor-order": "{late}（{late_day}）早于{early}（{early_day}），按剧本{late}应在{early}之后，"
+                    "请核对日期。",
+    "deadline-on-day-off": "{day}（{holiday}）有{n}项截止，请确认是否提前到{before}：{tasks}",
+    "at-night": "{n}项安排在夜间（22点至次日7点）：{tasks}",
+    "ends-before-start": "{n}项的完成时间早于开始时间，请检查：{tasks}",
+    "phase-mismatch": "{n}项标注的阶段与日期不符：{tasks}",
+    "repeat-until-before-start": "{n}项的重复截止早于第一次发生：{tasks}",
+    "task": "{section}第{seq}项「{name}」",
+    "task_no_section": "第{seq}项「{name}」",
+    "list": "、",
+    "weekend": "周末",
+    "more": "等{n}项",
+    "summary": "注意：",
+    "phase.before": "活动前", "phase.during": "活动中", "phase.after": "活动后",
+}
+_EN = {
+    "tag.deadline-on-day-off": "due on a day off",
+    "tag.at-night": "at night",
+    "tag.ends-before-start": "ends before it starts",
+    "tag.phase-mismatch": "phase does not match",
+    "tag.repeat-until-before-start": "repeat ends too early",
+    "schedule-unpublished": "The official holiday schedule for {year} is not published yet: days off "
+                            "follow the statutory rules and make-up workdays are unknown; compile "
+                            "the plan again once it is out.",
+    "anchor-order": "{late} ({late_day}) comes before {early} ({early_day}); the playbook has "
+                    "{late} after {early}: check the dates.",
+    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring them forward to {before}? "
+                           "{tasks}",
+    "at-night": "{n} at night (22:00 to 07:00): {tasks}",
+    "ends-before-start": "{n} end before they start: {tasks}",
+    "phase-mismatch": "{n} marked with a phase their dates do not match: {tasks}",
+    "repeat-until-before-start": "{n} repeat until before their first time: {tasks}",
+    "task": "{section} #{seq} “{name}”",
+    "task_no_section": "#{seq} “{name}”",
+    "list": ", ",
+    "weekend": "weekend",
+    "more": "and {n} more",
+    "summary": "Note: ",
+    "phase.before": "before the event", "phase.during": "during the event",
+    "phase.after": "after the event",
+}
+
+
+def _table(words: Words) -> dict[str, str]:
+    return _EN if words.lang == "en" else _ZH
+
+
+def task_ref(task: PlanTask, words: Words) -> str:
+    """运营第7项「改价格、改库存数量」: a task as a team member finds it on the sheet."""
+    table = _table(words)
+    key = "task" if task.section else "task_no_section"
+    return table[key].format(section=task.section, seq=task.seq, name=task.name)
+
+
+def _count(n: int, words: Words) -> str:
+    if words.lang == "en":
+        return f"{n} task" if n == 1 else f"{n} tasks"
+    return str(n)
+
+
+def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) -> tuple[int, str]:
+    table = _table(words)
+    by_id = {t.id: t for t in plan.tasks}
+    found = [by_id[tid] for tid in warning.tasks if tid in by_id]
+    shown = found if limit is None else found[:limit]
+    parts = []
+    for task in shown:
+        text = task_ref(task, words)
+        if warning.code == "at-night" and task.start.clock is not None:
+            text += f"（{task.start.clock:%H:%M}）" if words.lang == "zh" else f" ({task.start.clock:%H:%M})"
+        if warning.code == "ends-before-start":
+            span = f"{words.when(task.start)} → {words.when(task.due)}"
+            text += f"（{span}）" if words.lang == "zh" else f" ({span})"
+        parts.append(text)
+    listed = table["list"].join(parts)
+    if limit is not None and len(found) > limit:
+        listed += table["more"].format(n=len(found)) if words.lang == "zh" else \
+            f" {table['more'].format(n=len(found) - limit)}"
+    return len(found), listed
+
+
+def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = None) -> str:
+    """The warning as one line; `limit` lists at most that many tasks by name."""
+    table = _table(words)
+    facts = warning.facts
+    if warning.code == "schedule-unpublished":
+        return table["schedule-unpublished"].format(year=facts["year"])
+    if warning.code == "anchor-order":
+        return table["anchor-order"].format(
+            late=facts["late"], late_day=words.day(date.fromisoformat(facts["late_day"])),
+            early=facts["early"], early_day=words.day(date.fromisoformat(facts["early_day"])))
+    n, listed = _tasks(plan, warning, words, limit)
+    if warning.code == "deadline-on-day-off":
+        day = date.fromisoformat(facts["day"])
+        before = date.fromisoformat(facts["before"])
+        return table["deadline-on-day-off"].format(
+            day=words.day(day), holiday=facts.get("holiday") or table["weekend"],
+            n=_count(n, words), before=words.day(before), tasks=listed)
+    return table[warning.code].format(n=_count(n, words), tasks=listed)
+
+
+def tag(code: str, words: Words) -> str:
+    """The short mark beside a row the warning concerns (⚠ 休息日截止)."""
+    return "⚠ " + _table(words)[f"tag.{code}"]
+
+
+def ordered(plan: Plan) -> list[PlanWarning]:
+    return sorted(plan.warnings, key=lambda w: ORDER.index(w.code) if w.code in ORDER else len(ORDER))
+
+
+def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
+    """Every warning, one line each, the most important first."""
+    return [text(plan, w, words, limit) for w in ordered(plan)]
+
+
+def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
+    """Task id → the short marks of the warnings that concern it."""
+    out: dict[str, list[str]] = {}
+    for warning in ordered(plan):
+        for tid in warning.tasks:
+            marks = out.setdefault(tid, [])
+            mark = tag(warning.code, words)
+            if mark not in marks:
+                marks.append(mark)
+    return out
+
+
+def summary(plan: Plan, words: Words) -> list[str]:
+    """One line per warning for the terminal after `wrote …`, naming at most three tasks."""
+    return [_table(words)["summary"] + line for line in lines(plan, words, limit=3)]
