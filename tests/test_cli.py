@@ -148,7 +148,7 @@ def test_list_and_init(cli: Cli, tmp_path: Path, monkeypatch) -> None:  # type: 
     names = [line.split()[0] for line in listing.stdout.splitlines()]
     assert "ju-huasuan" in names
     monkeypatch.chdir(tmp_path)
-    first = cli("init", "ju-huasuan")
+    first = cli("init", "ju-huasuan", "--full")
     assert first.exit_code == 0, first.stderr
     assert (tmp_path / "ju-huasuan.yaml").read_text(encoding="utf-8").count("id:") > 100
     again = cli("init", "ju-huasuan")
