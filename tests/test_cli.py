@@ -196,7 +196,7 @@ def test_the_process_leaves_with_its_output_flushed_and_its_exit_code(tmp_path: 
     done = subprocess.run([sys.executable, "-m", "promoplan", "compile", "ju-huasuan",
                            "--signup", "2024-10-14", "--format", "json"], capture_output=True)
     assert done.returncode == 0
-    assert len(json.loads(done.stdout)["tasks"]) == 152
+    assert len(json.loads(done.stdout)["tasks"]) == 153
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text("extends: ju-huasuan\n", encoding="utf-8")
     new.write_text("extends: ju-huasuan\ntasks: [{id: price-stock, due: 开团前1天}]\n", encoding="utf-8")
