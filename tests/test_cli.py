@@ -148,7 +148,7 @@ def test_list_and_init(cli: Cli, tmp_path: Path, monkeypatch) -> None:  # type: 
     names = [line.split()[0] for line in listing.stdout.splitlines()]
     assert "ju-huasuan" in names
     monkeypatch.chdir(tmp_path)
-    first = cli("init", "ju-huasuan")
+    first = cli("init", "ju-huasuan", "--full")
     assert first.exit_code == 0, first.stderr
     assert (tmp_path / "ju-huasuan.yaml").read_text(encoding="utf-8").count("id:") > 100
     again = cli("init", "ju-huasuan")
@@ -196,7 +196,7 @@ def test_the_process_leaves_with_its_output_flushed_and_its_exit_code(tmp_path: 
     done = subprocess.run([sys.executable, "-m", "promoplan", "compile", "ju-huasuan",
                            "--signup", "2024-10-14", "--format", "json"], capture_output=True)
     assert done.returncode == 0
-    assert len(json.loads(done.stdout)["tasks"]) == 152
+    assert len(json.loads(done.stdout)["tasks"]) == 153
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text("extends: ju-huasuan\n", encoding="utf-8")
     new.write_text("extends: ju-huasuan\ntasks: [{id: price-stock, due: 开团前1天}]\n", encoding="utf-8")

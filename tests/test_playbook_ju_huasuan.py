@@ -80,6 +80,7 @@ DAY_OFF_DEADLINES = {
     "main-page-copy": "2024-10-02",
     "offsite-copy": "2024-10-02",
     "social-copy": "2024-10-02",
+    "promo-copy": "2024-10-02",  # L412, the table's last row: 报名前12天
     "auction-fee-range": "2024-10-13",  # 报名前1天, Sunday
     "sales-record-10": "2024-10-13",
     "reviews-5": "2024-10-13",
@@ -133,7 +134,7 @@ def test_task_count_sections_and_ids(plan: dict[str, Any]) -> None:
     assert sections["运营"] >= 29  # 29 surviving table rows + rules/phases
     assert sections["推广"] >= 34
     assert sections["美工"] >= 28
-    assert sections["文案"] == 10  # L377: ten surviving 文案 rows
+    assert sections["文案"] == 11  # L377: ten surviving 文案 rows, and L412 the last row of the table
     owners = {t["owner"] for t in tasks}
     assert owners == {"运营主管", "推广主管", "美工主管", "文案", "客服主管", "物流主管"}
 
@@ -167,8 +168,10 @@ EXPECTED = [
     ("auction-deposit", "2024-10-18", "2024-10-20"),  # 竞拍前3天 → 竞拍前1天
     ("slot-auction", "2024-10-05", "2024-10-10"),  # 排期前20天 → 排期前15天
     ("auction-fee", "2024-10-22", "2024-10-23"),  # 竞拍完后1天 → 竞拍完后2天
-    # L396 (= L98): 改价格、改库存数量 开团前2天
-    ("price-stock", "2024-10-30", "2024-10-30"),
+    # L396 (= L98): 改价格、改库存数量 starts 开团前2天 = 11-01 - 2 days = 10-30 (all day);
+    # it ends 开团前1分钟 (L376, the one due of that group no other row can take):
+    # 开团 11-01 10:00 - 1 minute = 11-01 09:59.
+    ("price-stock", "2024-10-30", "2024-11-01T09:59"),
     # 推广 活动中/后: L381 times, L398 dues
     ("check-120min", "2024-11-01T12:00", "2024-11-01T12:00"),  # 开团120分钟
     ("traffic-curve", "2024-11-01T10:25", "2024-11-01T10:30"),  # 开团25分钟 → 开团30分钟
@@ -180,6 +183,9 @@ EXPECTED = [
     ("take-down-preopen-promo", "2024-11-01T09:57", "2024-11-01T09:59"),
     # 文案: L377 报名前22天 → L387 报名前20天
     ("product-features", "2024-09-22", "2024-09-24"),
+    # 文案 row 10, the table's last row (L412): 报名前15天 = 10-14 - 15 days = 09-29;
+    # due the fourth 报名前12天 of L387 = 10-14 - 12 days = 10-02.
+    ("promo-copy", "2024-09-29", "2024-10-02"),
     # 客服: L397 报名前6天 → L387 报名前4天
     ("cs-faq", "2024-10-08", "2024-10-10"),
     # rules: L56 8:00--9:59 展示; L59/L61 结束后隔天发货, 7天内完成
@@ -211,7 +217,10 @@ def test_acceptance_examples(tasks: dict[str, dict[str, Any]]) -> None:
     assert ship["owner"] == "运营主管"
     price = tasks["price-stock"]
     assert price["name"] == "改价格、改库存数量"
-    assert price["due"] == "2024-10-30"
+    assert price["start"] == "2024-10-30"
+    assert price["due"] == "2024-11-01T09:59"  # 开团前1分钟
+    copy = tasks["promo-copy"]
+    assert (copy["name"], copy["section"], copy["owner"]) == ("根据推广要求,拟制推广和促销所需的文案", "文案", "文案")
 
 
 def test_half_hourly_repeats_until_end(tasks: dict[str, dict[str, Any]]) -> None:
@@ -234,7 +243,6 @@ def test_phases(tasks: dict[str, dict[str, Any]]) -> None:
 def test_reconstructed_rows_are_marked(tasks: dict[str, dict[str, Any]]) -> None:
     for task_id in (
         "traffic-plan",
-        "price-stock",
         "deposit-freeze",
         "home-bounce",
         "next-event-copy",

@@ -376,9 +376,12 @@ def init(
         metavar="NAME", help="A built-in playbook to start from.", show_default=False)],
     dest: Annotated[Path | None, typer.Argument(
         metavar="[DEST]", help="File or folder to write (default ./NAME.yaml).", show_default=False)] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Copy the whole playbook to edit, instead of a plan file that extends it.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Copy a built-in playbook to a file you can edit."""
+    """Start a plan file that extends a built-in playbook: its anchors to date, the team and
+    the team's own changes. With --full, copy the whole playbook instead."""
     def run() -> None:
         from promoplan import library
         from promoplan import output as out
@@ -394,9 +397,19 @@ def init(
         if target.exists() and not force:
             raise PromoplanError(f"{target} already exists", COMMAND_LINE,
                                  "pass --force to overwrite it")
-        out.write_all([(target, entry.read_bytes())])
-        typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
-                   "--<anchor> DATE", err=True)
+        if full:
+            out.write_all([(target, entry.read_bytes())])
+            typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
+                       "--<anchor> DATE", err=True)
+            return
+        from promoplan.playbook import load
+        from promoplan.starter import plan_file
+
+        pb = load(name)
+        out.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
+        first = next(iter(pb.anchors.values()))
+        typer.echo(f"wrote {target}: fill in {first.name}'s date ({first.label}), then run: "
+                   f"promoplan compile {target}", err=True)
 
     _guard(run)
 

@@ -1,0 +1,123 @@
+"""Every built-in playbook speaks only the team's words (issue 16).
+
+What a team reads around its plan — warnings, notes, task names — must not carry the
+playbook author's working material: internal task ids, citations of source documents
+("001 L111", a seed file's name), English glosses, or dates frozen into a task's name
+("10.31 双十一预热开始" printed on 10月20日 when the preheat moves). These checks run on
+the compiled plans, so they see exactly what the writers print.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pytest
+
+from promoplan import library
+
+from .conftest import compile_json
+
+# One run per playbook that crosses day-offs (so there are warnings to read), and the
+# double-11 of 2027, whose holiday schedule is not published yet (its own warning).
+RUNS = {
+    "ju-huasuan": ["--signup", "2025-10-13"],
+    "double-11": ["--event", "2027-11-11"],
+    "double-11-day": ["--event", "2025-11-11"],
+    "tmall-store-prep": ["--event", "2025-11-11"],
+    "campaign-workflow": ["--launch", "2025-10-01"],
+}
+LANGS = ["zh", "en"]
+
+# Three or more Latin words in a row: an English sentence or gloss, not a product
+# word like ERP, SNS, BANNER or an option like --open.
+ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[\s,.;:'\"’-]+[A-Za-z]{2,}){2,}")
+# A line citation ("L111", "L17-36"), a seed's number before it ("001 L"), a seed file name.
+CITATION = re.compile(r"(?<![A-Za-z])L\d+|\b\d{3} ?L\d|\b\d{3}_[0-9a-f]{6,}|seed|\.txt\b", re.IGNORECASE)
+# A calendar date in a name: "10.31", "11.11", "10月23日", "11月12号".
+DATE_IN_NAME = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.])|\d{1,2}月\d{1,2}[日号]")
+
+
+@cache
+def plan(name: str, lang: str) -> dict[str, Any]:
+    return compile_json(name, *RUNS[name], "--lang", lang)
+
+
+def test_every_built_in_playbook_is_checked() -> None:
+    assert sorted(RUNS) == sorted(library.names())
+
+
+def test_the_patterns_catch_what_they_are_for() -> None:
+    # Each pattern against the kind of text the playbooks used to carry, and against
+    # the team's own wording that must pass.
+    assert ENGLISH_RUN.search('001 L109（"Store full reduction, free filing"）')
+    assert not ENGLISH_RUN.search("确认本品开团时刻后用 --open 指定；ERP库存、SNS预热、BANNER")
+    assert CITATION.search("001 L111（before …）")
+    assert CITATION.search("申报期见 L109、L113")
+    assert CITATION.search("见 004_4cd09d46a79f8a76.txt")
+    assert not CITATION.search("聚划算规则：每日8:00--9:59为当日商品展示")
+    assert DATE_IN_NAME.search("10.31 双十一预热开始")
+    assert DATE_IN_NAME.search("10月23日下午5:00前提供预热页面链接")
+    assert not DATE_IN_NAME.search("电话催付（9:00~11:30）")
+    assert not DATE_IN_NAME.search("双十一当天分时段排班")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_warnings_never_name_a_task_by_its_id(name: str, lang: str) -> None:
+    compiled = plan(name, lang)
+    ids = [t["id"] for t in compiled["tasks"]]
+    for warning in compiled["warnings"]:
+        text = warning["message"]
+        for task_id in ids:
+            assert not re.search(rf"(?<![\w-]){re.escape(task_id)}(?![\w-])", text), (task_id, text)
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_zh_warnings_are_chinese(name: str) -> None:
+    for warning in plan(name, "zh")["warnings"]:
+        assert not ENGLISH_RUN.search(warning["message"]), warning["message"]
+
+
+def test_the_runs_do_warn() -> None:
+    # The checks above read real warnings: day-offs in 2025, the 2027 schedule.
+    assert len(plan("ju-huasuan", "zh")["warnings"]) >= 3
+    codes = [w["code"] for w in plan("double-11", "zh")["warnings"]]
+    assert codes[0] == "schedule-unpublished"
+    assert plan("double-11", "zh")["warnings"][0]["message"].startswith("2027年的法定节假日安排尚未公布")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_notes_hold_only_the_teams_words(name: str, lang: str) -> None:
+    for task in plan(name, lang)["tasks"]:
+        notes = task["notes"] or ""
+        assert not CITATION.search(notes), (task["id"], notes)
+        assert not ENGLISH_RUN.search(notes), (task["id"], notes)
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_task_names_carry_no_dates(name: str) -> None:
+    for task in plan(name, "zh")["tasks"]:
+        assert not DATE_IN_NAME.search(task["name"]), (task["id"], task["name"])
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_title_and_description_cite_no_source_file(name: str) -> None:
+    from promoplan.playbook import load
+
+    pb = load(name)
+    for text in (pb.title, pb.description or ""):
+        assert not CITATION.search(text), text
+        assert not ENGLISH_RUN.search(text), text
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_playbook_files_point_to_no_unshipped_file(name: str) -> None:
+    # Comments keep the citations (line numbers, glosses) but name the source in words.
+    entry = library.find(name)
+    assert entry is not None
+    text = entry.read_text(encoding="utf-8")
+    assert "../" not in text
+    assert not re.search(r"\b00\d_[0-9a-f]+|\.txt\b|\bseeds?\b", text, re.IGNORECASE)
