@@ -99,7 +99,7 @@ def test_durations() -> None:
         ("opne-2d", "unknown anchor 'opne' in 'opne-2d'", "did you mean 'open'?"),
         ("开团前2夭", "unknown unit '夭' after '2'", "did you mean '天'?"),
         ("开图前1天", "unknown anchor '开图' in '开图前1天'", "did you mean '开团'?"),
-        ("open-2x", "unknown unit 'x' in 'open-2x'", "units: d, wd, w, h, min"),
+        ("open-2x", "unknown unit 'x' in 'open-2x'", "units: d, wd, w, mo, h, min"),
         ("open+1.5h", "cannot read '1.5h' in 'open+1.5h': whole numbers only",
          "write 1h30min rather than 1.5h"),
         ("open@25:00", "no such time of day 25:00 in 'open@25:00'", "hours 0-23, minutes 0-59"),
@@ -107,7 +107,7 @@ def test_durations() -> None:
         ("open-", "cannot read 'open-': expected a number and unit after '-'",
          "write e.g. -3d, +1h30min"),
         ("", "empty offset", "write e.g. open-3d or 开团前3天"),
-        ("open+3m", "unknown unit 'm' in 'open+3m'", "write min for minutes"),
+        ("open+3m", "unknown unit 'm' in 'open+3m'", "write min for minutes, mo for months"),
     ],
 )
 def test_errors_say_what_and_how_to_fix(text: str, message: str, hint: str) -> None:
