@@ -191,7 +191,7 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
             raise OffsetError(f"cannot read '{src}': expected a number and unit after "
                               f"'{sign.group(1)}'", "write e.g. -3d, +1h30min")
         shifts.extend(terms)
-    month_edge, pos = _compact_month_edge(src, pos)
+    month_edge, pos = _compact_month_edge(src, pos, src[:task.end()] if task else ref.name)
     clock = None
     tail = src[pos:]
     if tail.strip():
@@ -207,7 +207,7 @@ _EDGE_WORDS = tuple(f"@month-{e}" for e in EDGES)
 _EDGE_OF: dict[str, Edge] = {e: e for e in EDGES}
 
 
-def _compact_month_edge(src: str, pos: int) -> tuple[MonthEdge | None, int]:
+def _compact_month_edge(src: str, pos: int, ref: str) -> tuple[MonthEdge | None, int]:
     """`@month-end` (the month the date is in) or `>12-end` / `<10-start` (a named month)."""
     at = _AT_WORD.match(src, pos)
     if at:
@@ -221,8 +221,8 @@ def _compact_month_edge(src: str, pos: int) -> tuple[MonthEdge | None, int]:
     if not named:
         return None, pos
     arrow, number, edge = named.group(1), named.group(2), named.group(3)
-    example = ("e.g. event>12-end (the first 12-31 on or after event) or event<10-start "
-               "(the last 10-01 on or before it)")
+    example = (f"e.g. {ref}>12-end for the first 12-31 on or after {ref}, {ref}<10-start for "
+               "the last 10-01 on or before it")
     if not number:
         raise OffsetError(f"cannot read '{src}': expected a month number after '{arrow}'",
                           example)
@@ -284,8 +284,7 @@ _CN_EDGES: dict[str, Edge] = {"初": "start", "中": "mid", "底": "end"}
 _CN_NAMED_MONTH = re.compile(rf"({_NUM})月([初中底]?)")
 # What a month's edge written without an anchor starts with (月底, 当月初, 12月底).
 _CN_EDGE_ALONE = re.compile(rf"(?:当月|本月|次月|下个?月|上个?月|{_NUM}月|月)[初中底]")
-_CN_EDGE_HINT = ("当月底, 次月初, 上月底, 后2个月的月底, 后12月底 (the first 12-31 after it) or "
-                 "前10月初 after the anchor")
+_CN_EDGE_HINT = "当月底, 次月初, 上月底, 后2个月的月底, 后12月底 or 前10月初 after the anchor"
 # 开团后2个月的月底: a month's edge after shifts.
 _CN_EDGE_AFTER = re.compile(r"的?月([初中底])")
 
@@ -348,8 +347,8 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
         edge = _CN_EDGES.get(rest[:1])
         if edge is None:
             raise OffsetError(f"cannot read '{src}': expected 初, 中 or 底 after '{said}'",
-                              f"write {said}初 (the 1st), {said}中 (the 15th) or {said}底 "
-                              "(the last day)")
+                              f"write {said}初, {said}中 or {said}底 for the 1st, the 15th "
+                              "or the last day")
         rest = rest[1:]
         return Offset(ref, (Shift(months, "mo"),) if months else (), MonthEdge(edge),
                       _cn_clock(rest, src) if rest else None)
@@ -361,7 +360,7 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
             break
     named = _CN_NAMED_MONTH.match(rest)
     if named:
-        return _cn_named_month(src, ref, sign, named)
+        return _cn_named_month(src, word, ref, sign, named)
     shifts, rest = _cn_terms(rest, sign)
     if not shifts:
         raise OffsetError(f"cannot read '{src}': expected a number and unit after '{word}'",
@@ -371,13 +370,14 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     if after:
         month_edge, rest = MonthEdge(_CN_EDGES[after.group(1)]), rest[after.end():]
     elif rest[:1] in _CN_EDGES:
+        said = text[:len(text) - len(rest)]
         raise OffsetError(f"cannot read '{src}': unexpected '{rest}'",
-                          f"a month's start or end is written {_CN_EDGE_HINT}")
+                          f"did you mean '{said}的月{rest[0]}'?")
     clock = _cn_clock(rest, src) if rest else None
     return Offset(ref, tuple(shifts), month_edge, clock)
 
 
-def _cn_named_month(src: str, ref: Ref, sign: int, named: re.Match[str]) -> Offset:
+def _cn_named_month(src: str, word: str, ref: Ref, sign: int, named: re.Match[str]) -> Offset:
     """双十一后12月底: the first 12-31 on or after the anchor; 双十一前10月初: the last 10-01."""
     number, edge = named.group(1), _CN_EDGES.get(named.group(2))
     month = cn_number(number)
@@ -386,7 +386,7 @@ def _cn_named_month(src: str, ref: Ref, sign: int, named: re.Match[str]) -> Offs
                           f"write {number}月底, {number}月初 or {number}月中 for that month's last "
                           f"day, 1st or 15th, or {number}个月 for a number of months")
     if not 1 <= month <= 12:
-        raise OffsetError(f"no month {month} in '{src}'", "months are 1-12, e.g. 双十一后12月底")
+        raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12, e.g. {word}后12月底")
     rest = named.string[named.end():]
     return Offset(ref, (), MonthEdge(edge, month, sign), _cn_clock(rest, src) if rest else None)
 

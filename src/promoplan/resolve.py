@@ -347,13 +347,15 @@ class _Resolver:
         if any(s.unit == "mo" for s in step) and any(s.unit != "mo" for s in step):
             raise self.fail(f"{_what(task, 'repeat.every')}: months do not mix with other units "
                             f"in one step ('{rep.every}')", task.where("repeat.every"),
-                            "repeat by months (1mo) or by days (e.g. 30d)")
+                            "repeat by months, e.g. 1mo, or by days, e.g. 30d")
         limit = rep.count if rep.count is not None else MAX_OCCURRENCES + 1
         until = self.evaluate(task, "repeat.until", rep.until, chain) if rep.until else None
         if any(s.unit == "wd" for s in step):
             out = self._workday_steps(start, due, step, until, limit)
         else:
-            out = recurrence(start, due, step, until, limit, self.zone)
+            spec = task.spec
+            ends = (self._month_end(spec.at or spec.start), self._month_end(spec.at or spec.due))
+            out = recurrence(start, due, step, until, limit, self.zone, ends)
         if len(out) > MAX_OCCURRENCES:
             raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
                             "occurrences", task.where("repeat"),
@@ -361,6 +363,12 @@ class _Resolver:
         if until is not None and start.begin > until.begin:
             self.warn("repeat-until-before-start", task.id)
         return out
+
+    def _month_end(self, text: str | None) -> bool:
+        """Whether an end was written as a month's last day (当月底, @month-end): a monthly
+        repeat then keeps to month ends (11-30, 12-31, 01-31) instead of the 30th."""
+        off = self.offsets.get(text) if text else None
+        return off is not None and off.month_edge is not None and off.month_edge.edge == "end"
 
     def _workday_steps(self, start: When, due: When, step: tuple[Shift, ...],
                        until: When | None, limit: int) -> list[Occurrence]:
@@ -567,12 +575,14 @@ _EDGE_DAY = {"start": 1, "mid": 15, "end": 31}
 
 
 def recurrence(start: When, due: When, step: tuple[Shift, ...], until: When | None,
-               limit: int, zone: ZoneInfo) -> list[Occurrence]:
+               limit: int, zone: ZoneInfo,
+               month_ends: tuple[bool, bool] = (False, False)) -> list[Occurrence]:
     """A repeat's occurrences by `dateutil.rrule`, over wall-clock times in the plan's zone.
 
     The first occurrence is the task as resolved; `until` is inclusive (an all-day
     `until` includes its whole day); at most `limit` occurrences. Monthly steps keep
-    the start's day of the month, clamped to shorter months (01-31, 02-29, 03-31).
+    the start's day of the month, clamped to shorter months (01-31, 02-29, 03-31), or
+    keep to the month's last day when `month_ends` says start or due was written as one.
     Minute and hour steps follow the wall clock: on the day clocks go forward the
     times that do not exist are left out (every 30min from 01:00 in New York on
     2024-03-10: 01:00, 01:30, 03:00), and the hour repeated when they go back is
@@ -584,11 +594,11 @@ def recurrence(start: When, due: When, step: tuple[Shift, ...], until: When | No
     end = None
     if until is not None:
         end = until.begin if until.timed else datetime.combine(until.day, time.max)
-    later = (t for t in _rule(kind, interval, first, end).xafter(first)
+    later = (t for t in _rule(kind, interval, first, end, month_ends[0]).xafter(first)
              if not sub_day or datetime_exists(t.replace(tzinfo=zone)))
     starts = [first, *islice(later, max(limit - 1, 0))]
     if kind == MONTHLY:
-        dues = list(islice(_rule(kind, interval, due.begin, None), len(starts)))
+        dues = list(islice(_rule(kind, interval, due.begin, None, month_ends[1]), len(starts)))
     else:
         dues = [t + (due.begin - first) for t in starts]
     return [Occurrence(start, due)] + [
@@ -597,9 +607,14 @@ def recurrence(start: When, due: When, step: tuple[Shift, ...], until: When | No
     ]
 
 
-def _rule(kind: Frequency, interval: int, first: datetime, until: datetime | None) -> rrule:
+def _rule(kind: Frequency, interval: int, first: datetime, until: datetime | None,
+          month_end: bool = False) -> rrule:
     """The rule from `first`; monthly on the 29th-31st takes the last of the days 28 to
-    `first.day` each month has, so a short month gets its last day instead of none."""
+    `first.day` each month has, so a short month gets its last day instead of none
+    (RFC 5545 would skip it)."""
+    if kind == MONTHLY and month_end:
+        return rrule(kind, dtstart=first, interval=interval, until=until, cache=False,
+                     bymonthday=-1)
     if kind == MONTHLY and first.day > 28:
         return rrule(kind, dtstart=first, interval=interval, until=until, cache=False,
                      bymonthday=tuple(range(28, first.day + 1)), bysetpos=-1)
