@@ -160,7 +160,7 @@ class _Resolver:
             elif s.unit == "w":
                 day += timedelta(weeks=s.amount)
             elif s.unit == "mo":
-                day += relativedelta(months=s.amount)  # 01-31 + 1 month = end of February
+                day = _plus(day, relativedelta(months=s.amount))  # 01-31 + 1mo = 02-28/29
             elif s.unit == "wd":
                 day = self.calendar.add_workdays(day, s.amount)
             else:
@@ -355,7 +355,11 @@ class _Resolver:
         else:
             spec = task.spec
             ends = (self._month_end(spec.at or spec.start), self._month_end(spec.at or spec.due))
-            out = recurrence(start, due, step, until, limit, self.zone, ends)
+            try:
+                out = recurrence(start, due, step, until, limit, self.zone, ends)
+            except OverflowError:
+                raise self.fail(f"{task.label} › repeat: the date falls outside the calendar "
+                                "(years 1-9999)", task.where("repeat")) from None
         if len(out) > MAX_OCCURRENCES:
             raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
                             "occurrences", task.where("repeat"),
@@ -567,11 +571,19 @@ def month_edge(day: date, edge: MonthEdge) -> date:
         return day + relativedelta(day=at)
     found = day + relativedelta(month=edge.month, day=at)
     if (found - day).days * edge.direction < 0:  # this year's is on the wrong side of `day`
-        found = day + relativedelta(years=edge.direction, month=edge.month, day=at)
+        found = _plus(day, relativedelta(years=edge.direction, month=edge.month, day=at))
     return found
 
 
 _EDGE_DAY = {"start": 1, "mid": 15, "end": 31}
+
+
+def _plus(day: date, delta: relativedelta) -> date:
+    """relativedelta says ValueError where date arithmetic says OverflowError: past 9999."""
+    try:
+        return day + delta
+    except ValueError:
+        raise OverflowError(f"{day} + {delta}") from None
 
 
 def recurrence(start: When, due: When, step: tuple[Shift, ...], until: When | None,
