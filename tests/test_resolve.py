@@ -7,6 +7,7 @@ schedule 10-25, open 11-01 10:00 (anchor time) and end 11-01 23:59.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -184,3 +185,260 @@ def test_workdays_honour_the_playbook_calendar(tmp_path) -> None:
     assert spans(plan)["a"] == ("2024-10-07", "2024-10-07")
     assert spans(plan)["b"] == ("2024-10-16", "2024-10-16")
     assert date(2024, 10, 7).weekday() == 0
+
+
+# ------------------------------------------------------------------ months
+
+def month_plan(tmp_path: Path, given: dict[str, str], tasks: str, *,
+               timezone: str = "Asia/Shanghai", country: str = "none") -> Plan:
+    """A small playbook: 双十一 (event) at 20:00, tasks given as YAML lines."""
+    path = tmp_path / "months.yaml"
+    path.write_text(
+        f"name: months\ntimezone: {timezone}\ncalendar: {{country: {country}}}\n"
+        "anchors:\n  event: {label: 双十一, time: '20:00'}\n"
+        f"tasks:\n{tasks}", encoding="utf-8")
+    return resolve(load(str(path)), given)
+
+
+def at_each(tmp_path: Path, day: str, offsets: list[str]) -> dict[str, str]:
+    """Each offset as the `at` of its own task, resolved for 双十一 on `day`."""
+    tasks = "".join(f"  - {{id: t{n}, name: t{n}, at: '{text}'}}\n"
+                    for n, text in enumerate(offsets))
+    plan = month_plan(tmp_path, {"event": day}, tasks)
+    return {text: task.start.iso() for text, task in zip(offsets, plan.tasks, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("day", "offsets", "expected"),
+    [
+        # The day is clamped to the month's end: January 31st plus a month is February's last.
+        ("2024-01-31", ["event+1mo", "双十一后1个月"], "2024-02-29"),
+        ("2023-01-31", ["event+1mo", "双十一后一个月"], "2023-02-28"),
+        ("2024-01-31", ["event+2mo"], "2024-03-31"),
+        ("2024-01-31", ["event+1mo2d", "双十一后1个月2天"], "2024-03-02"),
+        ("2024-05-31", ["event+1mo"], "2024-06-30"),
+        ("2024-03-31", ["event-1mo", "双十一前1个月"], "2024-02-29"),
+        ("2023-03-31", ["event-1mo"], "2023-02-28"),
+        ("2024-02-29", ["event+12mo", "双十一后12个月"], "2025-02-28"),
+        ("2024-02-29", ["event+48mo"], "2028-02-29"),
+        ("2024-02-29", ["event-12mo"], "2023-02-28"),
+    ],
+)
+def test_months_clamp_the_day_to_the_end_of_shorter_months(
+        tmp_path: Path, day: str, offsets: list[str], expected: str) -> None:
+    assert at_each(tmp_path, day, offsets) == dict.fromkeys(offsets, expected)
+
+
+def test_month_shifts_are_all_day_unless_a_clock_is_given(tmp_path: Path) -> None:
+    assert at_each(tmp_path, "2024-11-11", [
+        "event+2mo", "双十一后2个月18点", "event+2mo@18:00", "event+1mo2h", "event-1mo30min",
+    ]) == {
+        "event+2mo": "2025-01-11",
+        "双十一后2个月18点": "2025-01-11T18:00",
+        "event+2mo@18:00": "2025-01-11T18:00",
+        "event+1mo2h": "2024-12-11T22:00",  # hours keep the anchor's 20:00
+        "event-1mo30min": "2024-10-11T19:30",
+    }
+
+
+# Every month-edge form in both spellings, for 双十一 on 2024-11-11 (a Monday).
+MONTH_EDGES_2024 = [
+    (["event@month-end", "双十一当月底", "双十一本月底"], "2024-11-30"),
+    (["event@month-start", "双十一当月初"], "2024-11-01"),
+    (["event@month-mid", "双十一当月中"], "2024-11-15"),
+    (["event+1mo@month-end", "双十一次月底", "双十一下月底", "双十一下个月底"], "2024-12-31"),
+    (["event+1mo@month-start", "双十一次月初", "双十一下月初"], "2024-12-01"),
+    (["event-1mo@month-end", "双十一上月底", "双十一上个月底"], "2024-10-31"),
+    (["event-1mo@month-start", "双十一上月初"], "2024-10-01"),
+    (["event+3mo@month-end", "双十一后3个月的月底"], "2025-02-28"),
+    (["event@month-end@18:00", "双十一当月底18点"], "2024-11-30T18:00"),
+    (["event+1mo@month-start@9:30", "双十一次月初9点半"], "2024-12-01T09:30"),
+    (["event>12-end", "双十一后12月底"], "2024-12-31"),
+    (["event>2-end", "双十一后2月底"], "2025-02-28"),  # 2025 is not a leap year
+    (["event>2-mid", "双十一后2月中"], "2025-02-15"),
+    (["event<10-start", "双十一前10月初"], "2024-10-01"),
+    (["event<10-end", "双十一前10月底"], "2024-10-31"),
+    (["event>11-start", "双十一后11月初"], "2025-11-01"),  # this year's is before the 11th
+    (["event>11-end", "双十一后11月底"], "2024-11-30"),
+    (["event<11-end", "双十一前11月底"], "2023-11-30"),
+    (["event<11-start", "双十一前11月初"], "2024-11-01"),
+    (["event>12-end@18:00", "双十一后12月底18点"], "2024-12-31T18:00"),
+]
+
+
+@pytest.mark.parametrize(("offsets", "expected"), MONTH_EDGES_2024)
+def test_month_start_and_end_forms_for_2024(tmp_path: Path, offsets: list[str],
+                                            expected: str) -> None:
+    assert at_each(tmp_path, "2024-11-11", offsets) == dict.fromkeys(offsets, expected)
+
+
+def test_month_forms_for_2027_cross_into_a_leap_february(tmp_path: Path) -> None:
+    assert at_each(tmp_path, "2027-11-11", [
+        "event>12-end", "双十一后12月底", "event>2-end", "双十一后2月底", "event<10-start",
+        "双十一次月底", "双十一后3个月的月底", "event+3mo",
+    ]) == {
+        "event>12-end": "2027-12-31", "双十一后12月底": "2027-12-31",
+        "event>2-end": "2028-02-29", "双十一后2月底": "2028-02-29",
+        "event<10-start": "2027-10-01",
+        "双十一次月底": "2027-12-31", "双十一后3个月的月底": "2028-02-29",
+        "event+3mo": "2028-02-11",
+    }
+
+
+def test_a_named_month_on_the_anchors_own_day_is_that_day(tmp_path: Path) -> None:
+    """On or after, on or before: the anchor's own day counts."""
+    assert at_each(tmp_path, "2024-12-31", [
+        "event>12-end", "event<12-end", "event>12-start", "event<12-start", "event@month-end",
+        "event+2mo@month-end",
+    ]) == {
+        "event>12-end": "2024-12-31", "event<12-end": "2024-12-31",
+        "event>12-start": "2025-12-01", "event<12-start": "2024-12-01",
+        "event@month-end": "2024-12-31", "event+2mo@month-end": "2025-02-28",
+    }
+
+
+def test_month_forms_from_a_month_end_clamp_before_taking_the_edge(tmp_path: Path) -> None:
+    # 01-31 + 1 month = 02-29 first, then that month's end (the same day).
+    assert at_each(tmp_path, "2024-01-31", ["双十一次月底", "双十一次月初", "event+1mo"]) == {
+        "双十一次月底": "2024-02-29", "双十一次月初": "2024-02-01", "event+1mo": "2024-02-29"}
+    assert at_each(tmp_path, "2024-03-31", ["双十一上月底", "event-1mo@month-start"]) == {
+        "双十一上月底": "2024-02-29", "event-1mo@month-start": "2024-02-01"}
+
+
+def test_the_clearance_span_of_the_seed_for_2027_and_2024(tmp_path: Path) -> None:
+    """tmall-store-prep's 清仓 (seed: 12月底 to 2月): 双十一后12月底 to 双十一后2月底."""
+    tasks = ("  - {id: clear, name: 清仓, start: 双十一后12月底, due: 双十一后2月底}\n"
+             "  - {id: plan, name: 规划, start: 双十一前10月初, due: 双十一前10月底}\n"
+             "  - {id: month, name: 月报, start: 双十一当月初, duration: 1mo}\n")
+    for day, clear, plan_, month in [
+        ("2027-11-11", ("2027-12-31", "2028-02-29"), ("2027-10-01", "2027-10-31"),
+         ("2027-11-01", "2027-12-01")),
+        ("2024-11-11", ("2024-12-31", "2025-02-28"), ("2024-10-01", "2024-10-31"),
+         ("2024-11-01", "2024-12-01")),
+    ]:
+        got = spans(month_plan(tmp_path, {"event": day}, tasks))
+        assert got == {"clear": clear, "plan": plan_, "month": month}, day
+
+
+def test_an_anchor_may_default_to_a_month_form(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "name: a\ncalendar: {country: none}\n"
+        "anchors:\n  event: {label: 双十一}\n  clearance: {label: 清仓, default: 双十一后12月底}\n"
+        "  report: {label: 复盘, default: clearance+1mo}\n"
+        "tasks:\n  - {id: t, name: t, at: 复盘}\n", encoding="utf-8")
+    plan = resolve(load(str(path)), {"event": "2027-11-11"})
+    assert [(a.name, a.when.iso(), a.source, a.expr) for a in plan.anchors] == [
+        ("event", "2027-11-11", "given", None),
+        ("clearance", "2027-12-31", "default", "event>12-end"),
+        ("report", "2028-01-31", "default", "clearance+1mo"),
+    ]
+
+
+def test_a_duration_in_months_clamps_like_an_offset(tmp_path: Path) -> None:
+    plan = month_plan(tmp_path, {"event": "2024-01-31"},
+                      "  - {id: a, name: a, start: event+0d, duration: 1mo}\n"
+                      "  - {id: b, name: b, start: event, duration: 两个月}\n")
+    assert spans(plan) == {"a": ("2024-01-31", "2024-02-29"),
+                           "b": ("2024-01-31T20:00", "2024-03-31T20:00")}
+
+
+# ------------------------------------------------------------------ repeat (dateutil.rrule)
+
+def occurrences(plan: Plan, tid: str) -> list[tuple[str, str]]:
+    task = next(t for t in plan.tasks if t.id == tid)
+    return [(o.start.iso(), o.due.iso()) for o in task.occurrences]
+
+
+def test_repeat_by_days_and_weeks_with_until_and_count(tmp_path: Path) -> None:
+    plan = month_plan(tmp_path, {"event": "2024-11-01"}, (
+        "  - {id: daily, name: a, at: 双十一当天9点, repeat: {every: 1d, count: 3}}\n"
+        "  - {id: weekly, name: b, start: event+0d, due: event+1d,"
+        " repeat: {every: 1w, until: event+14d}}\n"
+        "  - {id: timed-until, name: c, at: event, repeat: {every: 2d, until: event+4d@20:00}}\n"
+        "  - {id: long, name: d, at: event, repeat: {every: 1h30min, count: 3}}\n"))
+    assert occurrences(plan, "daily") == [
+        ("2024-11-01T09:00", "2024-11-01T09:00"), ("2024-11-02T09:00", "2024-11-02T09:00"),
+        ("2024-11-03T09:00", "2024-11-03T09:00")]
+    # An all-day `until` includes its day: 11-15 is the third start.
+    assert occurrences(plan, "weekly") == [
+        ("2024-11-01", "2024-11-02"), ("2024-11-08", "2024-11-09"), ("2024-11-15", "2024-11-16")]
+    # A timed `until` includes its minute.
+    assert occurrences(plan, "timed-until") == [
+        ("2024-11-01T20:00", "2024-11-01T20:00"), ("2024-11-03T20:00", "2024-11-03T20:00"),
+        ("2024-11-05T20:00", "2024-11-05T20:00")]
+    assert occurrences(plan, "long") == [
+        ("2024-11-01T20:00", "2024-11-01T20:00"), ("2024-11-01T21:30", "2024-11-01T21:30"),
+        ("2024-11-01T23:00", "2024-11-01T23:00")]
+    # A repeating task is due when its last occurrence is: Sun 11-03 and Sat 11-16.
+    assert said(plan) == [
+        ("deadline-on-day-off", ("daily",),
+         "11月3日 周日（周末）有1项截止，请确认是否提前到11月1日 周五：第1项「a」"),
+        ("deadline-on-day-off", ("weekly",),
+         "11月16日 周六（周末）有1项截止，请确认是否提前到11月15日 周五：第2项「b」"),
+    ]
+
+
+def test_monthly_repeat_on_the_31st_clamps_each_month(tmp_path: Path) -> None:
+    plan = month_plan(tmp_path, {"event": "2024-01-31"}, (
+        "  - {id: m, name: a, start: event+0d, due: event+2d,"
+        " repeat: {every: 1mo, until: 双十一后5个月}}\n"
+        "  - {id: two, name: b, at: event, repeat: {every: 2mo, count: 3}}\n"))
+    # Each start keeps the 31st where the month has one (RFC 5545 alone would skip
+    # February, April and June); each due keeps its own day, the 2nd.
+    assert occurrences(plan, "m") == [
+        ("2024-01-31", "2024-02-02"), ("2024-02-29", "2024-03-02"), ("2024-03-31", "2024-04-02"),
+        ("2024-04-30", "2024-05-02"), ("2024-05-31", "2024-06-02"), ("2024-06-30", "2024-07-02")]
+    assert occurrences(plan, "two") == [
+        ("2024-01-31T20:00", "2024-01-31T20:00"), ("2024-03-31T20:00", "2024-03-31T20:00"),
+        ("2024-05-31T20:00", "2024-05-31T20:00")]
+
+
+def test_monthly_repeat_of_a_month_end_keeps_to_month_ends(tmp_path: Path) -> None:
+    plan = month_plan(tmp_path, {"event": "2024-11-11"}, (
+        "  - {id: end, name: a, at: 双十一当月底, repeat: {every: 1mo, count: 4}}\n"
+        "  - {id: thirtieth, name: b, at: event+19d, repeat: {every: 1mo, count: 4}}\n"))
+    assert [s for s, _ in occurrences(plan, "end")] == [
+        "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28"]
+    # The same first day written as a day count is the 30th of each month.
+    assert [s for s, _ in occurrences(plan, "thirtieth")] == [
+        "2024-11-30", "2024-12-30", "2025-01-30", "2025-02-28"]
+
+
+def test_minute_and_hour_steps_follow_the_wall_clock_across_dst(tmp_path: Path) -> None:
+    """New York: clocks jump 02:00 → 03:00 on 2024-03-10 and 02:00 → 01:00 on 2024-11-03."""
+    tasks = ("  - {id: half, name: a, at: event, repeat: {every: 30min, until: event@04:00}}\n"
+             "  - {id: hourly, name: b, at: event-30min, repeat: {every: 1h, count: 4}}\n")
+    spring = month_plan(tmp_path, {"event": "2024-03-10 01:00"}, tasks,
+                        timezone="America/New_York")
+    # 02:00 and 02:30 do not exist that night: left out, not moved onto 03:00.
+    assert [s for s, _ in occurrences(spring, "half")] == [
+        "2024-03-10T01:00", "2024-03-10T01:30", "2024-03-10T03:00", "2024-03-10T03:30",
+        "2024-03-10T04:00"]
+    assert [s for s, _ in occurrences(spring, "hourly")] == [
+        "2024-03-10T00:30", "2024-03-10T01:30", "2024-03-10T03:30", "2024-03-10T04:30"]
+    autumn = month_plan(tmp_path, {"event": "2024-11-03 01:00"}, tasks,
+                        timezone="America/New_York")
+    # The hour from 01:00 to 02:00 happens twice: each wall-clock time is listed once.
+    assert [s for s, _ in occurrences(autumn, "half")] == [
+        "2024-11-03T01:00", "2024-11-03T01:30", "2024-11-03T02:00", "2024-11-03T02:30",
+        "2024-11-03T03:00", "2024-11-03T03:30", "2024-11-03T04:00"]
+    assert [s for s, _ in occurrences(autumn, "hourly")] == [
+        "2024-11-03T00:30", "2024-11-03T01:30", "2024-11-03T02:30", "2024-11-03T03:30"]
+
+
+def test_working_day_steps_are_counted_on_the_calendar(tmp_path: Path) -> None:
+    """China 2024: National Day is 10-01 to 10-07; Sun 09-29 is a make-up workday (调休)."""
+    plan = month_plan(tmp_path, {"event": "2024-09-27"},
+                      "  - {id: wd, name: a, at: event+0d, repeat: {every: 1wd, count: 4}}\n",
+                      country="CN")
+    assert [s for s, _ in occurrences(plan, "wd")] == [
+        "2024-09-27", "2024-09-29", "2024-09-30", "2024-10-08"]
+
+
+def test_repeat_every_step_shows_months_in_both_languages(tmp_path: Path) -> None:
+    plan = month_plan(tmp_path, {"event": "2024-11-11"},
+                      "  - {id: m, name: a, at: 双十一当月底, repeat: {every: 1mo, count: 3}}\n")
+    task = plan.tasks[0]
+    assert (Words("zh").repeat_note(task), Words("en").repeat_note(task)) == (
+        "每1个月一次，共3次", "every 1mo, 3 times")

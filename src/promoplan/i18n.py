@@ -21,7 +21,8 @@ ZH = {
     "agenda_overdue": "已到期（请确认完成）", "agenda_all_day": "全天", "agenda_morning": "上午",
     "agenda_afternoon": "下午", "agenda_evening": "晚上", "agenda_start": "开始",
     "agenda_due": "截止", "agenda_nothing": "没有事项",
-    "day_off": "休", "d": "天", "wd": "个工作日", "w": "周", "h": "小时", "min": "分钟",
+    "day_off": "休", "d": "天", "wd": "个工作日", "w": "周", "mo": "个月", "h": "小时",
+    "min": "分钟",
 }
 EN = {
     "seq": "No.", "section": "Section", "name": "Task", "owner": "Owner", "role": "Owner role",
@@ -33,7 +34,7 @@ EN = {
     "agenda_overdue": "Was due (check it is done)", "agenda_all_day": "All day",
     "agenda_morning": "Morning", "agenda_afternoon": "Afternoon", "agenda_evening": "Evening",
     "agenda_start": "starts", "agenda_due": "due", "agenda_nothing": "Nothing on this day",
-    "day_off": "off", "d": "d", "wd": "wd", "w": "w", "h": "h", "min": "min",
+    "day_off": "off", "d": "d", "wd": "wd", "w": "w", "mo": "mo", "h": "h", "min": "min",
 }
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

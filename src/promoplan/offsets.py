@@ -6,19 +6,22 @@ for people who like symbols, and Chinese exactly as teams write their sheets
 `Offset`, so the resolver never needs to know which one was written.
 """
 
-# No `from __future__ import annotations` in this module: its NamedTuples' fields would
-# be strings, which typing compiles one by one on every start.
+from __future__ import annotations
+
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from promoplan.errors import did_you_mean
 
-Unit = Literal["d", "wd", "w", "h", "min"]
-DAY_UNITS: frozenset[str] = frozenset({"d", "wd", "w"})
-UNITS: tuple[str, ...] = ("wd", "min", "d", "w", "h")
+Unit = Literal["d", "wd", "w", "mo", "h", "min"]
+DAY_UNITS: frozenset[str] = frozenset({"d", "wd", "w", "mo"})
+UNITS: tuple[str, ...] = ("wd", "min", "mo", "d", "w", "h")
+Edge = Literal["start", "mid", "end"]
+EDGES: tuple[Edge, ...] = ("start", "mid", "end")
 
 
 class OffsetError(ValueError):
@@ -30,12 +33,16 @@ class OffsetError(ValueError):
         self.hint = hint
 
 
-class Shift(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """One signed term of an offset: `-3d`, `+25min`, `+2mo`."""
+
     amount: int
     unit: Unit
 
 
-class Ref(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Ref:
     """What an offset counts from: an anchor, or a task's start or due."""
 
     name: str
@@ -46,17 +53,44 @@ class Ref(NamedTuple):
         return self.task_field is not None
 
 
-class Offset(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class MonthEdge:
+    """A month's first day, its 15th or its last day, taken after the shifts.
+
+    Without `month` it is the month the shifted date falls in (`open+1mo@month-end`,
+    开团次月底). With `month` (1-12) it is that month of the year, searched from the
+    shifted date: the first one on or after it (`event>12-end`, 双十一后12月底) or, with
+    `direction` -1, the last one on or before it (`event<10-start`, 双十一前10月初).
+    """
+
+    edge: Edge
+    month: int | None = None
+    direction: int = 1
+    """1: the first such day on or after the date; -1: the last on or before it."""
+
+    def compact(self) -> str:
+        if self.month is None:
+            return f"@month-{self.edge}"
+        return f"{'>' if self.direction > 0 else '<'}{self.month}-{self.edge}"
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A parsed offset: shifts applied in order, then the month edge, then the clock."""
+
     ref: Ref
     shifts: tuple[Shift, ...] = ()
+    month_edge: MonthEdge | None = None
     clock: time | None = None
 
     @property
     def day_resolution(self) -> bool:
-        """Day shifts without a clock time name a whole day, not a moment."""
-        return self.clock is None and any(s.unit in DAY_UNITS for s in self.shifts) and not any(
-            s.unit not in DAY_UNITS for s in self.shifts
-        )
+        """Day shifts or a month edge without a clock time name a whole day, not a moment."""
+        if self.clock is not None:
+            return False
+        if self.month_edge is not None:
+            return True
+        return bool(self.shifts) and all(s.unit in DAY_UNITS for s in self.shifts)
 
     def compact(self) -> str:
         """The compact spelling, for messages and for showing what a Chinese form meant."""
@@ -69,6 +103,8 @@ class Offset(NamedTuple):
                 text += this
                 sign = this
             text += f"{abs(shift.amount)}{shift.unit}"
+        if self.month_edge is not None:
+            text += self.month_edge.compact()
         if self.clock is not None:
             text += f"@{self.clock:%H:%M}"
         return text
@@ -77,10 +113,12 @@ class Offset(NamedTuple):
 # ---------------------------------------------------------------- compact form
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_TASK_REF = re.compile(r"task:([A-Za-z0-9_-]+?)(?:\.(start|due))?(?=$|[+@\s]|-\d)")
+_TASK_REF = re.compile(r"task:([A-Za-z0-9_-]+?)(?:\.(start|due))?(?=$|[+@<>\s]|-\d)")
 _SIGNED = re.compile(r"\s*([+-])\s*")
 _TERM = re.compile(r"(\d+)(?:\.(\d+))?\s*([A-Za-z]+)")
 _CLOCK = re.compile(r"\s*@\s*(\d{1,2}):(\d{2})\s*$")
+_AT_WORD = re.compile(r"\s*@\s*([A-Za-z][A-Za-z-]*)")
+_NAMED_MONTH = re.compile(r"\s*([<>])\s*(\d*)(?:-([A-Za-z]*))?")
 
 
 def parse_duration(text: str) -> tuple[Shift, ...]:
@@ -127,6 +165,10 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
     else:
         ident = _IDENT.match(src)
         if not ident:
+            if src[0] in "@<>" and not _CLOCK.match(src):
+                raise OffsetError(f"cannot read '{src}': a month's start or end counts from an "
+                                  "anchor", "put the anchor first, e.g. open@month-end or "
+                                  "event>12-end")
             raise OffsetError(
                 f"cannot read '{src}': expected an anchor name first",
                 f"anchors: {', '.join(names)}" if names else None,
@@ -149,6 +191,7 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
             raise OffsetError(f"cannot read '{src}': expected a number and unit after "
                               f"'{sign.group(1)}'", "write e.g. -3d, +1h30min")
         shifts.extend(terms)
+    month_edge, pos = _compact_month_edge(src, pos, src[:task.end()] if task else ref.name)
     clock = None
     tail = src[pos:]
     if tail.strip():
@@ -157,7 +200,40 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
             raise OffsetError(f"cannot read '{src}': unexpected '{tail.strip()}'",
                               "the form is ANCHOR[±N UNIT…][@HH:MM], e.g. open-1d@18:00")
         clock = _make_clock(int(m.group(1)), int(m.group(2)), src)
-    return Offset(ref, tuple(shifts), clock)
+    return Offset(ref, tuple(shifts), month_edge, clock)
+
+
+_EDGE_WORDS = tuple(f"@month-{e}" for e in EDGES)
+_EDGE_OF: dict[str, Edge] = {e: e for e in EDGES}
+
+
+def _compact_month_edge(src: str, pos: int, ref: str) -> tuple[MonthEdge | None, int]:
+    """`@month-end` (the month the date is in) or `>12-end` / `<10-start` (a named month)."""
+    at = _AT_WORD.match(src, pos)
+    if at:
+        word = "@" + at.group(1)
+        if word not in _EDGE_WORDS:
+            raise OffsetError(f"unknown month edge '{word}' in '{src}'",
+                              did_you_mean(word, _EDGE_WORDS) or
+                              "write @month-start, @month-mid (the 15th) or @month-end")
+        return MonthEdge(_EDGE_OF[word.removeprefix("@month-")]), at.end()
+    named = _NAMED_MONTH.match(src, pos)
+    if not named:
+        return None, pos
+    arrow, number, edge = named.group(1), named.group(2), named.group(3)
+    example = (f"e.g. {ref}>12-end for the first 12-31 on or after {ref}, {ref}<10-start for "
+               "the last 10-01 on or before it")
+    if not number:
+        raise OffsetError(f"cannot read '{src}': expected a month number after '{arrow}'",
+                          example)
+    month = int(number)
+    if not 1 <= month <= 12:
+        raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12; {example}")
+    if edge not in _EDGE_OF:
+        found = f"'{edge}'" if edge else "nothing"
+        raise OffsetError(f"cannot read '{src}': expected start, mid or end after "
+                          f"'{arrow}{month}-', found {found}", example)
+    return MonthEdge(_EDGE_OF[edge], month, 1 if arrow == ">" else -1), named.end()
 
 
 def _compact_terms(src: str, pos: int, sign: int) -> tuple[list[Shift], int]:
@@ -168,9 +244,9 @@ def _compact_terms(src: str, pos: int, sign: int) -> tuple[list[Shift], int]:
             return terms, pos
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
         if unit not in UNITS:
-            hint = did_you_mean(unit, UNITS) or "units: d, wd, w, h, min"
-            if unit == "m":
-                hint = "write min for minutes"
+            hint = did_you_mean(unit, UNITS) or "units: d, wd, w, mo, h, min"
+            if unit in ("m", "M"):
+                hint = "write min for minutes, mo for months"
             raise OffsetError(f"unknown unit '{unit}' in '{src}'", hint)
         if frac is not None:
             raise OffsetError(f"cannot read '{m.group(0)}' in '{src}': whole numbers only",
@@ -191,15 +267,26 @@ _CN_UNITS: list[tuple[str, Unit, int]] = [
     ("个小时", "h", 1), ("小时", "h", 1), ("个钟头", "h", 1), ("钟头", "h", 1),
     ("分钟", "min", 1), ("分", "min", 1),
     ("天", "d", 1), ("日", "d", 1),
+    ("个月", "mo", 1),
 ]
 _CN_TERM = re.compile(rf"({_NUM})?(个半小时|半小时|个工作日|工作日|个星期|星期|周|个小时|小时|"
-                      rf"个钟头|钟头|分钟|分|天|日)")
+                      rf"个钟头|钟头|分钟|分|天|日|个月)")
 _CN_NUM_ONLY = re.compile(rf"{_NUM}")
 _CN_CLOCK = re.compile(rf"(?:({_NUM})[点时](?:({_NUM})分?|(半))?|(\d{{1,2}}):(\d{{2}}))")
 _FILLERS = ("完成", "成功", "结束", "完", "时")
 _BEFORE = ("之前", "以前", "前")
 _AFTER = ("之后", "以后", "后")
 _SAME_DAY = ("当天", "当日")
+# 开团当月底, 双十一次月初, 上个月底: the anchor's month, the next or the previous.
+_RELATIVE_MONTHS = (("当月", 0), ("本月", 0), ("次月", 1), ("下个月", 1), ("下月", 1),
+                    ("上个月", -1), ("上月", -1))
+_CN_EDGES: dict[str, Edge] = {"初": "start", "中": "mid", "底": "end"}
+_CN_NAMED_MONTH = re.compile(rf"({_NUM})月([初中底]?)")
+# What a month's edge written without an anchor starts with (月底, 当月初, 12月底).
+_CN_EDGE_ALONE = re.compile(rf"(?:当月|本月|次月|下个?月|上个?月|{_NUM}月|月)[初中底]")
+_CN_EDGE_HINT = "当月底, 次月初, 上月底, 后2个月的月底, 后12月底 or 前10月初 after the anchor"
+# 开团后2个月的月底: a month's edge after shifts.
+_CN_EDGE_AFTER = re.compile(r"的?月([初中底])")
 
 
 def cn_number(text: str) -> int:
@@ -230,8 +317,11 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     text = re.sub(r"\s+", "", src).replace("：", ":")
     word = next((w for w in _longest_first(tuple(vocab)) if text.startswith(w)), None)
     if word is None:
-        guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
         labels = [w for w in vocab if _has_cjk(w)]
+        if _CN_EDGE_ALONE.match(text):
+            raise OffsetError(f"cannot read '{src}': a month's start or end counts from an anchor",
+                              "put the anchor first, e.g. 双十一当月底, 开团次月初, 双十一后12月底")
+        guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
         raise OffsetError(
             f"unknown anchor '{guess}' in '{src}'",
             did_you_mean(guess, labels) or (f"anchors: {', '.join(labels)}" if labels else None),
@@ -249,24 +339,61 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
             rest = rest[len(same):]
             if not rest:
                 return Offset(ref, (Shift(0, "d"),))
-            return Offset(ref, (), _cn_clock(rest, src))
+            return Offset(ref, clock=_cn_clock(rest, src))
+    relative = next(((w, n) for w, n in _RELATIVE_MONTHS if rest.startswith(w)), None)
+    if relative is not None:
+        said, months = relative
+        rest = rest[len(said):]
+        edge = _CN_EDGES.get(rest[:1])
+        if edge is None:
+            raise OffsetError(f"cannot read '{src}': expected 初, 中 or 底 after '{said}'",
+                              f"write {said}初, {said}中 or {said}底 for the 1st, the 15th "
+                              "or the last day")
+        rest = rest[1:]
+        return Offset(ref, (Shift(months, "mo"),) if months else (), MonthEdge(edge),
+                      _cn_clock(rest, src) if rest else None)
     sign = 1
     for words, value in ((_BEFORE, -1), (_AFTER, 1)):
         hit = next((w for w in words if rest.startswith(w)), None)
         if hit:
             sign, rest = value, rest[len(hit):]
             break
+    named = _CN_NAMED_MONTH.match(rest)
+    if named:
+        return _cn_named_month(src, word, ref, sign, named)
     shifts, rest = _cn_terms(rest, sign)
     if not shifts:
         raise OffsetError(f"cannot read '{src}': expected a number and unit after '{word}'",
                           _CN_UNIT_HINT)
+    month_edge = None
+    after = _CN_EDGE_AFTER.match(rest)
+    if after:
+        month_edge, rest = MonthEdge(_CN_EDGES[after.group(1)]), rest[after.end():]
+    elif rest[:1] in _CN_EDGES:
+        said = text[:len(text) - len(rest)]
+        raise OffsetError(f"cannot read '{src}': unexpected '{rest}'",
+                          f"did you mean '{said}的月{rest[0]}'?")
     clock = _cn_clock(rest, src) if rest else None
-    return Offset(ref, tuple(shifts), clock)
+    return Offset(ref, tuple(shifts), month_edge, clock)
+
+
+def _cn_named_month(src: str, word: str, ref: Ref, sign: int, named: re.Match[str]) -> Offset:
+    """双十一后12月底: the first 12-31 on or after the anchor; 双十一前10月初: the last 10-01."""
+    number, edge = named.group(1), _CN_EDGES.get(named.group(2))
+    month = cn_number(number)
+    if edge is None:
+        raise OffsetError(f"cannot read '{src}': '{number}月' names a month, not a length",
+                          f"write {number}月底, {number}月初 or {number}月中 for that month's last "
+                          f"day, 1st or 15th, or {number}个月 for a number of months")
+    if not 1 <= month <= 12:
+        raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12, e.g. {word}后12月底")
+    rest = named.string[named.end():]
+    return Offset(ref, (), MonthEdge(edge, month, sign), _cn_clock(rest, src) if rest else None)
 
 
 # Characters a hurried typist (or an input method) puts in place of a unit.
 _LOOKALIKES = {"夭": "天", "大": "天", "曰": "日", "目": "日", "舟": "周", "份": "分", "时": "小时"}
-_CN_UNIT_HINT = "units: 天, 个工作日, 周, 小时, 分钟, 半小时"
+_CN_UNIT_HINT = "units: 天, 个工作日, 周, 个月, 小时, 分钟, 半小时"
 
 
 def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
@@ -281,6 +408,7 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
             num = _CN_NUM_ONLY.match(text)
             # A clock time (18点) may follow a day shift, never stand in for the shift itself.
             if num and (not shifts or not _CN_CLOCK.match(text)):
+                _month_not_unit(num.group(0), text[num.end():])
                 after = text[num.end():num.end() + 1] or "nothing"
                 hint = _LOOKALIKES.get(after)
                 raise OffsetError(f"unknown unit '{after}' after '{num.group(0)}'",
@@ -302,6 +430,17 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
             shifts.append(Shift(sign * 30, "min"))
             text = text[1:]
     return shifts, text
+
+
+def _month_not_unit(number: str, after: str) -> None:
+    """`2月` is February, not two months; `一个半月` has no whole unit."""
+    if after.startswith("月"):
+        raise OffsetError(f"'{number}月' names a month, not a length",
+                          f"write {number}个月 for a number of months; a month's start or end is "
+                          f"written {_CN_EDGE_HINT}")
+    if after.startswith("个半月"):
+        raise OffsetError(f"cannot read '{number}个半月': half a month is not a whole unit",
+                          f"write {number}个月15天")
 
 
 def _cn_clock(text: str, src: str) -> time:
@@ -334,7 +473,8 @@ def parse_clock(text: str) -> time:
     raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')
 
 
-class Reminder(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Reminder:
     """When a calendar should remind someone of a task, counted back from its start."""
 
     before: tuple[Shift, ...] = ()
@@ -351,6 +491,9 @@ def parse_remind(text: str) -> Reminder:
     length, at, clock_text = src.partition("@")
     length = length.removeprefix("提前")
     shifts = parse_duration(length) if length.strip() not in ("0", "0min") else ()
+    if any(s.unit == "mo" for s in shifts):
+        raise OffsetError(f"cannot read '{src}': a reminder is counted in days, hours or minutes",
+                          "e.g. 15min, 1h or 1d@09:00")
     clock = None
     if at:
         if not shifts or any(s.unit not in DAY_UNITS for s in shifts):

@@ -14,12 +14,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
+from itertools import islice
+from typing import Literal
 from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, HOURLY, MINUTELY, MONTHLY, WEEKLY, rrule
+from dateutil.tz import datetime_exists
 
 from promoplan.dates import parse_day, parse_when
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
 from promoplan.model import PHASE_WORDS
 from promoplan.offsets import (
+    MonthEdge,
     Offset,
     OffsetError,
     Reminder,
@@ -41,6 +48,8 @@ NIGHT = (time(22, 0), time(7, 0))
 PLACEHOLDER_DAY = date(2001, 1, 1)
 
 _Span = tuple[When, When]
+Frequency = Literal[1, 2, 3, 4, 5]
+"""rrule's MONTHLY, WEEKLY, DAILY, HOURLY and MINUTELY: the steps a repeat can take."""
 
 
 class _Failed(Exception):
@@ -150,6 +159,8 @@ class _Resolver:
                 day += timedelta(days=s.amount)
             elif s.unit == "w":
                 day += timedelta(weeks=s.amount)
+            elif s.unit == "mo":
+                day = _plus(day, relativedelta(months=s.amount))  # 01-31 + 1mo = 02-28/29
             elif s.unit == "wd":
                 day = self.calendar.add_workdays(day, s.amount)
             else:
@@ -161,6 +172,8 @@ class _Resolver:
 
     def apply(self, off: Offset, base: When) -> When:
         moved = self.shift(base, off.shifts)
+        if off.month_edge is not None:
+            moved = When(month_edge(moved.day, off.month_edge), moved.clock)
         if off.clock is not None:
             return When(moved.day, off.clock)
         if off.day_resolution:
@@ -331,22 +344,46 @@ class _Resolver:
         rep = task.spec.repeat
         assert rep is not None
         step = self.duration(task, "repeat.every", rep.every)
+        if any(s.unit == "mo" for s in step) and any(s.unit != "mo" for s in step):
+            raise self.fail(f"{_what(task, 'repeat.every')}: months do not mix with other units "
+                            f"in one step ('{rep.every}')", task.where("repeat.every"),
+                            "repeat by months, e.g. 1mo, or by days, e.g. 30d")
         limit = rep.count if rep.count is not None else MAX_OCCURRENCES + 1
         until = self.evaluate(task, "repeat.until", rep.until, chain) if rep.until else None
+        if any(s.unit == "wd" for s in step):
+            out = self._workday_steps(start, due, step, until, limit)
+        else:
+            spec = task.spec
+            ends = (self._month_end(spec.at or spec.start), self._month_end(spec.at or spec.due))
+            try:
+                out = recurrence(start, due, step, until, limit, self.zone, ends)
+            except OverflowError:
+                raise self.fail(f"{task.label} › repeat: the date falls outside the calendar "
+                                "(years 1-9999)", task.where("repeat")) from None
+        if len(out) > MAX_OCCURRENCES:
+            raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
+                            "occurrences", task.where("repeat"),
+                            "use a longer 'every' or an earlier 'until'")
+        if until is not None and start.begin > until.begin:
+            self.warn("repeat-until-before-start", task.id)
+        return out
+
+    def _month_end(self, text: str | None) -> bool:
+        """Whether an end was written as a month's last day (当月底, @month-end): a monthly
+        repeat then keeps to month ends (11-30, 12-31, 01-31) instead of the 30th."""
+        off = self.offsets.get(text) if text else None
+        return off is not None and off.month_edge is not None and off.month_edge.edge == "end"
+
+    def _workday_steps(self, start: When, due: When, step: tuple[Shift, ...],
+                       until: When | None, limit: int) -> list[Occurrence]:
+        """Working-day steps cannot be an RRULE (holidays, 调休): counted on the calendar."""
         out = [Occurrence(start, due)]
         while len(out) < limit:
             prev = out[-1]
             nxt = Occurrence(self.shift(prev.start, step), self.shift(prev.due, step))
-            if until is not None and (nxt.start.begin > until.begin if until.timed
-                                      else nxt.start.begin >= until.end):
+            if until is not None and not _within(nxt.start, until):
                 break
             out.append(nxt)
-            if len(out) > MAX_OCCURRENCES:
-                raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
-                                "occurrences", task.where("repeat"),
-                                "use a longer 'every' or an earlier 'until'")
-        if until is not None and start.begin > until.begin:
-            self.warn("repeat-until-before-start", task.id)
         return out
 
     # -------------------------------------------------------------- plan
@@ -522,6 +559,101 @@ class _Resolver:
             every=parse_duration(spec.repeat.every) if spec.repeat else (), remind=remind,
             progress=progress,
         )
+
+
+def month_edge(day: date, edge: MonthEdge) -> date:
+    """The 1st, 15th or last day of `day`'s month, or of a named month searched from `day`.
+
+    relativedelta clamps `day=31` to the month's last day (2028-02-29, 2025-02-28).
+    """
+    at = _EDGE_DAY[edge.edge]
+    if edge.month is None:
+        return day + relativedelta(day=at)
+    found = day + relativedelta(month=edge.month, day=at)
+    if (found - day).days * edge.direction < 0:  # this year's is on the wrong side of `day`
+        found = _plus(day, relativedelta(years=edge.direction, month=edge.month, day=at))
+    return found
+
+
+_EDGE_DAY = {"start": 1, "mid": 15, "end": 31}
+
+
+def _plus(day: date, delta: relativedelta) -> date:
+    """relativedelta says ValueError where date arithmetic says OverflowError: past 9999."""
+    try:
+        return day + delta
+    except ValueError:
+        raise OverflowError(f"{day} + {delta}") from None
+
+
+def recurrence(start: When, due: When, step: tuple[Shift, ...], until: When | None,
+               limit: int, zone: ZoneInfo,
+               month_ends: tuple[bool, bool] = (False, False)) -> list[Occurrence]:
+    """A repeat's occurrences by `dateutil.rrule`, over wall-clock times in the plan's zone.
+
+    The first occurrence is the task as resolved; `until` is inclusive (an all-day
+    `until` includes its whole day); at most `limit` occurrences. Monthly steps keep
+    the start's day of the month, clamped to shorter months (01-31, 02-29, 03-31), or
+    keep to the month's last day when `month_ends` says start or due was written as one.
+    Minute and hour steps follow the wall clock: on the day clocks go forward the
+    times that do not exist are left out (every 30min from 01:00 in New York on
+    2024-03-10: 01:00, 01:30, 03:00), and the hour repeated when they go back is
+    listed once. Each due keeps its distance from its start (months: its own day).
+    """
+    kind, interval = _frequency(step)
+    sub_day = kind in (MINUTELY, HOURLY)
+    first = start.begin
+    end = None
+    if until is not None:
+        end = until.begin if until.timed else datetime.combine(until.day, time.max)
+    later = (t for t in _rule(kind, interval, first, end, month_ends[0]).xafter(first)
+             if not sub_day or datetime_exists(t.replace(tzinfo=zone)))
+    starts = [first, *islice(later, max(limit - 1, 0))]
+    if kind == MONTHLY:
+        dues = list(islice(_rule(kind, interval, due.begin, None, month_ends[1]), len(starts)))
+    else:
+        dues = [t + (due.begin - first) for t in starts]
+    return [Occurrence(start, due)] + [
+        Occurrence(_when(begin, start.timed or sub_day), _when(end_, due.timed or sub_day))
+        for begin, end_ in zip(starts[1:], dues[1:], strict=True)
+    ]
+
+
+def _rule(kind: Frequency, interval: int, first: datetime, until: datetime | None,
+          month_end: bool = False) -> rrule:
+    """The rule from `first`; monthly on the 29th-31st takes the last of the days 28 to
+    `first.day` each month has, so a short month gets its last day instead of none
+    (RFC 5545 would skip it)."""
+    if kind == MONTHLY and month_end:
+        return rrule(kind, dtstart=first, interval=interval, until=until, cache=False,
+                     bymonthday=-1)
+    if kind == MONTHLY and first.day > 28:
+        return rrule(kind, dtstart=first, interval=interval, until=until, cache=False,
+                     bymonthday=tuple(range(28, first.day + 1)), bysetpos=-1)
+    return rrule(kind, dtstart=first, interval=interval, until=until, cache=False)
+
+
+def _frequency(step: tuple[Shift, ...]) -> tuple[Frequency, int]:
+    """The rrule frequency and interval of a step: 1mo → MONTHLY 1, 90min → MINUTELY 90."""
+    if all(s.unit == "mo" for s in step):
+        return MONTHLY, sum(s.amount for s in step)
+    minutes = sum(s.amount * _MINUTES[s.unit] for s in step)
+    if minutes % (24 * 60):
+        return (HOURLY, minutes // 60) if minutes % 60 == 0 else (MINUTELY, minutes)
+    days = minutes // (24 * 60)
+    return (WEEKLY, days // 7) if days % 7 == 0 else (DAILY, days)
+
+
+_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
+
+
+def _when(moment: datetime, timed: bool) -> When:
+    return When(moment.date(), moment.time() if timed else None)
+
+
+def _within(start: When, until: When) -> bool:
+    """Inclusive: a timed `until` up to its minute, an all-day one through its day."""
+    return start.begin <= until.begin if until.timed else start.begin < until.end
 
 
 def _numbered(tasks: list[PlanTask]) -> list[PlanTask]:
