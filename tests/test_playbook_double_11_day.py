@@ -102,13 +102,9 @@ def test_phases(plan: dict[str, Any]) -> None:
 
 # Rows the source dates by month (L117-121: 10月份 / 10月初; L235: 9月份, 10月份) must give
 # those months whatever the event's date. Worked out by hand: 10月份 = 10-01..10-31 and
-# 9月份 = 09-01..09-30 of the event's year; 10月初 = 10-01. For an event on 11-11 the
-# current day offsets (event-41d, event-11d, event-71d, event-42d) happen to land there
-# every year (October has 31 days, September 30); for an event moved to 11-20 they do not,
-# and the month forms (双十一前10月初 / 双十一前10月底 / 双十一前9月初 / 双十一前9月底) are
-# needed: those cases are expected failures until the forms are merged (strict, so the
-# marker goes with the rewrite).
-PENDING = pytest.mark.xfail(strict=True, reason="needs 双十一前10月初 etc. (month forms, issue 15)")
+# 9月份 = 09-01..09-30 of the event's year; 10月初 = 10-01. Day offsets from 11-11
+# (event-41d …) would land there only for an event on 11-11; the month forms
+# (双十一前10月初 / 双十一前10月底 / 双十一前9月初 / 双十一前9月底) hold for 11-20 too.
 MONTH_ROWS = [
     ("kf-training-manual", "10-01", "10-31"),
     ("wl-process-october", "10-01", "10-31"),
@@ -117,8 +113,7 @@ MONTH_ROWS = [
 ]
 MONTH_CASES = [
     pytest.param(task, event, f"{event[:4]}-{start}",
-                 f"{event[:4]}-{due}" if due else None, id=f"{task}-{event}",
-                 marks=PENDING if event.endswith("11-20") else ())
+                 f"{event[:4]}-{due}" if due else None, id=f"{task}-{event}")
     for task, start, due in MONTH_ROWS
     for event in ("2024-11-11", "2027-11-11", "2024-11-20")
 ]

@@ -83,15 +83,12 @@ def test_sections_and_phases(plan: dict[str, Any]) -> None:
 
 # 清仓 (L107: 12月底——2月的清仓期) must hold for any year. Worked out by hand: the end
 # of the December after the event, then the end of the February after that. 2028 is a
-# leap year, so for 2027-11-11 the period runs 2027-12-31 to 2028-02-29; the current
-# day offsets (event+50d, event+109d) give 2028-02-28 there. The month forms of the
-# offset language (大促后12月底 / 大促后2月底) fix it; until they are merged the 2027
-# case is an expected failure (strict: it turns red once the rewrite lands, so the
-# marker is removed with it).
+# leap year, so for 2027-11-11 the period runs 2027-12-31 to 2028-02-29, where day
+# offsets (event+50d, event+109d) would give 2028-02-28: the month forms of the offset
+# language (大促后12月底 / 大促后2月底) hold for any year.
 MONTH_CASES = [
     pytest.param("2024-11-11", "2024-12-31", "2025-02-28", id="2024"),
-    pytest.param("2027-11-11", "2027-12-31", "2028-02-29", id="2027",
-                 marks=pytest.mark.xfail(strict=True, reason="needs 大促后2月底 (month forms, issue 15)")),
+    pytest.param("2027-11-11", "2027-12-31", "2028-02-29", id="2027"),
 ]
 
 
