@@ -8,7 +8,6 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -20,17 +19,19 @@ import typer
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from promoplan.i18n import Words
     from promoplan.offsets import Reminder
     from promoplan.plan import Plan
-    from promoplan.progress import Progress
+    from promoplan.progressbar import Steps
     from promoplan.writers import WriterOptions
 
 app = typer.Typer(
     name="promoplan",
     help="Compile promotion playbooks (聚划算, 双十一 …) into dated team schedules.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -43,7 +44,8 @@ PlaybookArg = Annotated[str, typer.Argument(
     metavar="PLAYBOOK", help="Playbook or plan file, or a built-in name.", show_default=False)]
 Owner = Annotated[str | None, typer.Option("--owner", metavar="ROLE", help="Only tasks of this role.")]
 Person = Annotated[str | None, typer.Option("--person", metavar="NAME", help="Only tasks of this person.")]
-Lang = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of labels: zh or en.")]
+Lang = Annotated[str | None, typer.Option(
+    "--lang", metavar="zh|en", help="Language of what is printed: zh or en (default: the playbook's).")]
 Anchors = Annotated[list[str] | None, typer.Option(
     "--anchor", metavar="NAME=DATE", help="An anchor date as NAME=DATE. Repeatable.")]
 
@@ -58,7 +60,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show tracebacks (for developers); accepted anywhere on the line.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version.")] = False,
 ) -> None:
@@ -168,16 +171,20 @@ def compile(
         "--group-by", metavar="section|phase", help="XLSX rows grouped by section or phase.")] = "section",
     xlsx_by_owner: Annotated[bool, typer.Option(
         "--xlsx-by-owner", help="XLSX: add a sheet per owner role.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="With -o: do not sum up the plan's warnings on stderr.")] = False,
 ) -> None:
-    """Compile a playbook into a dated plan.
+    """Compile a playbook into a dated plan: a table, or files with -o.
 
     Every anchor the playbook declares is also an option: --signup 2024-10-14,
-    --open "2024-11-01 10:00".
+    --open "2024-11-01 10:00" (see: promoplan anchors PLAYBOOK). With -o, the
+    plan's warnings are summed up on stderr after the files written; --quiet
+    leaves them out.
     """
     def run() -> None:
         from promoplan import output as out
         from promoplan import select, writers
-        from promoplan.progress import Progress
+        from promoplan.progressbar import Steps
 
         args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
                                "[--<anchor> DATE]... [-o FILE]...")
@@ -188,9 +195,11 @@ def compile(
             targets = [(path, writers.format_for(path)) for path in output or []]
         elif not output:
             raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+        else:
+            _folders(output, split_by)
         reminder = _reminder(remind)
         steps = 2 + (len(output or []) if split_by is None else 1) + (not output or fmt is not None)
-        with Progress(steps) as progress:
+        with Steps(steps) as progress:
             plan, words = _compile(args[0], options, anchor or [], team, lang, progress)
             if owner is not None:
                 plan = select.only_owner(plan, owner)
@@ -217,15 +226,56 @@ def compile(
                     rendered.append((path, writers.render(plan, kind, words, _replacing(path, opts))))
             out.write_all(rendered)
             printing = not rendered or fmt is not None
-            if printing:
+            if printing and (fmt or "table") != "table":
                 progress.step("printing")
-                data = _render_stdout(plan, fmt or "table", words)
+                data = writers.render(plan, fmt or "table", words)
         if printing:
-            _write_stdout(data)
+            if (fmt or "table") == "table":
+                _print_table(plan, words)
+            else:
+                _write_stdout(data)
         for path, _ in rendered:
             typer.echo(f"wrote {path}", err=True)
+        if rendered and not quiet:
+            _print_notices(plan, words)
 
     _guard(run)
+
+
+def _folders(output: list[Path], split_by: str) -> None:
+    """--split-by writes one calendar per role or person into each -o, which must be a folder."""
+    from promoplan.writers import BY_EXTENSION
+
+    for path in output:
+        if path.suffix.lower() in BY_EXTENSION or path.is_file():
+            raise PromoplanError(
+                f"--split-by {split_by} writes one calendar per {'role' if split_by == 'owner' else split_by}"
+                f" into a folder, and -o {path} is a file", COMMAND_LINE,
+                f"give a folder, e.g. -o {path.with_suffix('')}/")
+
+
+def _print_notices(plan: Plan, words: Words) -> None:
+    """After `wrote …`: one line per kind of warning, the unpublished holiday schedule first.
+
+    On a terminal rich draws them (the holiday schedule in bold red); in a pipe they are
+    plain lines and rich is not even imported.
+    """
+    from promoplan import notices
+
+    lines = notices.summary(plan, words)
+    if not lines:
+        return
+    if not sys.stderr.isatty():
+        for line in lines:
+            typer.echo(line, err=True)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(stderr=True, highlight=False)
+    first = any(w.code == "schedule-unpublished" for w in plan.warnings)
+    for n, line in enumerate(lines):
+        console.print(Text(line, "bold red" if first and n == 0 else "yellow"))
 
 
 def _replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
@@ -262,7 +312,7 @@ def _file_name(key: str) -> str:
 
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
-             lang: str | None, progress: Progress | None = None) -> tuple[Plan, Words]:
+             lang: str | None, progress: Steps | None = None) -> tuple[Plan, Words]:
     from promoplan.playbook import add_team, load, load_team
     from promoplan.resolve import resolve
 
@@ -283,19 +333,30 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def _render_stdout(plan: Plan, fmt: str, words: Words) -> bytes:
-    from promoplan import writers
+def _console() -> Console:
+    """stdout as rich sees it: styles on a terminal, plain text (and NO_COLOR) otherwise."""
+    from rich.console import Console
 
-    if fmt == "table":
-        from promoplan.clock import now
-        from promoplan.playbook import zone
-        from promoplan.writers import table
+    return Console(highlight=False)
 
-        tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size().columns if tty else 140
-        return table.render(plan, words, color=tty, width=width,
-                            today=now(zone(plan.timezone)).date())
-    return writers.render(plan, fmt, words)
+
+def _print_table(plan: Plan, words: Words) -> None:
+    from promoplan.clock import now
+    from promoplan.playbook import zone
+    from promoplan.writers import table
+
+    _show(table.renderable(plan, words, today=now(zone(plan.timezone)).date()))
+
+
+def _show(what: RenderableType) -> None:
+    """Print a rich renderable: styled on a terminal, plain lines without trailing blanks otherwise."""
+    from promoplan.writers.table import plain
+
+    console = _console()
+    if console.is_terminal:
+        console.print(what)
+    else:
+        sys.stdout.write(plain(console, what))
 
 
 @app.command(context_settings=_EXTRA)
@@ -303,9 +364,16 @@ def anchors(
     ctx: typer.Context,
     playbook: PlaybookArg,
     anchor: Anchors = None,
+    lang: Lang = None,
 ) -> None:
-    """Show the anchors of a playbook, their dates and where each date comes from."""
+    """Show a playbook's anchors, their dates and where each date comes from.
+
+    Every anchor is also an option, to try dates before compiling:
+    promoplan anchors ju-huasuan --signup 2024-10-14 --open "2024-11-05 10:00".
+    """
     def run() -> None:
+        from rich.table import Table
+
         from promoplan.playbook import load
         from promoplan.resolve import resolve
 
@@ -316,16 +384,23 @@ def anchors(
         missing = [a for a in pb.anchors.values()
                    if a.name not in given and a.spec.date is None and a.spec.default is None]
         plan = resolve(pb, given, placeholder=bool(missing))
-        words = _words(pb.locale, None)
+        words = _words(pb.locale, lang)
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+        for key in ("anchor.option", "anchor.label", "anchor.date", "anchor.source"):
+            table.add_column(words[key], no_wrap=key != "anchor.source")
         for item in plan.anchors:
             spec = pb.anchors[item.name].spec
-            if item.source == "placeholder" or (missing and item.source == "default"):
-                date = f"needs --{item.name}" if item.source == "placeholder" else "—"
+            if item.source == "placeholder":
+                date = words["anchor.needs"].format(name=item.name)
+            elif missing and item.source == "default":
+                date = "—"
             else:
-                date = f"{item.when.iso()}  {words.when(item.when, year=True)}"
-            source = {"given": "command line", "file": "file", "placeholder": "not given",
-                      "default": f"default {spec.default}"}[item.source]
-            typer.echo(f"{item.name:<12} {item.label:<8} {date:<36} {source}")
+                when = item.when
+                date = f"{when.day.isoformat()} {words.weekday(when.day)}" + (
+                    f" {words.clock(when.clock)}" if when.clock else "")
+            source = words[f"anchor.{item.source}"].format(expr=spec.default)
+            table.add_row(f"--{item.name}", item.label, date, source)
+        _show(table)
 
     _guard(run)
 

@@ -39,6 +39,15 @@ _ZH = {
     "weekend": "周末",
     "more": "等{n}项",
     "summary": "注意：",
+    "summary.important": "重要：",
+    "years": "、",
+    "then": "；",
+    "day_count": "{day}{holiday}：{n}项",
+    "holiday": "（{holiday}）",
+    "days_list": "、",
+    "more_days": "等{n}天",
+    "days-off": "{n}项截止日在休息日（{days}），请确认是否提前到前一个工作日；这些行标有“{tag}”。",
+    "days-off.one": "1项截止日在休息日（{days}），请确认是否提前到前一个工作日；该行标有“{tag}”。",
     "phase.before": "活动前", "phase.during": "活动中", "phase.after": "活动后",
 }
 _EN = {
@@ -64,6 +73,17 @@ _EN = {
     "weekend": "weekend",
     "more": "and {n} more",
     "summary": "Note: ",
+    "summary.important": "Important: ",
+    "years": ", ",
+    "then": "; ",
+    "day_count": "{day}{holiday}: {n}",
+    "holiday": " ({holiday})",
+    "days_list": "; ",
+    "more_days": " and {more} more days",
+    "days-off": "{n} tasks are due on days off ({days}): bring them forward to the working day "
+                "before? They are marked “{tag}”.",
+    "days-off.one": "1 task is due on a day off ({days}): bring it forward to the working day "
+                    "before? It is marked “{tag}”.",
     "phase.before": "before the event", "phase.during": "during the event",
     "phase.after": "after the event",
 }
@@ -154,5 +174,42 @@ def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
 
 
 def summary(plan: Plan, words: Words) -> list[str]:
-    """One line per warning for the terminal after `wrote …`, naming at most three tasks."""
-    return [_table(words)["summary"] + line for line in lines(plan, words, limit=3)]
+    """One line per kind of warning, for stderr after `wrote …`; the holiday schedule first.
+
+    The files carry every detail (the 注意 block, a tag on each row); the terminal
+    gets what to look at: how many tasks, which days, at most three names.
+    """
+    table = _table(words)
+    kinds: dict[str, list[PlanWarning]] = {}
+    for warning in ordered(plan):
+        kinds.setdefault(warning.code, []).append(warning)
+    out = []
+    for code, group in kinds.items():
+        if code == "schedule-unpublished":
+            years = table["years"].join(str(w.facts["year"]) for w in group)
+            out.append(table["summary.important"] + table[code].format(year=years))
+        elif code == "deadline-on-day-off":
+            out.append(table["summary"] + _days_off(plan, group, words))
+        else:
+            out.append(table["summary"] + table["then"].join(text(plan, w, words, limit=3)
+                                                             for w in group))
+    return out
+
+
+def _days_off(plan: Plan, group: list[PlanWarning], words: Words) -> str:
+    """`12项截止日在休息日（10月3日 周四 国庆节7项、…）`: every deadline on a day off, by day."""
+    table = _table(words)
+    known = {t.id for t in plan.tasks}
+    counts = [(w, sum(tid in known for tid in w.tasks)) for w in group]
+    total = sum(n for _, n in counts)
+    days = []
+    for warning, n in counts[:3]:
+        day = words.day(date.fromisoformat(warning.facts["day"]))
+        holiday = warning.facts.get("holiday")
+        named = table["holiday"].format(holiday=holiday) if holiday else ""
+        days.append(table["day_count"].format(day=day, n=n, holiday=named))
+    listed = table["days_list"].join(days)
+    if len(counts) > 3:
+        listed += table["more_days"].format(n=len(counts), more=len(counts) - 3)
+    key = "days-off" if total != 1 else "days-off.one"
+    return table[key].format(n=total, days=listed, tag=tag("deadline-on-day-off", words))
