@@ -502,8 +502,10 @@ def diff(
         plans = [resolve(pb, {k: v for k, v in given.items() if k in pb.anchors}) for pb in books]
         words = _words(books[1].locale, lang)
         result = diffing.compare(plans[0], plans[1], words, args[0], args[1])
-        render = {"table": diffing.render_text, "md": diffing.render_md, "json": diffing.render_json}
-        sys.stdout.write(render[fmt](result))
+        if fmt == "table":
+            _show(diffing.renderable(result))
+        else:
+            sys.stdout.write(diffing.render_md(result) if fmt == "md" else diffing.render_json(result))
         if not result.same:
             raise typer.Exit(1)
 
@@ -549,7 +551,10 @@ def agenda(
             except ValueError as exc:
                 raise PromoplanError(f"--on: {exc}", COMMAND_LINE) from None
         days = agenda_mod.week_of(day) if week else [day]
-        sys.stdout.write(agenda_mod.render(plan, days, words, md=fmt == "md"))
+        if fmt == "md":
+            sys.stdout.write(agenda_mod.render(plan, days, words, md=True))
+        else:
+            _show(agenda_mod.renderable(plan, days, words))
 
     _guard(run)
 

@@ -24,7 +24,7 @@ from promoplan.writers.md_ import grouped
 
 # The relative column shows while today is this close to the plan's dates.
 CURRENT_MARGIN = timedelta(days=30)
-MIN_NAME_WIDTH = 16
+MIN_NAME_WIDTH = 12
 STATUS_STYLES = {"done": "green", "doing": "cyan", "blocked": "bold red", "cancelled": "dim"}
 
 
@@ -80,9 +80,10 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
     table.add_column(words["seq"], justify="right", no_wrap=True)
     table.add_column(words["section"], no_wrap=True)
     table.add_column(words["name"], min_width=MIN_NAME_WIDTH, overflow="fold")
-    table.add_column(words["owner"], no_wrap=True)
-    table.add_column(words["start"], no_wrap=True)
-    table.add_column(words["due"], no_wrap=True)
+    # On a narrow terminal the owner and the dates wrap at their spaces rather than being cut.
+    table.add_column(words["owner"], overflow="fold")
+    table.add_column(words["start"], overflow="fold")
+    table.add_column(words["due"], overflow="fold")
     if status:
         table.add_column(words["status"], no_wrap=True)
     if today is not None:
