@@ -359,7 +359,7 @@ def _show(what: RenderableType) -> None:
         sys.stdout.write(plain(console, what))
 
 
-@app.command(context_settings=_EXTRA)
+@app.command(context_settings=_EXTRA, short_help="Show a playbook's anchors and their dates.")
 def anchors(
     ctx: typer.Context,
     playbook: PlaybookArg,
@@ -405,29 +405,52 @@ def anchors(
     _guard(run)
 
 
-@app.command()
+@app.command(short_help="Check playbooks without dates: errors and warnings.")
 def validate(
     playbooks: Annotated[list[str], typer.Argument(
         metavar="PLAYBOOK...", help="Playbook or plan files, or built-in names.", show_default=False)],
+    lang: Lang = None,
 ) -> None:
-    """Check playbooks without compiling them to a date: schema, offsets, references, cycles."""
+    """Check playbooks without dates: schema, offsets, references, cycles, warnings.
+
+    Anchors without a date in the file get a placeholder, so the warnings shown are
+    those that hold whatever the dates: a task that ends before it starts, anchors
+    out of order, a wrong phase, work at night. Every error of every file is
+    printed. Exit code 0 when all files are valid (warnings or not), 2 otherwise.
+    """
     def run() -> None:
+        from promoplan import notices
         from promoplan.errors import ErrorGroup
         from promoplan.playbook import load
-        from promoplan.resolve import resolve
+        from promoplan.resolve import PLACEHOLDER_DAY, resolve
 
         errors: list[PromoplanError] = []
         for ref in playbooks:
             try:
-                plan = resolve(load(ref), placeholder=True)
+                pb = load(ref)
+                plan = resolve(pb, placeholder=True)
             except PromoplanError as exc:
                 errors.extend(exc.errors)
                 continue
-            typer.echo(f"{ref}: ok ({len(plan.tasks)} tasks, {len(plan.anchors)} anchors)")
+            words = _words(pb.locale, lang)
+            placeholder = PLACEHOLDER_DAY.isoformat()
+            found = [w for w in notices.ordered(plan) if w.code in notices.DATE_FREE
+                     and placeholder not in (w.facts.get("late_day"), w.facts.get("early_day"))]
+            dated = all(a.source != "placeholder" for a in plan.anchors)
+            counts = f"{_plural(len(plan.tasks), 'task')}, {_plural(len(plan.anchors), 'anchor')}"
+            warned = f", {_plural(len(found), 'warning')}" if found else ""
+            typer.echo(f"{ref}: ok ({counts}){warned}")
+            for warning in found:
+                typer.echo(f"{ref}: {notices.text(plan, warning, words, dates=dated)}")
         if errors:
             raise ErrorGroup(errors)
 
     _guard(run)
+
+
+def _plural(n: int, noun: str) -> str:
+    """`1 task`, `2 tasks`: the command's own messages are English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @app.command("list")
@@ -476,7 +499,7 @@ def init(
     _guard(run)
 
 
-@app.command(context_settings=_EXTRA)
+@app.command(context_settings=_EXTRA, short_help="Show what moved between two plans.")
 def diff(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(
@@ -487,7 +510,11 @@ def diff(
     anchor: Anchors = None,
     lang: Lang = None,
 ) -> None:
-    """Show what moved between two plans; exit 1 when they differ, like diff."""
+    """Show what moved between two plans; exit 1 when they differ, like diff.
+
+    Each side is a path or git REV:path. Every anchor of the playbooks is also an
+    option and applies to both sides: --open "2024-11-03 10:00".
+    """
     def run() -> None:
         from promoplan import diff as diffing
         from promoplan.playbook import load
@@ -512,7 +539,7 @@ def diff(
     _guard(run)
 
 
-@app.command(context_settings=_EXTRA)
+@app.command(context_settings=_EXTRA, short_help="What starts or is due on a day or in a week.")
 def agenda(
     ctx: typer.Context,
     plan_ref: Annotated[str, typer.Argument(metavar="PLAN", help="Plan file (or playbook with dates).",
@@ -527,7 +554,12 @@ def agenda(
     anchor: Anchors = None,
     lang: Lang = None,
 ) -> None:
-    """What starts, is due or was due on a day or in a week, by time of day."""
+    """What starts, is due or is overdue on a day or in a week, by time of day.
+
+    Once the plan file records progress, every task past due and not done is
+    listed as overdue. Every anchor of the playbook is also an option, for a
+    playbook without dates: --signup 2024-10-14.
+    """
     def run() -> None:
         from promoplan import agenda as agenda_mod
         from promoplan import select
@@ -590,4 +622,18 @@ def _guard(run: Callable[[], None]) -> None:
 
 
 def main() -> None:
-    app()
+    """The `promoplan` script and `python -m promoplan`."""
+    app(args=debug_first(sys.argv[1:]))
+
+
+def debug_first(args: list[str]) -> list[str]:
+    """`--debug` is accepted anywhere on the line (`promoplan compile x.yaml --debug`).
+
+    It belongs to the root command, where click looks for it only before the command
+    name; moving it there is simpler than declaring it on every command. A `--debug`
+    after `--` is an argument and stays.
+    """
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]

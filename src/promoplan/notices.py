@@ -61,12 +61,16 @@ _EN = {
                             "the plan again once it is out.",
     "anchor-order": "{late} ({late_day}) comes before {early} ({early_day}); the playbook has "
                     "{late} after {early}: check the dates.",
-    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring them forward to {before}? "
-                           "{tasks}",
+    # one|many: the English sentence for one task and for several
+    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring it forward to {before}? "
+                           "{tasks}|{n} due on {day} ({holiday}), a day off: bring them forward to "
+                           "{before}? {tasks}",
     "at-night": "{n} at night (22:00 to 07:00): {tasks}",
-    "ends-before-start": "{n} end before they start: {tasks}",
-    "phase-mismatch": "{n} marked with a phase their dates do not match: {tasks}",
-    "repeat-until-before-start": "{n} repeat until before their first time: {tasks}",
+    "ends-before-start": "{n} ends before it starts: {tasks}|{n} end before they start: {tasks}",
+    "phase-mismatch": "{n} is marked with a phase its dates do not match: {tasks}|"
+                      "{n} are marked with a phase their dates do not match: {tasks}",
+    "repeat-until-before-start": "{n} repeats until before its first time: {tasks}|"
+                                 "{n} repeat until before their first time: {tasks}",
     "task": "{section} #{seq} “{name}”",
     "task_no_section": "#{seq} “{name}”",
     "list": ", ",
@@ -100,13 +104,20 @@ def task_ref(task: PlanTask, words: Words) -> str:
     return table[key].format(section=task.section, seq=task.seq, name=task.name)
 
 
+def _pick(template: str, n: int) -> str:
+    """`one|many` → the sentence for n tasks (zh has one form)."""
+    one, _, many = template.partition("|")
+    return many if many and n != 1 else one
+
+
 def _count(n: int, words: Words) -> str:
     if words.lang == "en":
         return f"{n} task" if n == 1 else f"{n} tasks"
     return str(n)
 
 
-def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) -> tuple[int, str]:
+def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None,
+           dates: bool = True) -> tuple[int, str]:
     table = _table(words)
     by_id = {t.id: t for t in plan.tasks}
     found = [by_id[tid] for tid in warning.tasks if tid in by_id]
@@ -116,7 +127,7 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) ->
         text = task_ref(task, words)
         if warning.code == "at-night" and task.start.clock is not None:
             text += f"（{task.start.clock:%H:%M}）" if words.lang == "zh" else f" ({task.start.clock:%H:%M})"
-        if warning.code == "ends-before-start":
+        if warning.code == "ends-before-start" and dates:
             span = f"{words.when(task.start)} → {words.when(task.due)}"
             text += f"（{span}）" if words.lang == "zh" else f" ({span})"
         parts.append(text)
@@ -127,8 +138,13 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) ->
     return len(found), listed
 
 
-def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = None) -> str:
-    """The warning as one line; `limit` lists at most that many tasks by name."""
+def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = None, *,
+         dates: bool = True) -> str:
+    """The warning as one line; `limit` lists at most that many tasks by name.
+
+    `dates=False` leaves out the days of the tasks it lists, for `validate`, whose
+    dates are placeholders where the file gives none.
+    """
     table = _table(words)
     facts = warning.facts
     if warning.code == "schedule-unpublished":
@@ -137,14 +153,14 @@ def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = Non
         return table["anchor-order"].format(
             late=facts["late"], late_day=words.day(date.fromisoformat(facts["late_day"])),
             early=facts["early"], early_day=words.day(date.fromisoformat(facts["early_day"])))
-    n, listed = _tasks(plan, warning, words, limit)
+    n, listed = _tasks(plan, warning, words, limit, dates)
     if warning.code == "deadline-on-day-off":
         day = date.fromisoformat(facts["day"])
         before = date.fromisoformat(facts["before"])
-        return table["deadline-on-day-off"].format(
+        return _pick(table["deadline-on-day-off"], n).format(
             day=words.day(day), holiday=facts.get("holiday") or table["weekend"],
             n=_count(n, words), before=words.day(before), tasks=listed)
-    return table[warning.code].format(n=_count(n, words), tasks=listed)
+    return _pick(table[warning.code], n).format(n=_count(n, words), tasks=listed)
 
 
 def tag(code: str, words: Words) -> str:
@@ -159,6 +175,11 @@ def ordered(plan: Plan) -> list[PlanWarning]:
 def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
     """Every warning, one line each, the most important first."""
     return [text(plan, w, words, limit) for w in ordered(plan)]
+
+
+# What a playbook says whatever the dates: `validate` checks these without real dates.
+DATE_FREE = ("anchor-order", "ends-before-start", "repeat-until-before-start", "phase-mismatch",
+             "at-night")
 
 
 def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
