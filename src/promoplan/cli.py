@@ -623,7 +623,7 @@ def _guard(run: Callable[[], None]) -> None:
 
 def main() -> None:
     """The `promoplan` script and `python -m promoplan`."""
-    app(args=debug_first(sys.argv[1:]))
+    app(args=debug_first(sys.argv[1:]), prog_name="promoplan")
 
 
 def debug_first(args: list[str]) -> list[str]:

@@ -187,7 +187,7 @@ _STYLES = {"~": "yellow", "+": "green", "-": "red"}
 
 
 def _change_line(ch: Change, words: Words, sep: str) -> str:
-    move = words["diff.paren"].format(text=ch.move) if ch.move else ""
+    move = words["paren"].format(text=ch.move) if ch.move else ""
     return f"{words['field.' + ch.field]}{sep}{ch.old_text} → {ch.new_text}{move}"
 
 
@@ -199,7 +199,7 @@ def lines(diff: PlanDiff) -> list[tuple[str, str]]:
     if diff.anchors:
         out += [("", ""), (words["diff.anchors"], "bold")]
         out += [(f"  {label}{colon}{ch.old_text} → {ch.new_text}"
-                 + (words["diff.paren"].format(text=ch.move) if ch.move else ""), "")
+                 + (words["paren"].format(text=ch.move) if ch.move else ""), "")
                 for _, label, ch in diff.anchors]
     for section, rows in _by_section(diff):
         out += [("", ""), (section or words["diff.no_section"], "bold")]

@@ -30,14 +30,14 @@ ZH = {
     "diff.anchors": "时间节点", "diff.no_section": "（无版块）", "diff.none": "（无）",
     "diff.added": "新增", "diff.removed": "删除", "diff.changed": "变更",
     "diff.later": "推迟{span}", "diff.earlier": "提前{span}", "diff.timed": "改为定时",
-    "diff.all_day": "改为全天", "diff.same": "没有变化", "diff.sep": "，",
+    "diff.all_day": "改为全天", "diff.same": "没有变化",
     "diff.n_anchors": "{n}个时间节点", "diff.n_changed": "{n}项变更", "diff.n_added": "新增{n}项",
     "diff.n_removed": "删除{n}项", "diff.list": "、", "diff.old": "原", "diff.new": "新",
-    "diff.shift": "变动", "diff.colon": "：", "diff.paren": "（{text}）", "diff.then": "；",
+    "diff.shift": "变动", "diff.colon": "：", "diff.then": "；",
     "field.name": "事项", "field.section": "版块", "field.owner": "负责岗位", "field.start": "开始",
     "field.due": "完成", "field.at": "时间", "field.phase": "阶段", "field.notes": "备注",
     "field.people": "责任人", "field.date": "日期",
-    "agenda_overdue_all": "已过期未完成",
+    "agenda_overdue_all": "已过期未完成", "paren": "（{text}）", "phase_count": "{phase}（{n}）",
 }
 EN = {
     "seq": "No.", "section": "Section", "name": "Task", "owner": "Owner", "role": "Owner role",
@@ -58,15 +58,15 @@ EN = {
     "diff.anchors": "Key dates", "diff.no_section": "(no section)", "diff.none": "(none)",
     "diff.added": "added", "diff.removed": "removed", "diff.changed": "changed",
     "diff.later": "{span} later", "diff.earlier": "{span} earlier", "diff.timed": "now timed",
-    "diff.all_day": "now all day", "diff.same": "no differences", "diff.sep": ", ",
+    "diff.all_day": "now all day", "diff.same": "no differences",
     "diff.n_anchors": "{n} anchor|{n} anchors", "diff.n_changed": "{n} task changed|{n} tasks changed",
     "diff.n_added": "{n} added", "diff.n_removed": "{n} removed", "diff.list": ", ",
     "diff.old": "old", "diff.new": "new", "diff.shift": "shift", "diff.colon": ": ",
-    "diff.paren": " ({text})", "diff.then": "; ",
+    "diff.then": "; ",
     "field.name": "task", "field.section": "section", "field.owner": "owner", "field.start": "start",
     "field.due": "due", "field.at": "at", "field.phase": "phase", "field.notes": "notes",
     "field.people": "people", "field.date": "date",
-    "agenda_overdue_all": "Overdue, not done",
+    "agenda_overdue_all": "Overdue, not done", "paren": " ({text})", "phase_count": "{phase} ({n})",
 }
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

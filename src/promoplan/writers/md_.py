@@ -18,7 +18,7 @@ def _cell(text: str) -> str:
 
 
 def task_row(task: PlanTask, words: Words, status: bool = False) -> list[str]:
-    name = task.name + (f"（{words.repeat_note(task)}）" if task.occurrences else "")
+    name = task.name + (words["paren"].format(text=words.repeat_note(task)) if task.occurrences else "")
     owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
     due = "" if task.due == task.start else words.when(task.due)
     row = [str(task.seq), task.section, name, owner, words.when(task.start), due]

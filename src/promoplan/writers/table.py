@@ -57,7 +57,7 @@ def status_text(task: PlanTask, words: Words) -> Text:
 def _name(task: PlanTask, words: Words, tags: list[str]) -> Text:
     text = Text(task.name, "dim strike" if task.progress and task.progress.status == "cancelled" else "")
     if task.occurrences:
-        text.append(f"（{words.repeat_note(task)}）", "dim")
+        text.append(words["paren"].format(text=words.repeat_note(task)), "dim")
     for tag in tags:
         text.append(" " + tag, "yellow")
     return text
@@ -91,7 +91,7 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
     groups = grouped(plan)
     for n, (phase, tasks) in enumerate(groups):
         if phase:
-            table.add_row("", "", Text(f"{words[phase]}（{len(tasks)}）", "bold"))
+            table.add_row("", "", Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold"))
         for i, task in enumerate(tasks):
             due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
             row: list[RenderableType] = [
