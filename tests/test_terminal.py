@@ -394,3 +394,12 @@ def test_the_script_and_the_module_both_run() -> None:
     script = Path(sys.executable).parent / "promoplan"
     assert subprocess.run([str(script), "--version"], capture_output=True, text=True).stdout == "promoplan 0.1.0\n"
     assert promoplan("--version").stdout == "promoplan 0.1.0\n"
+
+
+def test_counts_agree_with_their_number() -> None:
+    from promoplan.i18n import Words
+
+    en, zh = Words("en"), Words("zh-CN")
+    assert [en.count("diff.n_anchors", n) for n in (1, 2)] == ["1 anchor", "2 anchors"]
+    assert [en.count("diff.n_changed", n) for n in (1, 3)] == ["1 task changed", "3 tasks changed"]
+    assert [zh.count("diff.n_changed", n) for n in (1, 3)] == ["1项变更", "3项变更"]
