@@ -290,3 +290,17 @@ def test_with_progress_recorded_everything_past_due_and_not_done_is_overdue(repo
     assert done.stdout == "小测试 · Sun 3 Nov\nNothing on this day\n"
     today = run(repo, "agenda", "tracked.yaml", "--on", "2024-11-02", "--format", "md")
     assert today.stdout == "### 小测试 · 11月2日 周六\n**全天**\n- **运营第3项「复盘」** — 运营主管（张伟） · ✓ 完成\n"
+
+
+def test_diff_shows_progress_recorded(repo: Path) -> None:
+    (repo / "tracked.yaml").write_text(PLAN_V1 + "progress:\n  brief: 完成 2024-10-13\n  check: 受阻\n",
+                                       encoding="utf-8")
+    out = run(repo, "diff", "HEAD:plan.yaml", "tracked.yaml")
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[3:] == [
+        "运营", "  ~ 变更 运营第1项「活动策划」", "      状态：（无） → ✓ 完成 2024-10-13", "",
+        "客服", "  ~ 变更 客服第1项「开团检查」", "      状态：（无） → ⚠ 受阻", "", "2项变更"]
+    data = json.loads(run(repo, "diff", "HEAD:plan.yaml", "tracked.yaml", "--format", "json").stdout)
+    assert [(c["id"], c["changes"]) for c in data["changed"]] == [
+        ("brief", {"progress": {"old": "", "new": "done 2024-10-13"}}),
+        ("check", {"progress": {"old": "", "new": "blocked"}})]

@@ -20,7 +20,7 @@ from promoplan.plan import Plan, PlanTask, When
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-COMPARED = ("name", "section", "owner", "start", "due", "phase", "notes", "people")
+COMPARED = ("name", "section", "owner", "start", "due", "phase", "notes", "people", "progress")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,17 @@ def _value(task: PlanTask, key: str, words: Words) -> str:
         return "、".join(p.name for p in task.people)
     if key == "phase":
         return words[task.phase]
+    if key == "progress":  # `done 2024-10-20`, as a plan file may write it
+        progress = task.progress
+        return "" if progress is None else " ".join(
+            [progress.status, *([progress.day.isoformat()] if progress.day else [])])
     return str(getattr(task, key))
+
+
+def _status(value: str, words: Words) -> str:
+    """`done 2024-10-20` → `✓ 完成 2024-10-20`."""
+    status, _, day = value.partition(" ")
+    return f"{words['status.' + status]} {day}".strip() if status else words["diff.none"]
 
 
 def _dated(field_: str, old: When | None, new: When | None, words: Words) -> Change:
@@ -141,6 +151,9 @@ def compare(old: Plan, new: Plan, words: Words, old_name: str, new_name: str) ->
             name = "at" if points and key == "start" else key
             if key in ("start", "due"):
                 changes.append(_dated(name, getattr(prev, key), getattr(task, key), words))
+            elif key == "progress":
+                changes.append(Change(name, a_val, b_val, old_text=_status(a_val, words),
+                                      new_text=_status(b_val, words)))
             else:
                 changes.append(Change(name, a_val, b_val, old_text=a_val or none, new_text=b_val or none))
         if changes:

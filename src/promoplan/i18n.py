@@ -36,7 +36,7 @@ ZH = {
     "diff.shift": "变动", "diff.colon": "：", "diff.then": "；",
     "field.name": "事项", "field.section": "版块", "field.owner": "负责岗位", "field.start": "开始",
     "field.due": "完成", "field.at": "时间", "field.phase": "阶段", "field.notes": "备注",
-    "field.people": "责任人", "field.date": "日期",
+    "field.people": "责任人", "field.date": "日期", "field.progress": "状态",
     "agenda_overdue_all": "已过期未完成", "paren": "（{text}）", "phase_count": "{phase}（{n}）",
 }
 EN = {
@@ -65,7 +65,7 @@ EN = {
     "diff.then": "; ",
     "field.name": "task", "field.section": "section", "field.owner": "owner", "field.start": "start",
     "field.due": "due", "field.at": "at", "field.phase": "phase", "field.notes": "notes",
-    "field.people": "people", "field.date": "date",
+    "field.people": "people", "field.date": "date", "field.progress": "status",
     "agenda_overdue_all": "Overdue, not done", "paren": " ({text})", "phase_count": "{phase} ({n})",
 }
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
