@@ -58,7 +58,9 @@ def test_several_outputs_are_written_and_reported(cli: Cli, tmp_path: Path) -> N
                  "-o", str(out_json), "-o", str(out_csv), "-o", str(out_md))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"wrote {out_json}\nwrote {out_csv}\nwrote {out_md}\n"
+    assert result.stderr == (f"wrote {out_json}\nwrote {out_csv}\nwrote {out_md}\n"
+                             "注意：4项截止日在休息日（10月13日 周日：1项、11月2日 周六：3项），"
+                             "请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。\n")
     assert json.loads(out_json.read_text(encoding="utf-8"))["tasks"][3]["due"] == "2024-10-30"
     raw = out_csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -72,7 +74,8 @@ def test_several_outputs_are_written_and_reported(cli: Cli, tmp_path: Path) -> N
     md = out_md.read_text(encoding="utf-8")
     assert md.startswith("# 测试进程表\n")
     assert "| 序号 | 版块 | 事项 | 负责 | 开始 | 完成 |" in md
-    assert "| 13 | 推广 | 跟进流量成交率 | 推广主管 | 11月1日 周五 10:25 |  |" in md
+    # 序号 as on the sheet: 跟进流量成交率 is the fifth 推广 task
+    assert "| 5 | 推广 | 跟进流量成交率 | 推广主管 | 11月1日 周五 10:25 |  |" in md
 
 
 def test_outputs_are_byte_identical_across_runs(cli: Cli, tmp_path: Path) -> None:
@@ -82,18 +85,6 @@ def test_outputs_are_byte_identical_across_runs(cli: Cli, tmp_path: Path) -> Non
             assert result.exit_code == 0, result.stderr
     for ext in ("json", "csv", "md"):
         assert (tmp_path / f"a.{ext}").read_bytes() == (tmp_path / f"b.{ext}").read_bytes()
-
-
-def test_table_groups_by_phase_and_marks_times(cli: Cli) -> None:
-    result = cli("compile", PROMO, "--signup", "2024-10-14")
-    assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0] == "测试进程表"
-    assert lines[1].startswith("报名 2024年10月14日 周一  竞拍 2024年10月21日 周一")
-    headings = [line.split()[0] for line in lines if line.startswith("活动")]
-    assert headings == ["活动前", "活动中", "活动后"]
-    ship = next(line for line in lines if "跟进物流打单及打包情况" in line)
-    assert "11月1日 周五 15:00" in ship
 
 
 def test_owner_filter_and_english_labels(cli: Cli) -> None:
@@ -113,23 +104,6 @@ def test_relative_column_only_when_the_plan_is_current(cli: Cli, monkeypatch) ->
     assert plan_line.rstrip().endswith("32天前")  # 09-24 is 32 days before 10-26
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030
     assert "距今" not in cli("compile", PROMO, "--signup", "2024-10-14").stdout
-
-
-def test_anchors_command_shows_sources(cli: Cli) -> None:
-    result = cli("anchors", PROMO, "--signup", "2024-10-14", "--open", "2024-11-05")
-    assert result.exit_code == 0, result.stderr
-    lines = [line.split() for line in result.stdout.splitlines()]
-    assert lines[0][:3] == ["signup", "报名", "2024-10-14"]
-    assert lines[0][-2:] == ["command", "line"]
-    assert lines[2][:3] == ["schedule", "排期", "2024-10-25"]
-    assert lines[2][-2:] == ["default", "auction+4d"]
-    assert lines[3][:3] == ["open", "开团", "2024-11-05T10:00"]
-
-
-def test_anchors_without_dates_says_what_is_needed(cli: Cli) -> None:
-    result = cli("anchors", PROMO)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0].split() == ["signup", "报名", "needs", "--signup", "not", "given"]
 
 
 def test_validate_checks_every_file(cli: Cli, tmp_path: Path) -> None:
@@ -203,4 +177,4 @@ def test_the_process_leaves_with_its_output_flushed_and_its_exit_code(tmp_path: 
     moved = subprocess.run([sys.executable, "-m", "promoplan", "diff", str(old), str(new),
                             "--signup", "2024-10-14"], capture_output=True, text=True)
     assert moved.returncode == 1  # diff found differences
-    assert "price-stock" in moved.stdout
+    assert "  ~ 变更 推广第16项「改价格、改库存数量」\n" in moved.stdout

@@ -172,4 +172,7 @@ def test_split_reports_every_file(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "by-person"
     result = cli("compile", PLAN, "--split-by", "person", "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote {folder / '张伟.ics'}\nwrote {folder / '李娜.ics'}\n"
+    # the plan's warnings follow the files: 活动策划 is due Sun 10-13, one more task Sun 11-03
+    assert result.stderr == (f"wrote {folder / '张伟.ics'}\nwrote {folder / '李娜.ics'}\n"
+                             "注意：2项截止日在休息日（10月13日 周日：1项、11月3日 周日：1项），"
+                             "请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。\n")

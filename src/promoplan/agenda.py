@@ -1,17 +1,24 @@
 """The morning post for the chat group: what starts, is due or is overdue on a day.
 
-Nothing tracks whether a task was done, so "overdue" means "was due since the
-last working day": on Monday the list asks about Friday's, Saturday's and
-Sunday's deadlines, on Tuesday about Monday's.
+Once the team records progress in the plan file (`progress:`), a task is overdue
+when it is past due and neither done nor cancelled, however long ago. Until then
+nothing says what was done, so "overdue" means "was due since the last working
+day": on Monday the list asks about Friday's, Saturday's and Sunday's deadlines,
+on Tuesday about Monday's. Tasks are named as on the sheet (运营第2项「改价格」).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 
 from promoplan.i18n import Words
+from promoplan.notices import task_ref
 from promoplan.plan import Plan, PlanTask
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # Where the morning ends and the evening begins, for grouping by time of day.
 NOON, EVENING = time(12, 0), time(18, 0)
@@ -60,10 +67,20 @@ def day_items(plan: Plan, day: date) -> list[Item]:
     return sorted(items, key=lambda i: (i.clock is not None, i.clock or time(0)))
 
 
+def tracked(plan: Plan) -> bool:
+    """Whether the team records progress in this plan (any task has a status)."""
+    return any(t.progress is not None for t in plan.tasks)
+
+
 def overdue(plan: Plan, day: date) -> list[Item]:
-    since = previous_workday(plan, day)
-    return [Item(day, "overdue", None, t, t.due.day) for t in plan.by_time()
-            if since <= t.due.day < day]
+    """Tasks to ask about on `day`, the longest overdue first."""
+    if tracked(plan):
+        late = [t for t in plan.tasks if t.due.day < day and not t.done]
+    else:
+        since = previous_workday(plan, day)
+        late = [t for t in plan.tasks if since <= t.due.day < day]
+    late.sort(key=lambda t: (t.due.sort_key(), plan.section_rank(t.section), t.order))
+    return [Item(day, "overdue", None, t, t.due.day) for t in late]
 
 
 def week_of(day: date) -> list[date]:
@@ -93,34 +110,51 @@ def _line(item: Item, words: Words, md: bool) -> str:
         head = words.clock(item.clock) if item.clock else ""
         if item.kind in ("start", "due"):
             head = f"{head} {words['agenda_' + item.kind]}".strip()
-    name = f"**{task.name}**" if md else task.name
-    section = f"[{task.section}] " if task.section else ""
-    text = f"{head} {section}{name}".strip()
-    return f"{text} — {who}" if who else text
+    name = task_ref(task, words)
+    text = f"{head} {f'**{name}**' if md else name}".strip()
+    text = f"{text} — {who}" if who else text
+    if task.progress is not None:
+        text += f" · {words['status.' + task.progress.status]}"
+    return text
 
 
-def render(plan: Plan, days: list[date], words: Words, md: bool) -> str:
-    lines: list[str] = []
+def lines(plan: Plan, days: list[date], words: Words, md: bool) -> list[tuple[str, str]]:
+    """The agenda as (line, style) pairs; a style is what rich draws it with on a terminal."""
+    out: list[tuple[str, str]] = []
+    overdue_label = words["agenda_overdue_all" if tracked(plan) else "agenda_overdue"]
     for day in days:
         items = day_items(plan, day)
         late = overdue(plan, day) if day == days[0] else []
         if not items and not late and len(days) > 1:
             continue  # a week lists only the days that have something
         title = f"{plan.title} · {words.day(day)}"
-        if lines:
-            lines.append("")
-        lines.append(f"### {title}" if md else title)
+        if out:
+            out.append(("", ""))
+        out.append((f"### {title}" if md else title, "bold"))
         if not items and not late:
-            lines.append(words["agenda_nothing"])
+            out.append((words["agenda_nothing"], "dim"))
             continue
         for group in GROUPS:
             chosen = [i for i in (late if group == "overdue" else items) if _group(i) == group]
             if not chosen:
                 continue
-            label = words["agenda_" + group]
-            lines.append(f"**{label}**" if md else label)
-            lines += [("- " if md else "  ") + _line(i, words, md) for i in chosen]
-    if not lines:
+            label = overdue_label if group == "overdue" else words["agenda_" + group]
+            out.append((f"**{label}**" if md else label, "bold red" if group == "overdue" else "bold"))
+            out += [(("- " if md else "  ") + _line(i, words, md), "") for i in chosen]
+    if not out:
         span = f"{words.day(days[0])} – {words.day(days[-1])}"
-        lines = [f"### {plan.title} · {span}" if md else f"{plan.title} · {span}", words["agenda_nothing"]]
-    return "\n".join(lines) + "\n"
+        out = [(f"### {plan.title} · {span}" if md else f"{plan.title} · {span}", "bold"),
+               (words["agenda_nothing"], "dim")]
+    return out
+
+
+def render(plan: Plan, days: list[date], words: Words, md: bool) -> str:
+    return "".join(line + "\n" for line, _ in lines(plan, days, words, md))
+
+
+def renderable(plan: Plan, days: list[date], words: Words) -> RenderableType:
+    """The agenda for rich: headings bold, what is overdue in red."""
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(*(Text(line, style) for line, style in lines(plan, days, words, md=False)))

@@ -8,7 +8,6 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -20,17 +19,19 @@ import typer
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from promoplan.i18n import Words
     from promoplan.offsets import Reminder
     from promoplan.plan import Plan
-    from promoplan.progress import Progress
+    from promoplan.progressbar import Steps
     from promoplan.writers import WriterOptions
 
 app = typer.Typer(
     name="promoplan",
     help="Compile promotion playbooks (聚划算, 双十一 …) into dated team schedules.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -43,7 +44,8 @@ PlaybookArg = Annotated[str, typer.Argument(
     metavar="PLAYBOOK", help="Playbook or plan file, or a built-in name.", show_default=False)]
 Owner = Annotated[str | None, typer.Option("--owner", metavar="ROLE", help="Only tasks of this role.")]
 Person = Annotated[str | None, typer.Option("--person", metavar="NAME", help="Only tasks of this person.")]
-Lang = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of labels: zh or en.")]
+Lang = Annotated[str | None, typer.Option(
+    "--lang", metavar="zh|en", help="Language of what is printed: zh or en (default: the playbook's).")]
 Anchors = Annotated[list[str] | None, typer.Option(
     "--anchor", metavar="NAME=DATE", help="An anchor date as NAME=DATE. Repeatable.")]
 
@@ -58,7 +60,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show tracebacks (for developers); accepted anywhere on the line.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version.")] = False,
 ) -> None:
@@ -168,16 +171,20 @@ def compile(
         "--group-by", metavar="section|phase", help="XLSX rows grouped by section or phase.")] = "section",
     xlsx_by_owner: Annotated[bool, typer.Option(
         "--xlsx-by-owner", help="XLSX: add a sheet per owner role.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="With -o: do not sum up the plan's warnings on stderr.")] = False,
 ) -> None:
-    """Compile a playbook into a dated plan.
+    """Compile a playbook into a dated plan: a table, or files with -o.
 
     Every anchor the playbook declares is also an option: --signup 2024-10-14,
-    --open "2024-11-01 10:00".
+    --open "2024-11-01 10:00" (see: promoplan anchors PLAYBOOK). With -o, the
+    plan's warnings are summed up on stderr after the files written; --quiet
+    leaves them out.
     """
     def run() -> None:
         from promoplan import output as out
         from promoplan import select, writers
-        from promoplan.progress import Progress
+        from promoplan.progressbar import Steps
 
         args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
                                "[--<anchor> DATE]... [-o FILE]...")
@@ -188,9 +195,11 @@ def compile(
             targets = [(path, writers.format_for(path)) for path in output or []]
         elif not output:
             raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+        else:
+            _folders(output, split_by)
         reminder = _reminder(remind)
         steps = 2 + (len(output or []) if split_by is None else 1) + (not output or fmt is not None)
-        with Progress(steps) as progress:
+        with Steps(steps) as progress:
             plan, words = _compile(args[0], options, anchor or [], team, lang, progress)
             if owner is not None:
                 plan = select.only_owner(plan, owner)
@@ -217,15 +226,56 @@ def compile(
                     rendered.append((path, writers.render(plan, kind, words, _replacing(path, opts))))
             out.write_all(rendered)
             printing = not rendered or fmt is not None
-            if printing:
+            if printing and (fmt or "table") != "table":
                 progress.step("printing")
-                data = _render_stdout(plan, fmt or "table", words)
+                data = writers.render(plan, fmt or "table", words)
         if printing:
-            _write_stdout(data)
+            if (fmt or "table") == "table":
+                _print_table(plan, words)
+            else:
+                _write_stdout(data)
         for path, _ in rendered:
             typer.echo(f"wrote {path}", err=True)
+        if rendered and not quiet:
+            _print_notices(plan, words)
 
     _guard(run)
+
+
+def _folders(output: list[Path], split_by: str) -> None:
+    """--split-by writes one calendar per role or person into each -o, which must be a folder."""
+    from promoplan.writers import BY_EXTENSION
+
+    for path in output:
+        if path.suffix.lower() in BY_EXTENSION or path.is_file():
+            raise PromoplanError(
+                f"--split-by {split_by} writes one calendar per {'role' if split_by == 'owner' else split_by}"
+                f" into a folder, and -o {path} is a file", COMMAND_LINE,
+                f"give a folder, e.g. -o {path.with_suffix('')}/")
+
+
+def _print_notices(plan: Plan, words: Words) -> None:
+    """After `wrote …`: one line per kind of warning, the unpublished holiday schedule first.
+
+    On a terminal rich draws them (the holiday schedule in bold red); in a pipe they are
+    plain lines and rich is not even imported.
+    """
+    from promoplan import notices
+
+    lines = notices.summary(plan, words)
+    if not lines:
+        return
+    if not sys.stderr.isatty():
+        for line in lines:
+            typer.echo(line, err=True)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(stderr=True, highlight=False)
+    first = any(w.code == "schedule-unpublished" for w in plan.warnings)
+    for n, line in enumerate(lines):
+        console.print(Text(line, "bold red" if first and n == 0 else "yellow"))
 
 
 def _replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
@@ -262,7 +312,7 @@ def _file_name(key: str) -> str:
 
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
-             lang: str | None, progress: Progress | None = None) -> tuple[Plan, Words]:
+             lang: str | None, progress: Steps | None = None) -> tuple[Plan, Words]:
     from promoplan.playbook import add_team, load, load_team
     from promoplan.resolve import resolve
 
@@ -283,29 +333,47 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def _render_stdout(plan: Plan, fmt: str, words: Words) -> bytes:
-    from promoplan import writers
+def _console() -> Console:
+    """stdout as rich sees it: styles on a terminal, plain text (and NO_COLOR) otherwise."""
+    from rich.console import Console
 
-    if fmt == "table":
-        from promoplan.clock import now
-        from promoplan.playbook import zone
-        from promoplan.writers import table
-
-        tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size().columns if tty else 140
-        return table.render(plan, words, color=tty, width=width,
-                            today=now(zone(plan.timezone)).date())
-    return writers.render(plan, fmt, words)
+    return Console(highlight=False)
 
 
-@app.command(context_settings=_EXTRA)
+def _print_table(plan: Plan, words: Words) -> None:
+    from promoplan.clock import now
+    from promoplan.playbook import zone
+    from promoplan.writers import table
+
+    _show(table.renderable(plan, words, today=now(zone(plan.timezone)).date()))
+
+
+def _show(what: RenderableType) -> None:
+    """Print a rich renderable: styled on a terminal, plain lines without trailing blanks otherwise."""
+    from promoplan.writers.table import plain
+
+    console = _console()
+    if console.is_terminal:
+        console.print(what)
+    else:
+        sys.stdout.write(plain(console, what))
+
+
+@app.command(context_settings=_EXTRA, short_help="Show a playbook's anchors and their dates.")
 def anchors(
     ctx: typer.Context,
     playbook: PlaybookArg,
     anchor: Anchors = None,
+    lang: Lang = None,
 ) -> None:
-    """Show the anchors of a playbook, their dates and where each date comes from."""
+    """Show a playbook's anchors, their dates and where each date comes from.
+
+    Every anchor is also an option, to try dates before compiling:
+    promoplan anchors ju-huasuan --signup 2024-10-14 --open "2024-11-05 10:00".
+    """
     def run() -> None:
+        from rich.table import Table
+
         from promoplan.playbook import load
         from promoplan.resolve import resolve
 
@@ -316,43 +384,73 @@ def anchors(
         missing = [a for a in pb.anchors.values()
                    if a.name not in given and a.spec.date is None and a.spec.default is None]
         plan = resolve(pb, given, placeholder=bool(missing))
-        words = _words(pb.locale, None)
+        words = _words(pb.locale, lang)
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+        for key in ("anchor.option", "anchor.label", "anchor.date", "anchor.source"):
+            table.add_column(words[key], no_wrap=key != "anchor.source")
         for item in plan.anchors:
             spec = pb.anchors[item.name].spec
-            if item.source == "placeholder" or (missing and item.source == "default"):
-                date = f"needs --{item.name}" if item.source == "placeholder" else "—"
+            if item.source == "placeholder":
+                date = words["anchor.needs"].format(name=item.name)
+            elif missing and item.source == "default":
+                date = "—"
             else:
-                date = f"{item.when.iso()}  {words.when(item.when, year=True)}"
-            source = {"given": "command line", "file": "file", "placeholder": "not given",
-                      "default": f"default {spec.default}"}[item.source]
-            typer.echo(f"{item.name:<12} {item.label:<8} {date:<36} {source}")
+                when = item.when
+                date = f"{when.day.isoformat()} {words.weekday(when.day)}" + (
+                    f" {words.clock(when.clock)}" if when.clock else "")
+            source = words[f"anchor.{item.source}"].format(expr=spec.default)
+            table.add_row(f"--{item.name}", item.label, date, source)
+        _show(table)
 
     _guard(run)
 
 
-@app.command()
+@app.command(short_help="Check playbooks without dates: errors and warnings.")
 def validate(
     playbooks: Annotated[list[str], typer.Argument(
         metavar="PLAYBOOK...", help="Playbook or plan files, or built-in names.", show_default=False)],
+    lang: Lang = None,
 ) -> None:
-    """Check playbooks without compiling them to a date: schema, offsets, references, cycles."""
+    """Check playbooks without dates: schema, offsets, references, cycles, warnings.
+
+    Anchors without a date in the file get a placeholder, so the warnings shown are
+    those that hold whatever the dates: a task that ends before it starts, anchors
+    out of order, a wrong phase, work at night. Every error of every file is
+    printed. Exit code 0 when all files are valid (warnings or not), 2 otherwise.
+    """
     def run() -> None:
+        from promoplan import notices
         from promoplan.errors import ErrorGroup
         from promoplan.playbook import load
-        from promoplan.resolve import resolve
+        from promoplan.resolve import PLACEHOLDER_DAY, resolve
 
         errors: list[PromoplanError] = []
         for ref in playbooks:
             try:
-                plan = resolve(load(ref), placeholder=True)
+                pb = load(ref)
+                plan = resolve(pb, placeholder=True)
             except PromoplanError as exc:
                 errors.extend(exc.errors)
                 continue
-            typer.echo(f"{ref}: ok ({len(plan.tasks)} tasks, {len(plan.anchors)} anchors)")
+            words = _words(pb.locale, lang)
+            placeholder = PLACEHOLDER_DAY.isoformat()
+            found = [w for w in notices.ordered(plan) if w.code in notices.DATE_FREE
+                     and placeholder not in (w.facts.get("late_day"), w.facts.get("early_day"))]
+            dated = all(a.source != "placeholder" for a in plan.anchors)
+            counts = f"{_plural(len(plan.tasks), 'task')}, {_plural(len(plan.anchors), 'anchor')}"
+            warned = f", {_plural(len(found), 'warning')}" if found else ""
+            typer.echo(f"{ref}: ok ({counts}){warned}")
+            for warning in found:
+                typer.echo(f"{ref}: {notices.text(plan, warning, words, dates=dated)}")
         if errors:
             raise ErrorGroup(errors)
 
     _guard(run)
+
+
+def _plural(n: int, noun: str) -> str:
+    """`1 task`, `2 tasks`: the command's own messages are English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @app.command("list")
@@ -414,7 +512,7 @@ def init(
     _guard(run)
 
 
-@app.command(context_settings=_EXTRA)
+@app.command(context_settings=_EXTRA, short_help="Show what moved between two plans.")
 def diff(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(
@@ -425,7 +523,11 @@ def diff(
     anchor: Anchors = None,
     lang: Lang = None,
 ) -> None:
-    """Show what moved between two plans; exit 1 when they differ, like diff."""
+    """Show what moved between two plans; exit 1 when they differ, like diff.
+
+    Each side is a path or git REV:path. Every anchor of the playbooks is also an
+    option and applies to both sides: --open "2024-11-03 10:00".
+    """
     def run() -> None:
         from promoplan import diff as diffing
         from promoplan.playbook import load
@@ -440,15 +542,17 @@ def diff(
         plans = [resolve(pb, {k: v for k, v in given.items() if k in pb.anchors}) for pb in books]
         words = _words(books[1].locale, lang)
         result = diffing.compare(plans[0], plans[1], words, args[0], args[1])
-        render = {"table": diffing.render_text, "md": diffing.render_md, "json": diffing.render_json}
-        sys.stdout.write(render[fmt](result))
+        if fmt == "table":
+            _show(diffing.renderable(result))
+        else:
+            sys.stdout.write(diffing.render_md(result) if fmt == "md" else diffing.render_json(result))
         if not result.same:
             raise typer.Exit(1)
 
     _guard(run)
 
 
-@app.command(context_settings=_EXTRA)
+@app.command(context_settings=_EXTRA, short_help="What starts or is due on a day or in a week.")
 def agenda(
     ctx: typer.Context,
     plan_ref: Annotated[str, typer.Argument(metavar="PLAN", help="Plan file (or playbook with dates).",
@@ -463,7 +567,12 @@ def agenda(
     anchor: Anchors = None,
     lang: Lang = None,
 ) -> None:
-    """What starts, is due or was due on a day or in a week, by time of day."""
+    """What starts, is due or is overdue on a day or in a week, by time of day.
+
+    Once the plan file records progress, every task past due and not done is
+    listed as overdue. Every anchor of the playbook is also an option, for a
+    playbook without dates: --signup 2024-10-14.
+    """
     def run() -> None:
         from promoplan import agenda as agenda_mod
         from promoplan import select
@@ -487,7 +596,10 @@ def agenda(
             except ValueError as exc:
                 raise PromoplanError(f"--on: {exc}", COMMAND_LINE) from None
         days = agenda_mod.week_of(day) if week else [day]
-        sys.stdout.write(agenda_mod.render(plan, days, words, md=fmt == "md"))
+        if fmt == "md":
+            sys.stdout.write(agenda_mod.render(plan, days, words, md=True))
+        else:
+            _show(agenda_mod.renderable(plan, days, words))
 
     _guard(run)
 
@@ -523,4 +635,18 @@ def _guard(run: Callable[[], None]) -> None:
 
 
 def main() -> None:
-    app()
+    """The `promoplan` script and `python -m promoplan`."""
+    app(args=debug_first(sys.argv[1:]), prog_name="promoplan")
+
+
+def debug_first(args: list[str]) -> list[str]:
+    """`--debug` is accepted anywhere on the line (`promoplan compile x.yaml --debug`).
+
+    It belongs to the root command, where click looks for it only before the command
+    name; moving it there is simpler than declaring it on every command. A `--debug`
+    after `--` is an argument and stays.
+    """
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]

@@ -39,6 +39,15 @@ _ZH = {
     "weekend": "周末",
     "more": "等{n}项",
     "summary": "注意：",
+    "summary.important": "重要：",
+    "years": "、",
+    "then": "；",
+    "day_count": "{day}{holiday}：{n}项",
+    "holiday": "（{holiday}）",
+    "days_list": "、",
+    "more_days": "等{n}天",
+    "days-off": "{n}项截止日在休息日（{days}），请确认是否提前到前一个工作日；这些行标有“{tag}”。",
+    "days-off.one": "1项截止日在休息日（{days}），请确认是否提前到前一个工作日；该行标有“{tag}”。",
     "phase.before": "活动前", "phase.during": "活动中", "phase.after": "活动后",
 }
 _EN = {
@@ -52,18 +61,33 @@ _EN = {
                             "the plan again once it is out.",
     "anchor-order": "{late} ({late_day}) comes before {early} ({early_day}); the playbook has "
                     "{late} after {early}: check the dates.",
-    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring them forward to {before}? "
-                           "{tasks}",
+    # one|many: the English sentence for one task and for several
+    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring it forward to {before}? "
+                           "{tasks}|{n} due on {day} ({holiday}), a day off: bring them forward to "
+                           "{before}? {tasks}",
     "at-night": "{n} at night (22:00 to 07:00): {tasks}",
-    "ends-before-start": "{n} end before they start: {tasks}",
-    "phase-mismatch": "{n} marked with a phase their dates do not match: {tasks}",
-    "repeat-until-before-start": "{n} repeat until before their first time: {tasks}",
+    "ends-before-start": "{n} ends before it starts: {tasks}|{n} end before they start: {tasks}",
+    "phase-mismatch": "{n} is marked with a phase its dates do not match: {tasks}|"
+                      "{n} are marked with a phase their dates do not match: {tasks}",
+    "repeat-until-before-start": "{n} repeats until before its first time: {tasks}|"
+                                 "{n} repeat until before their first time: {tasks}",
     "task": "{section} #{seq} “{name}”",
     "task_no_section": "#{seq} “{name}”",
     "list": ", ",
     "weekend": "weekend",
     "more": "and {n} more",
     "summary": "Note: ",
+    "summary.important": "Important: ",
+    "years": ", ",
+    "then": "; ",
+    "day_count": "{day}{holiday}: {n}",
+    "holiday": " ({holiday})",
+    "days_list": "; ",
+    "more_days": " and {more} more days",
+    "days-off": "{n} tasks are due on days off ({days}): bring them forward to the working day "
+                "before? They are marked “{tag}”.",
+    "days-off.one": "1 task is due on a day off ({days}): bring it forward to the working day "
+                    "before? It is marked “{tag}”.",
     "phase.before": "before the event", "phase.during": "during the event",
     "phase.after": "after the event",
 }
@@ -80,13 +104,20 @@ def task_ref(task: PlanTask, words: Words) -> str:
     return table[key].format(section=task.section, seq=task.seq, name=task.name)
 
 
+def _pick(template: str, n: int) -> str:
+    """`one|many` → the sentence for n tasks (zh has one form)."""
+    one, _, many = template.partition("|")
+    return many if many and n != 1 else one
+
+
 def _count(n: int, words: Words) -> str:
     if words.lang == "en":
         return f"{n} task" if n == 1 else f"{n} tasks"
     return str(n)
 
 
-def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) -> tuple[int, str]:
+def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None,
+           dates: bool = True) -> tuple[int, str]:
     table = _table(words)
     by_id = {t.id: t for t in plan.tasks}
     found = [by_id[tid] for tid in warning.tasks if tid in by_id]
@@ -96,7 +127,7 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) ->
         text = task_ref(task, words)
         if warning.code == "at-night" and task.start.clock is not None:
             text += f"（{task.start.clock:%H:%M}）" if words.lang == "zh" else f" ({task.start.clock:%H:%M})"
-        if warning.code == "ends-before-start":
+        if warning.code == "ends-before-start" and dates:
             span = f"{words.when(task.start)} → {words.when(task.due)}"
             text += f"（{span}）" if words.lang == "zh" else f" ({span})"
         parts.append(text)
@@ -107,8 +138,13 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None) ->
     return len(found), listed
 
 
-def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = None) -> str:
-    """The warning as one line; `limit` lists at most that many tasks by name."""
+def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = None, *,
+         dates: bool = True) -> str:
+    """The warning as one line; `limit` lists at most that many tasks by name.
+
+    `dates=False` leaves out the days of the tasks it lists, for `validate`, whose
+    dates are placeholders where the file gives none.
+    """
     table = _table(words)
     facts = warning.facts
     if warning.code == "schedule-unpublished":
@@ -117,14 +153,14 @@ def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = Non
         return table["anchor-order"].format(
             late=facts["late"], late_day=words.day(date.fromisoformat(facts["late_day"])),
             early=facts["early"], early_day=words.day(date.fromisoformat(facts["early_day"])))
-    n, listed = _tasks(plan, warning, words, limit)
+    n, listed = _tasks(plan, warning, words, limit, dates)
     if warning.code == "deadline-on-day-off":
         day = date.fromisoformat(facts["day"])
         before = date.fromisoformat(facts["before"])
-        return table["deadline-on-day-off"].format(
+        return _pick(table["deadline-on-day-off"], n).format(
             day=words.day(day), holiday=facts.get("holiday") or table["weekend"],
             n=_count(n, words), before=words.day(before), tasks=listed)
-    return table[warning.code].format(n=_count(n, words), tasks=listed)
+    return _pick(table[warning.code], n).format(n=_count(n, words), tasks=listed)
 
 
 def tag(code: str, words: Words) -> str:
@@ -141,6 +177,11 @@ def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
     return [text(plan, w, words, limit) for w in ordered(plan)]
 
 
+# What a playbook says whatever the dates: `validate` checks these without real dates.
+DATE_FREE = ("anchor-order", "ends-before-start", "repeat-until-before-start", "phase-mismatch",
+             "at-night")
+
+
 def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
     """Task id → the short marks of the warnings that concern it."""
     out: dict[str, list[str]] = {}
@@ -154,5 +195,42 @@ def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
 
 
 def summary(plan: Plan, words: Words) -> list[str]:
-    """One line per warning for the terminal after `wrote …`, naming at most three tasks."""
-    return [_table(words)["summary"] + line for line in lines(plan, words, limit=3)]
+    """One line per kind of warning, for stderr after `wrote …`; the holiday schedule first.
+
+    The files carry every detail (the 注意 block, a tag on each row); the terminal
+    gets what to look at: how many tasks, which days, at most three names.
+    """
+    table = _table(words)
+    kinds: dict[str, list[PlanWarning]] = {}
+    for warning in ordered(plan):
+        kinds.setdefault(warning.code, []).append(warning)
+    out = []
+    for code, group in kinds.items():
+        if code == "schedule-unpublished":
+            years = table["years"].join(str(w.facts["year"]) for w in group)
+            out.append(table["summary.important"] + table[code].format(year=years))
+        elif code == "deadline-on-day-off":
+            out.append(table["summary"] + _days_off(plan, group, words))
+        else:
+            out.append(table["summary"] + table["then"].join(text(plan, w, words, limit=3)
+                                                             for w in group))
+    return out
+
+
+def _days_off(plan: Plan, group: list[PlanWarning], words: Words) -> str:
+    """`12项截止日在休息日（10月3日 周四 国庆节7项、…）`: every deadline on a day off, by day."""
+    table = _table(words)
+    known = {t.id for t in plan.tasks}
+    counts = [(w, sum(tid in known for tid in w.tasks)) for w in group]
+    total = sum(n for _, n in counts)
+    days = []
+    for warning, n in counts[:3]:
+        day = words.day(date.fromisoformat(warning.facts["day"]))
+        holiday = warning.facts.get("holiday")
+        named = table["holiday"].format(holiday=holiday) if holiday else ""
+        days.append(table["day_count"].format(day=day, n=n, holiday=named))
+    listed = table["days_list"].join(days)
+    if len(counts) > 3:
+        listed += table["more_days"].format(n=len(counts), more=len(counts) - 3)
+    key = "days-off" if total != 1 else "days-off.one"
+    return table[key].format(n=total, days=listed, tag=tag("deadline-on-day-off", words))

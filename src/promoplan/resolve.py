@@ -462,8 +462,11 @@ class _Resolver:
             source = self.anchor_source.get(anchor.name)
             if anchor.spec.default is None or source is None or source[0] == "default":
                 continue
-            off = self.offsets.get(anchor.spec.default)
-            if off is None or off.ref.is_task or not off.shifts:
+            try:  # a dated anchor's default was never needed, so never read before
+                off = self.offsets.get(anchor.spec.default) or parse_offset(anchor.spec.default, self.vocab)
+            except OffsetError:
+                continue
+            if off.ref.is_task or not off.shifts:
                 continue
             sign = 1 if off.shifts[0].amount > 0 else -1 if off.shifts[0].amount < 0 else 0
             mine, theirs = self.anchors.get(anchor.name), self.anchors.get(off.ref.name)

@@ -1,4 +1,9 @@
-"""Markdown for pasting into DingTalk / WeChat Work: headings per phase, one table each."""
+"""Markdown for pasting into DingTalk / WeChat Work: headings per phase, one table each.
+
+Rows carry the 序号 of the sheet (per section), so "运营第7项" in a warning or an
+agenda is found by its section and number; a 状态 column appears once the team
+records progress.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +17,14 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
 
 
-def task_row(seq: int, task: PlanTask, words: Words) -> list[str]:
-    name = task.name + (f"（{words.repeat_note(task)}）" if task.occurrences else "")
+def task_row(task: PlanTask, words: Words, status: bool = False) -> list[str]:
+    name = task.name + (words["paren"].format(text=words.repeat_note(task)) if task.occurrences else "")
     owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
     due = "" if task.due == task.start else words.when(task.due)
-    return [str(seq), task.section, name, owner, words.when(task.start), due]
+    row = [str(task.seq), task.section, name, owner, words.when(task.start), due]
+    if status:
+        row.append(words[f"status.{task.progress.status}"] if task.progress else "")
+    return row
 
 
 def grouped(plan: Plan) -> list[tuple[str, list[PlanTask]]]:
@@ -32,16 +40,16 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     lines = [f"# {_cell(plan.title)}", ""]
     lines.append(" · ".join(f"{a.label} {words.when(a.when, year=True)}" for a in plan.anchors))
     lines.append("")
-    header = [words[k] for k in ("seq", "section", "name", "owner", "start", "due")]
-    seq = 0
+    status = any(t.progress is not None for t in plan.tasks)
+    keys = ["seq", "section", "name", "owner", "start", "due"] + (["status"] if status else [])
+    header = [words[k] for k in keys]
     for phase, tasks in grouped(plan):
         if phase:
             lines += [f"## {words[phase]}", ""]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
         for task in tasks:
-            seq += 1
-            lines.append("| " + " | ".join(_cell(c) for c in task_row(seq, task, words)) + " |")
+            lines.append("| " + " | ".join(_cell(c) for c in task_row(task, words, status)) + " |")
         lines.append("")
     if plan.warnings:
         lines += [f"## {words['warnings']}", ""]

@@ -1,15 +1,21 @@
-"""The terminal table: grouped by phase, all-day dates plain, timed ones bold with the time.
+"""The terminal table, drawn by rich: a rule per phase, all-day dates plain, timed ones bold.
 
-Drawn by hand rather than with rich: a 150-task plan is printed after every edit,
-and rich's layout engine took longer than compiling the plan. Chinese characters
-take two terminal cells, so widths are counted in cells, not characters.
+rich measures Chinese characters as two cells, wraps the task names to the terminal,
+and leaves out every colour and style when stdout is not a terminal or NO_COLOR is
+set, so what a script or a test reads is plain text. It is imported only here,
+when a table is printed.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import io
 from datetime import date, timedelta
-from functools import cache
+
+from rich import box
+from rich.columns import Columns
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 
 from promoplan import notices
 from promoplan.i18n import Words
@@ -18,12 +24,8 @@ from promoplan.writers.md_ import grouped
 
 # The relative column shows while today is this close to the plan's dates.
 CURRENT_MARGIN = timedelta(days=30)
-GAP = "  "
-MIN_NAME_WIDTH = 16
-_STYLES = {"bold": "1", "time": "1;36", "off": "31", "dim": "2", "warn": "33", "rel": "33"}
-
-Cell = list[tuple[str, str]]
-"""A cell as (text, style) pieces; style '' is plain."""
+MIN_NAME_WIDTH = 12
+STATUS_STYLES = {"done": "green", "doing": "cyan", "blocked": "bold red", "cancelled": "dim"}
 
 
 def is_current(plan: Plan, today: date | None) -> bool:
@@ -34,128 +36,101 @@ def is_current(plan: Plan, today: date | None) -> bool:
     return first - CURRENT_MARGIN <= today <= last + CURRENT_MARGIN
 
 
-def cells(text: str) -> int:
-    """Terminal cells a string takes: two for wide (CJK) characters, none for combining ones."""
-    if text.isascii():
-        return len(text)
-    return sum(map(_char_cells, text))
-
-
-@cache
-def _char_cells(ch: str) -> int:
-    # a table is laid out from a few hundred distinct characters, measured many times over
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def _width(cell: Cell) -> int:
-    return sum(cells(text) for text, _ in cell)
-
-
-def _wrap(cell: Cell, width: int) -> list[Cell]:
-    """Break a cell into lines of at most `width` cells, between words or wide characters."""
-    lines: list[Cell] = [[]]
-    used = 0
-    for text, style in cell:
-        for token in _tokens(text):
-            size = cells(token)
-            if used + size > width and used > 0:
-                lines.append([])
-                used = 0
-                token = token.lstrip()
-                size = cells(token)
-            lines[-1].append((token, style))
-            used += size
-    return lines
-
-
-def _tokens(text: str) -> list[str]:
-    out: list[str] = []
-    word = ""
-    for ch in text:
-        if unicodedata.east_asian_width(ch) in "WF":
-            if word:
-                out.append(word)
-                word = ""
-            out.append(ch)
-        elif ch == " ":
-            out.append(word + " ")
-            word = ""
-        else:
-            word += ch
-    if word:
-        out.append(word)
-    return out
-
-
-def _paint(cell: Cell, color: bool) -> str:
-    if not color:
-        return "".join(text for text, _ in cell)
-    return "".join(f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if style else text for text, style in cell)
-
-
-def _when(value: When, words: Words, days_off: dict[date, str]) -> Cell:
-    cell: Cell = [(words.day(value.day), "")]
+def when_text(value: When, words: Words, days_off: dict[date, str]) -> Text:
+    """`10月30日 周三 10:00 休`: the time bold, a day off in red."""
+    text = Text(words.day(value.day))
     if value.clock is not None:
-        cell.append((" " + words.clock(value.clock), "time"))
+        text.append(" " + words.clock(value.clock), "bold")
     if value.day in days_off:
-        cell.append((" " + words["day_off"], "off"))
-    return cell
+        text.append(" " + words["day_off"], "red")
+    return text
 
 
-def _row(seq: int, task: PlanTask, words: Words, today: date | None,
-         days_off: dict[date, str]) -> list[Cell]:
-    owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
-    name: Cell = [(task.name, "")]
+def status_text(task: PlanTask, words: Words) -> Text:
+    """`✓ 完成`, `▶ 进行中`, `⚠ 受阻`, `✗ 取消`, or nothing when no progress is recorded."""
+    if task.progress is None:
+        return Text()
+    status = task.progress.status
+    return Text(words[f"status.{status}"], STATUS_STYLES[status])
+
+
+def _name(task: PlanTask, words: Words, tags: list[str]) -> Text:
+    text = Text(task.name, "dim strike" if task.progress and task.progress.status == "cancelled" else "")
     if task.occurrences:
-        name.append((f"（{words.repeat_note(task)}）", "dim"))
-    due: Cell = [] if task.due == task.start else _when(task.due, words, days_off)
-    row = [[(str(seq), "")], [(task.section, "")], name, [(owner, "")],
-           _when(task.start, words, days_off), due]
+        text.append(words["paren"].format(text=words.repeat_note(task)), "dim")
+    for tag in tags:
+        text.append(" " + tag, "yellow")
+    return text
+
+
+def _owner(task: PlanTask) -> str:
+    return task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
+
+
+# SIMPLE_HEAD with a rule under each phase too: lines under the header and between phases.
+PHASE_RULES = box.Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
+
+
+def _table(plan: Plan, words: Words, today: date | None) -> Table:
+    """One table for the whole plan, so every phase lines up: a heading row per phase."""
+    tags = notices.tags_by_task(plan, words)
+    status = any(t.progress is not None for t in plan.tasks)
+    table = Table(box=PHASE_RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
+                  header_style="bold")
+    table.add_column(words["seq"], justify="right", no_wrap=True)
+    table.add_column(words["section"], no_wrap=True)
+    table.add_column(words["name"], min_width=MIN_NAME_WIDTH, overflow="fold")
+    # On a narrow terminal the owner and the dates wrap at their spaces rather than being cut.
+    table.add_column(words["owner"], overflow="fold")
+    table.add_column(words["start"], overflow="fold")
+    table.add_column(words["due"], overflow="fold")
+    if status:
+        table.add_column(words["status"], no_wrap=True)
     if today is not None:
-        row.append([(words.relative((task.start.day - today).days), "rel")])
-    return row
-
-
-def render(plan: Plan, words: Words, options: object = None, *, color: bool = False,
-           width: int = 140, today: date | None = None) -> bytes:
-    relative = today if is_current(plan, today) else None
+        table.add_column(words["relative"], no_wrap=True, style="yellow")
     groups = grouped(plan)
-    ordered = [task for _, tasks in groups for task in tasks]
-    rows = [_row(seq, task, words, relative, plan.days_off) for seq, task in enumerate(ordered, 1)]
-    keys = ["seq", "section", "name", "owner", "start", "due"] + (["relative"] if relative else [])
-    headers: list[Cell] = [[(words[k], "bold")] for k in keys]
-    widths = [max(_width(c) for c in [headers[i], *(row[i] for row in rows)]) for i in range(len(keys))]
-    others = sum(w for i, w in enumerate(widths) if keys[i] != "name") + len(GAP) * (len(keys) - 1)
-    widths[2] = max(MIN_NAME_WIDTH, min(widths[2], width - others))
-
-    def line(row: list[Cell]) -> list[str]:
-        wrapped = [_wrap(cell, widths[i]) if keys[i] == "name" else [cell] for i, cell in enumerate(row)]
-        out = []
-        for n in range(max(len(w) for w in wrapped)):
-            parts = []
-            for i, w in enumerate(wrapped):
-                cell = w[n] if n < len(w) else []
-                pad = " " * (widths[i] - _width(cell))
-                text = _paint(cell, color)
-                parts.append(pad + text if keys[i] == "seq" else text + pad)
-            out.append(GAP.join(parts).rstrip())
-        return out
-
-    out = [_paint([(plan.title, "bold")], color),
-           "  ".join(f"{a.label} {words.when(a.when, year=True)}" for a in plan.anchors)]
-    done = 0
-    for phase, tasks in groups:
-        out.append("")
+    for n, (phase, tasks) in enumerate(groups):
         if phase:
-            out.append(_paint([(f"{words[phase]} ({len(tasks)})", "bold")], color))
-        out += line(headers)
-        out.append("─" * (sum(widths) + len(GAP) * (len(keys) - 1)))
-        for row in rows[done:done + len(tasks)]:
-            out += line(row)
-        done += len(tasks)
+            table.add_row("", "", Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold"))
+        for i, task in enumerate(tasks):
+            due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
+            row: list[RenderableType] = [
+                str(task.seq), task.section, _name(task, words, tags.get(task.id, [])), _owner(task),
+                when_text(task.start, words, plan.days_off), due]
+            if status:
+                row.append(status_text(task, words))
+            if today is not None:
+                row.append(words.relative((task.start.day - today).days))
+            table.add_row(*row, end_section=i == len(tasks) - 1 and n < len(groups) - 1)
+    return table
+
+
+def renderable(plan: Plan, words: Words, today: date | None = None) -> RenderableType:
+    """The whole table: title, anchors, the tasks by phase, then the warnings."""
+    relative = today if is_current(plan, today) else None
+    parts: list[RenderableType] = [
+        Text(plan.title, "bold"),
+        Columns([Text(f"{a.label} {words.when(a.when, year=True)}") for a in plan.anchors],
+                padding=(0, 2)),
+        Text(),
+        _table(plan, words, relative),
+    ]
     if plan.warnings:
-        out += ["", _paint([(words["warnings"], "warn")], color)]
-        out += [_paint([(f"- {line}", "warn")], color) for line in notices.lines(plan, words)]
-    return ("\n".join(out) + "\n").encode()
+        parts += [Text(), Text(words["warnings"], "bold yellow")]
+        parts += [Text(f"- {line}", "yellow") for line in notices.lines(plan, words)]
+    return Group(*parts)
+
+
+def render(plan: Plan, words: Words, options: object = None, *, width: int = 140,
+           today: date | None = None) -> bytes:
+    """The table as plain text `width` cells wide, for `--format table` into a file or a test."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
+                      highlight=False)
+    return plain(console, renderable(plan, words, today)).encode()
+
+
+def plain(console: Console, what: RenderableType) -> str:
+    """What rich prints, without the padding it leaves at the ends of lines (for pipes and files)."""
+    with console.capture() as captured:
+        console.print(what)
+    return "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
