@@ -478,8 +478,11 @@ def init(
         "--full", help="Copy the whole playbook to edit, instead of a plan file that extends it.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Start a plan file that extends a built-in playbook: its anchors to date, the team and
-    the team's own changes. With --full, copy the whole playbook instead."""
+    """Start a plan file that extends a built-in playbook.
+
+    The file holds its anchors to date, the team and the team's own changes; with --full,
+    the whole playbook is copied instead.
+    """
     def run() -> None:
         from promoplan import library
         from promoplan import output as out
