@@ -214,8 +214,8 @@ def _organizer(plan: Plan) -> Person:
     if found is None:
         raise PromoplanError(
             "--invite: the team has no organizer to send the invitations",
-            COMMAND_LINE, "add `organizer: {name: …, email: …}` under team (in the plan file or "
-            "the --team file), or leave out --invite for a published calendar")
+            COMMAND_LINE, "add `organizer: {name: …, email: …}` under team, in the plan file or "
+            "the --team file")
     if not found.email:
         raise PromoplanError(
             f"--invite: the organizer '{found.name}' has no email to send the invitations from",
