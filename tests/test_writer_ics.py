@@ -727,6 +727,18 @@ def test_progress_as_status_mark_and_description(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ text
 
+def test_control_characters_are_left_out_tabs_and_line_breaks_kept(tmp_path: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text(f"extends: {PROMO}\ntasks:\n"
+                    '  - {id: ship, name: "响铃\\a与\\x1b转义\\ttab", notes: "一\\r\\n二\\r三"}\n',
+                    encoding="utf-8")
+    data = ics(compile_({"signup": "2024-10-14"}, str(path)))
+    ship = events(data)["ship"]
+    assert ship["SUMMARY"] == "[运营] 响铃与转义\ttab"
+    assert ship["DESCRIPTION"].endswith("备注：一\n二\n三")
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", data)
+
+
 def test_backslashes_round_trip_across_folds(tmp_path: Path) -> None:
     """Backslashes everywhere, so folds fall beside and between escapes: icalendar's job."""
     notes = "".join(f"路径{i}\\\\共享\\,价格;" + "\\" * i for i in range(1, 30))
@@ -785,9 +797,18 @@ class Khal:
         assert "warning" not in done.stderr.lower(), done.stderr
         return done.stdout
 
-    def day(self, day: str) -> list[str]:
-        out = self("list", "--day-format", "{date}", "--format", "{start} {end} {title}", day, day)
+    def day(self, day: str, fmt: str = "{start} {end} {title}") -> list[str]:
+        out = self("list", "--day-format", "{date}", "--format", fmt, day, day)
         return out.splitlines()
+
+    def stored(self) -> dict[str, Any]:
+        """What khal keeps in its vdir: one file per UID."""
+        out = {}
+        for path in self.vdir.iterdir():
+            cal = parse(path.read_bytes())
+            [event] = cal.walk("VEVENT")
+            out[str(event["UID"])] = event
+        return out
 
 
 @pytest.fixture
@@ -857,6 +878,8 @@ def test_khal_imports_the_calendar_at_the_right_local_times(cli: Cli, tmp_path: 
                "-o", str(out)).exit_code == 0
     shanghai("import", "--batch", str(out))
     assert len(list(shanghai.vdir.iterdir())) == len(HAND_COMPUTED)
+    stored = shanghai.stored()
+    assert (stored[f"ship{DOMAIN}"]["SEQUENCE"], stored[f"plan{DOMAIN}"]["SEQUENCE"]) == (1, 0)
     assert shanghai.day("2024-11-01") == []  # everything that was on 11-01 moved away
     assert shanghai.day("2024-11-05") == [
         "2024-11-05",
@@ -875,3 +898,47 @@ def test_khal_imports_the_calendar_at_the_right_local_times(cli: Cli, tmp_path: 
         "2024-11-05 21:55 2024-11-05 21:55 [推广] 开团后每半个小时跟进流量",
         "2024-11-05 22:00 2024-11-05 22:00 [推广] 两小时复盘",
     ]
+
+
+@pytest.mark.client
+def test_khal_keeps_two_campaigns_side_by_side(cli: Cli, tmp_path: Path, khal_exe: str) -> None:
+    khal = Khal(khal_exe, tmp_path, "Asia/Shanghai")
+    files = {}
+    for signup in ("2024-10-14", "2024-12-02"):
+        files[signup] = tmp_path / f"ju-{signup}.ics"
+        assert cli("compile", JU, "--signup", signup, "-o", str(files[signup])).exit_code == 0
+        khal("import", "--batch", str(files[signup]))
+    october, december = (uids(files[s].read_bytes()) for s in ("2024-10-14", "2024-12-02"))
+    assert len(list(khal.vdir.iterdir())) == len(october) + len(december) == 2 * 152
+    listed = khal("list", "--once", "--day-format", "", "--format", "{uid}",
+                  "2024-09-01", "2025-02-01").split()
+    assert sorted(listed) == sorted(october | december)  # every event of each, none replaced
+    # the same task on each campaign's opening day, once per campaign
+    fmt = "{start} {title}"
+    assert [line for line in khal.day("2024-11-01", fmt) if "打单" in line] == [
+        "2024-11-01 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
+    assert [line for line in khal.day("2024-12-20", fmt) if "打单" in line] == [
+        "2024-12-20 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
+    # khal expands the half-hourly check of each from its one RRULE: 28 times each day
+    for day in ("2024-11-01", "2024-12-20"):
+        assert sum("开团后每半个小时跟进" in line for line in khal.day(day, fmt)) == 28
+
+
+@pytest.mark.client
+def test_khal_marks_a_removed_task_cancelled(cli: Cli, tmp_path: Path, khal_exe: str) -> None:
+    """khal 0.10 has no way to hide cancelled events; it replaces the stored event by UID and
+    shows it as CANCELLED (Google and Outlook remove it)."""
+    khal = Khal(khal_exe, tmp_path, "Asia/Shanghai")
+    out = tmp_path / "plan.ics"
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    khal("import", "--batch", str(out))
+    fmt = "{cancelled}{start} {title}"
+    assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
+        "2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
+    assert cli("compile", without("ship", tmp_path), "--signup", "2024-10-14",
+               "-o", str(out)).exit_code == 0
+    khal("import", "--batch", str(out))
+    assert len(list(khal.vdir.iterdir())) == len(HAND_COMPUTED)  # replaced, not added
+    assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
+        "CANCELLED 2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
+    assert khal.stored()[f"ship{DOMAIN}"]["STATUS"] == "CANCELLED"

@@ -136,6 +136,8 @@ _LABELS = {
 _OFFSET_KEYS = ("at", "start", "due", "duration", "after")
 _SAFE = re.compile(r"[A-Za-z0-9._-]+")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters RFC 5545 allows in no TEXT value (tab is allowed, line breaks are escaped)."""
 _WEEKDAYS = WorkCalendar(country=None)
 """Monday to Friday, for a Plan built without a working calendar."""
 
@@ -179,8 +181,10 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "REQUEST" if invite else "PUBLISH")
     if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
-        cal.add("x-wr-caldesc", vText("\n".join(f"⚠ {line}" for line in notices.lines(plan, words))))
+        described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
+        cal.add("x-wr-caldesc", vText(_text(described)))
     title = name or plan.title
+    title = _text(title)
     cal.add("name", title)
     cal.add("x-wr-calname", vText(title))
     cal.add("x-wr-timezone", vText(plan.timezone))
@@ -206,6 +210,13 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
                 cal.add_component(old.cancelled())
     out: bytes = cal.to_ical()
     return out
+
+
+def _text(value: str) -> str:
+    """Text as RFC 5545 allows it: line breaks as \\n (icalendar escapes them), no other
+    control characters (icalendar would write them raw, and readers reject them)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
 
 
 def _organizer(plan: Plan) -> Person:
@@ -337,7 +348,7 @@ class _Writer:
     def _event(self, item: _Item) -> Event:
         plan, words, task = self.plan, self.words, item.task
         status = task.progress.status if task.progress is not None else None
-        summary = f"[{task.section}] {task.name}" if task.section else task.name
+        summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
         event = Event()
@@ -357,8 +368,8 @@ class _Writer:
                 event.add("attendee", _address(person))
         categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
         if categories:
-            event.add("categories", categories)
-        event.add("description", self._description(item))
+            event.add("categories", [_text(c) for c in categories])
+        event.add("description", _text(self._description(item)))
         if status == "cancelled":
             event.add("status", "CANCELLED")
         event.add("transp", "TRANSPARENT")
@@ -407,7 +418,7 @@ def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
         address = vCalAddress(f"mailto:{person.email}")
     else:
         address = vCalAddress(f"urn:promoplan:person:{_percent(person.name)}")
-    address.params["CN"] = person.name
+    address.params["CN"] = _text(person.name)
     if not organizer:
         address.params["CUTYPE"] = "INDIVIDUAL"
         address.params["ROLE"] = "REQ-PARTICIPANT"
