@@ -942,3 +942,15 @@ def test_khal_marks_a_removed_task_cancelled(cli: Cli, tmp_path: Path, khal_exe:
     assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
         "CANCELLED 2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
     assert khal.stored()[f"ship{DOMAIN}"]["STATUS"] == "CANCELLED"
+
+
+@pytest.mark.client
+def test_khal_imports_every_example_calendar(tmp_path: Path, khal_exe: str) -> None:
+    examples = sorted((Path(__file__).parent.parent / "examples" / "out").glob("*.ics"))
+    assert len(examples) == 5
+    for path in examples:
+        root = tmp_path / path.stem
+        root.mkdir()
+        khal = Khal(khal_exe, root, "Asia/Shanghai")
+        khal("import", "--batch", str(path))  # no error, no warning
+        assert set(khal.stored()) == uids(path.read_bytes())
