@@ -954,3 +954,16 @@ def test_khal_imports_every_example_calendar(tmp_path: Path, khal_exe: str) -> N
         khal = Khal(khal_exe, root, "Asia/Shanghai")
         khal("import", "--batch", str(path))  # no error, no warning
         assert set(khal.stored()) == uids(path.read_bytes())
+
+
+def test_the_same_instant_in_two_zones_keeps_each_zone(tmp_path: Path) -> None:
+    """22:00 in Shanghai is 15:00 in Berlin (both UTC 14:00): equal datetimes, different DTSTARTs."""
+    late = tmp_path / "late.yaml"
+    late.write_text(f"extends: {PROMO}\ntasks:\n  - {{id: ship, at: 开团当天22点}}\n", encoding="utf-8")
+    berlin = tmp_path / "berlin.yaml"
+    berlin.write_text(f"extends: {PROMO}\ntimezone: Europe/Berlin\n", encoding="utf-8")
+    first = ics(compile_({"signup": "2024-10-14"}, str(late)))
+    second = ics(compile_({"signup": "2024-10-14"}, str(berlin)))
+    assert b"DTSTART;TZID=Asia/Shanghai:20241101T220000\r\n" in first
+    assert b"DTSTART;TZID=Europe/Berlin:20241101T150000\r\n" in second
+    assert b"Asia/Shanghai" not in second
