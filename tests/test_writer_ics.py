@@ -265,7 +265,9 @@ def test_daily_and_weekly_repeats_are_rrules_working_day_steps_are_expanded(tmp_
         "  - {id: weekly, name: 周报, section: 运营, owner: 运营主管, at: 开团当天,"
         " repeat: {every: 1w, count: 2}}\n"
         "  - {id: workdays, name: 工作日对账, section: 运营, owner: 运营主管, at: open+1d,"
-        " repeat: {every: 1wd, count: 3}}\n",
+        " repeat: {every: 1wd, count: 3}}\n"
+        "  - {id: once, name: 只一次, section: 运营, owner: 运营主管, at: open+1d,"
+        " repeat: {every: 1wd, count: 1}}\n",
         encoding="utf-8")
     got = events(ics(compile_({"signup": "2024-10-14"}, str(path))))
     assert got["daily"]["RRULE"].to_ical() == b"FREQ=DAILY;COUNT=3;INTERVAL=1"
@@ -279,6 +281,10 @@ def test_daily_and_weekly_repeats_are_rrules_working_day_steps_are_expanded(tmp_
     assert [got[f"workdays.{n}"]["DESCRIPTION"].splitlines()[-1] for n in (1, 2, 3)] == [
         f"每1个工作日一次，共3次（第{n}次）" for n in (1, 2, 3)]
     assert all("RRULE" not in got[f"workdays.{n}"] for n in (1, 2, 3))
+    # a repeat that happens once is a plain event under the task's own UID
+    assert (span(got["once"]), "RRULE" in got["once"]) == (("2024-11-02", "2024-11-03"), False)
+    assert got["once"]["DESCRIPTION"] == (  # Sat 11-02: the warning's tag follows
+        "负责岗位：运营主管\n时间：open+1d\n每1个工作日一次，共1次\n⚠ 休息日截止")
 
 
 def test_a_sub_daily_repeat_across_a_clock_change_is_expanded(tmp_path: Path) -> None:

@@ -184,8 +184,7 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
         described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
         cal.add("x-wr-caldesc", vText(_text(described)))
-    title = name or plan.title
-    title = _text(title)
+    title = _text(name or plan.title)
     cal.add("name", title)
     cal.add("x-wr-calname", vText(title))
     cal.add("x-wr-timezone", vText(plan.timezone))
@@ -309,13 +308,12 @@ class _Writer:
                 yield self._event(item)
 
     def _items(self, task: PlanTask) -> list[_Item]:
-        if not task.occurrences:
+        if len(task.occurrences) < 2:  # no repeat, or a repeat that happens once
             return [_Item(task, task.start, task.due)]
-        if len(task.occurrences) > 1:
-            rule = self._rule(task)
-            if rule is not None:
-                first = task.occurrences[0]
-                return [_Item(task, first.start, first.due, rule=rule)]
+        rule = self._rule(task)
+        if rule is not None:
+            first = task.occurrences[0]
+            return [_Item(task, first.start, first.due, rule=rule)]
         return [_Item(task, o.start, o.due, n) for n, o in enumerate(task.occurrences, 1)]
 
     def _rule(self, task: PlanTask) -> vRecur | None:
