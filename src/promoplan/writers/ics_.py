@@ -55,12 +55,12 @@ a sub-daily step across a daylight-saving change, which the resolver counts
 in real time and an RRULE in wall-clock time; a working-day reminder that
 falls differently per occurrence) each occurrence is its own VEVENT
 (`<id>.<n>@…`). Sub-daily steps are written as FREQ=MINUTELY or HOURLY on
-purpose: RFC 5545 defines them, khal, icalendar, dateutil, Thunderbird and
-Apple Calendar expand them, and the alternative (dozens of events per check)
-is what the team complained about. Google and Outlook are known to handle
-them poorly on import (Outlook may refuse sub-daily rules); the repeat is
-also spelled out in DESCRIPTION (每30分钟一次，共4次) so a reader of a client
-that shows only the first occurrence still knows.
+purpose: RFC 5545 defines them, khal, icalendar and dateutil expand them
+(the tests check khal lists every occurrence), and the alternative (dozens of
+events per check) is what the team complained about. Google and Outlook are
+reported to handle them poorly on import (Outlook may refuse sub-daily
+rules); the repeat is also spelled out in DESCRIPTION (每30分钟一次，共4次) so
+a reader of a client that shows only the first occurrence still knows.
 
 Progress (issue 18). RFC 5545 allows VEVENT STATUS TENTATIVE, CONFIRMED or
 CANCELLED, and COMPLETED only on a VTODO. So a task recorded as cancelled
