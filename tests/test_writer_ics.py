@@ -1,11 +1,14 @@
-"""The ICS writer, read back with icalendar: times, UIDs, alarms, attendees, filters, split.
+"""The ICS writer, read back with icalendar and vobject: times, UIDs, alarms, attendees,
+filters, split, campaigns, cancellations, repeats, progress; khal as a real client.
 
 Dates are computed by hand from tests/playbooks/promo.yaml (see tests/test_resolve.py):
-with --signup 2024-10-14 the group opens 2024-11-01 10:00 Asia/Shanghai.
+with --signup 2024-10-14 the group opens 2024-11-01 10:00 Asia/Shanghai, and the
+campaign key is test-promo-2024-10-14.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -18,6 +21,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import vobject
+from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from promoplan.i18n import words_for
@@ -42,17 +47,27 @@ def ics(plan: Plan, lang: str | None = None, **kw: Any) -> bytes:
     return ics_.build(plan, words_for(plan.locale, lang), **kw)
 
 
+DOMAIN = "@test-promo-2024-10-14.promoplan"
+
+
 def parse(data: bytes) -> Calendar:
+    """The calendar as icalendar reads it, after checking that vobject reads it the same."""
     cal = Calendar.from_ical(data)
     assert isinstance(cal, Calendar)
+    other = vobject.readOne(data.decode("utf-8"))
+    theirs = [(str(ev.uid.value), str(ev.summary.value), str(ev.description.value))
+              for ev in getattr(other, "vevent_list", [])]
+    assert theirs == [(str(ev["UID"]), str(ev["SUMMARY"]), str(ev["DESCRIPTION"]))
+                      for ev in cal.walk("VEVENT")]
     return cal
 
 
-def events(data: bytes) -> dict[str, Any]:
-    """UID (without the @playbook.promoplan tail) → VEVENT, in file order."""
+def events(data: bytes, domain: str = DOMAIN) -> dict[str, Any]:
+    """UID (without the @campaign.promoplan tail) → VEVENT, in file order."""
     out = {}
     for ev in parse(data).walk("VEVENT"):
-        key = str(ev["UID"]).removesuffix("@test-promo.promoplan")
+        assert str(ev["UID"]).endswith(domain), ev["UID"]
+        key = str(ev["UID"]).removesuffix(domain)
         assert key not in out, f"duplicate UID {ev['UID']}"
         out[key] = ev
     return out
@@ -87,13 +102,14 @@ def triggers(ev: Any) -> list[timedelta]:
     return [a["TRIGGER"].dt for a in alarms]
 
 
-def attendees(ev: Any) -> list[tuple[str, str]]:
+def attendees(ev: Any) -> list[tuple[str, str, str]]:
+    """(CN, address, RSVP) of each ATTENDEE; the other parameters are checked here."""
     found = ev.get("ATTENDEE", [])
     found = found if isinstance(found, list) else [found]
     for att in found:
-        assert (att.params["CUTYPE"], att.params["ROLE"], att.params["PARTSTAT"],
-                att.params["RSVP"]) == ("INDIVIDUAL", "REQ-PARTICIPANT", "ACCEPTED", "FALSE")
-    return [(str(a.params["CN"]), str(a)) for a in found]
+        assert (att.params["CUTYPE"], att.params["ROLE"], att.params["PARTSTAT"]) == (
+            "INDIVIDUAL", "REQ-PARTICIPANT", "NEEDS-ACTION")
+    return [(str(a.params["CN"]), str(a), str(a.params["RSVP"])) for a in found]
 
 
 # ------------------------------------------------------------------ times
@@ -115,10 +131,7 @@ HAND_COMPUTED = {
     "last-min": ("2024-11-01 09:59 Asia/Shanghai", "+P0D"),
     "check25": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),
     "check120": ("2024-11-01 12:00 Asia/Shanghai", "+P0D"),
-    "half-hourly-1": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),
-    "half-hourly-2": ("2024-11-01 10:55 Asia/Shanghai", "+P0D"),
-    "half-hourly-3": ("2024-11-01 11:25 Asia/Shanghai", "+P0D"),
-    "half-hourly-4": ("2024-11-01 11:55 Asia/Shanghai", "+P0D"),
+    "half-hourly": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),  # and 3 more by its RRULE
     "cs-week": ("2024-11-01", "2024-11-10"),  # 11-01 .. 11-09 inclusive
     "evening": ("2024-10-31 18:00 Asia/Shanghai", "+P0D"),
 }
@@ -136,7 +149,14 @@ def test_calendar_header_and_bounded_timezone() -> None:
         "2.0", "-//promoplan//promoplan//EN", "GREGORIAN")
     assert (cal["NAME"], cal["X-WR-CALNAME"], cal["X-WR-TIMEZONE"]) == (
         "测试进程表", "测试进程表", "Asia/Shanghai")
-    assert "METHOD" not in cal  # not an iTIP message: ATTENDEE stays allowed
+    assert cal["METHOD"] == "PUBLISH"  # published data: no ORGANIZER, no ATTENDEE
+    assert [ev for ev in cal.walk("VEVENT") if "ATTENDEE" in ev or "ORGANIZER" in ev] == []
+    # an X- property: icalendar keeps its raw text, vobject unescapes it as the clients do
+    described = vobject.readOne(ics(compile_({"signup": "2024-10-14"})).decode()).x_wr_caldesc
+    assert described.value == (
+        "⚠ 10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」\n"
+        "⚠ 11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
+        "运营第7项「活动后的评估」、运营第9项「复核价格」")
     [tz] = cal.walk("VTIMEZONE")
     assert tz["TZID"] == "Asia/Shanghai"
     assert tz["COMMENT"] == "This timezone only works from 2024-01-01 to 2025-01-01."
@@ -164,7 +184,7 @@ def test_a_daylight_saving_zone_gets_its_transitions_for_those_years_only(tmp_pa
         ("STANDARD", date(2024, 1, 1), timedelta(hours=1)),
         ("STANDARD", date(2024, 10, 27), timedelta(hours=1)),
     ]
-    ship = next(ev for ev in cal.walk("VEVENT") if ev["UID"] == "ship@test-promo.promoplan")
+    ship = next(ev for ev in cal.walk("VEVENT") if ev["UID"] == f"ship{DOMAIN}")
     assert ship["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert ship["DTSTART"].dt == datetime(2024, 11, 1, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
@@ -203,15 +223,90 @@ def test_summary_description_and_categories() -> None:
     assert got["review"]["CATEGORIES"].cats == ["运营", "活动后"]
 
 
-def test_repeating_check_is_one_event_per_occurrence() -> None:
-    got = events(ics(compile_({"signup": "2024-10-14"})))
-    repeats = {uid: ev for uid, ev in got.items() if uid.startswith("half-hourly")}
-    assert list(repeats) == ["half-hourly-1", "half-hourly-2", "half-hourly-3", "half-hourly-4"]
-    assert all("RRULE" not in ev for ev in got.values())
-    assert [ev["DESCRIPTION"] for ev in repeats.values()] == [
-        f"负责岗位：推广主管\n时间：open+25min\n每30分钟一次，共4次（第{n}次）" for n in range(1, 5)]
-    assert {ev["SUMMARY"] for ev in repeats.values()} == {"[推广] 开团后每半个小时跟进流量"}
-    assert [triggers(ev) for ev in repeats.values()] == [[timedelta(minutes=-15)]] * 4
+def test_half_hourly_check_is_one_event_with_an_rrule() -> None:
+    """every 30min from open+25min until open+2h: 10:25, 10:55, 11:25, 11:55 (12:25 > 12:00)."""
+    plan = compile_({"signup": "2024-10-14"})
+    ev = events(ics(plan))["half-hourly"]
+    assert ev["RRULE"].to_ical() == b"FREQ=MINUTELY;COUNT=4;INTERVAL=30"
+    start = ev["DTSTART"].dt
+    expanded = list(rrulestr(ev["RRULE"].to_ical().decode(), dtstart=start))
+    assert expanded == [datetime(2024, 11, 1, h, m, tzinfo=SHANGHAI)
+                        for h, m in ((10, 25), (10, 55), (11, 25), (11, 55))]
+    [task] = [t for t in plan.tasks if t.id == "half-hourly"]
+    assert expanded == [o.start.begin.replace(tzinfo=SHANGHAI) for o in task.occurrences]
+    assert (ev["SUMMARY"], ev["DESCRIPTION"]) == (
+        "[推广] 开团后每半个小时跟进流量", "负责岗位：推广主管\n时间：open+25min\n每30分钟一次，共4次")
+    assert triggers(ev) == [timedelta(minutes=-15)]  # relative: fires before every occurrence
+
+
+def test_ju_huasuan_half_hourly_check_until_the_end_of_the_day() -> None:
+    """open 2024-11-01 10:00, at 开团25分钟, every 30min until end (open@23:59): 10:25 + 30k
+    for k = 0..27 (23:55 is the last one before 23:59): 28 occurrences, one VEVENT."""
+    plan = compile_({"signup": "2024-10-14"}, "ju-huasuan")
+    got = [ev for ev in parse(ics(plan)).walk("VEVENT") if str(ev["UID"]).startswith("half-hourly")]
+    assert [str(ev["UID"]) for ev in got] == ["half-hourly@ju-huasuan-2024-10-14.promoplan"]
+    [ev] = got
+    assert ev["RRULE"].to_ical() == b"FREQ=MINUTELY;COUNT=28;INTERVAL=30"
+    expanded = list(rrulestr(ev["RRULE"].to_ical().decode(), dtstart=ev["DTSTART"].dt))
+    hand = [datetime(2024, 11, 1, 10, 25, tzinfo=SHANGHAI) + timedelta(minutes=30 * k)
+            for k in range(28)]
+    assert expanded == hand
+    assert hand[-1] == datetime(2024, 11, 1, 23, 55, tzinfo=SHANGHAI)
+    [task] = [t for t in plan.tasks if t.id == "half-hourly"]
+    assert [o.start.begin.replace(tzinfo=SHANGHAI) for o in task.occurrences] == hand
+
+
+def test_daily_and_weekly_repeats_are_rrules_working_day_steps_are_expanded(tmp_path: Path) -> None:
+    path = tmp_path / "repeats.yaml"
+    path.write_text(
+        f"extends: {PROMO}\nremove: [half-hourly]\ntasks:\n"
+        "  - {id: daily, name: 每日盘点, section: 运营, owner: 运营主管, at: open@09:00,"
+        " repeat: {every: 1d, count: 3}}\n"
+        "  - {id: weekly, name: 周报, section: 运营, owner: 运营主管, at: 开团当天,"
+        " repeat: {every: 1w, count: 2}}\n"
+        "  - {id: workdays, name: 工作日对账, section: 运营, owner: 运营主管, at: open+1d,"
+        " repeat: {every: 1wd, count: 3}}\n"
+        "  - {id: once, name: 只一次, section: 运营, owner: 运营主管, at: open+1d,"
+        " repeat: {every: 1wd, count: 1}}\n",
+        encoding="utf-8")
+    got = events(ics(compile_({"signup": "2024-10-14"}, str(path))))
+    assert got["daily"]["RRULE"].to_ical() == b"FREQ=DAILY;COUNT=3;INTERVAL=1"
+    assert span(got["daily"]) == ("2024-11-01 09:00 Asia/Shanghai", "+P0D")
+    assert got["weekly"]["RRULE"].to_ical() == b"FREQ=WEEKLY;COUNT=2;INTERVAL=1"
+    assert span(got["weekly"]) == ("2024-11-01", "2024-11-02")
+    # Sat 11-02, then working days: Mon 11-04, Tue 11-05; one event each, numbered
+    assert [span(got[f"workdays.{n}"]) for n in (1, 2, 3)] == [
+        ("2024-11-02", "2024-11-03"), ("2024-11-04", "2024-11-05"), ("2024-11-05", "2024-11-06")]
+    assert "workdays" not in got
+    assert [got[f"workdays.{n}"]["DESCRIPTION"].splitlines()[-1] for n in (1, 2, 3)] == [
+        f"每1个工作日一次，共3次（第{n}次）" for n in (1, 2, 3)]
+    assert all("RRULE" not in got[f"workdays.{n}"] for n in (1, 2, 3))
+    # a repeat that happens once is a plain event under the task's own UID
+    assert (span(got["once"]), "RRULE" in got["once"]) == (("2024-11-02", "2024-11-03"), False)
+    assert got["once"]["DESCRIPTION"] == (  # Sat 11-02: the warning's tag follows
+        "负责岗位：运营主管\n时间：open+1d\n每1个工作日一次，共1次\n⚠ 休息日截止")
+
+
+def test_a_sub_daily_repeat_across_a_clock_change_keeps_the_wall_clock(tmp_path: Path) -> None:
+    """Berlin leaves summer time on 2024-10-27 at 03:00: every 1h from 00:30 (open 10-26 10:00
+    + 14h30min) follows the wall clock (the repeated 02:30 is listed once), which an HOURLY
+    rule in the plan's zone reproduces: one event."""
+    path = tmp_path / "berlin.yaml"
+    path.write_text(
+        f"extends: {PROMO}\ntimezone: Europe/Berlin\nremove: [half-hourly]\ntasks:\n"
+        "  - {id: night, name: 夜间巡检, section: 运营, owner: 运营主管, at: open+14h30min,"
+        " repeat: {every: 1h, count: 4}}\n",
+        encoding="utf-8")
+    plan = compile_({"signup": "2024-10-14", "open": "2024-10-26 10:00"}, str(path))
+    [task] = [t for t in plan.tasks if t.id == "night"]
+    assert [o.start.clock.isoformat("minutes") for o in task.occurrences if o.start.clock] == [
+        "00:30", "01:30", "02:30", "03:30"]
+    got = events(ics(plan))
+    assert [key for key in got if key.startswith("night")] == ["night"]
+    assert got["night"]["RRULE"].to_ical() == b"FREQ=HOURLY;COUNT=4;INTERVAL=1"
+    expanded = list(rrulestr(got["night"]["RRULE"].to_ical().decode(), dtstart=got["night"]["DTSTART"].dt))
+    assert [e.strftime("%H:%M %z") for e in expanded] == ["00:30 +0200", "01:30 +0200", "02:30 +0200",
+                                                         "03:30 +0100"]
 
 
 def test_english_labels() -> None:
@@ -222,25 +317,53 @@ def test_english_labels() -> None:
     assert price["CATEGORIES"].cats == ["运营", "Before"]
 
 
-def test_attendees_from_the_plan_team() -> None:
+def test_published_calendar_names_people_in_the_description_only() -> None:
     got = events(ics(compile_({}, PLAN)))
-    assert attendees(got["ship"]) == [("张伟", "urn:promoplan:person:%E5%BC%A0%E4%BC%9F")]
-    assert attendees(got["cs-week"]) == [("李娜", "mailto:lina@example.com")]
-    assert attendees(got["preview"]) == []  # 推广主管 has nobody in this plan
+    assert all("ATTENDEE" not in ev and "ORGANIZER" not in ev for ev in got.values())
+    assert got["cs-week"]["DESCRIPTION"].splitlines()[:2] == ["负责岗位：客服主管", "责任人：李娜"]
 
 
-def test_attendees_from_a_team_file(cli: Cli, tmp_path: Path) -> None:
+def test_invite_writes_a_request_with_organizer_and_attendees(cli: Cli, tmp_path: Path) -> None:
     team = tmp_path / "team.yaml"
-    team.write_text("推广主管: [{name: 王芳, email: wangfang@example.com}, 赵磊]\n", encoding="utf-8")
+    team.write_text("organizer: {name: 王芳, email: wangfang@example.com}\n"
+                    "推广主管: [{name: 王芳, email: wangfang@example.com}, 赵磊]\n", encoding="utf-8")
     out = tmp_path / "plan.ics"
-    result = cli("compile", PLAN, "--team", str(team), "-o", str(out))
+    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", str(out))
     assert result.exit_code == 0, result.stderr
+    cal = parse(out.read_bytes())
+    assert cal["METHOD"] == "REQUEST"
     got = events(out.read_bytes())
+    for ev in got.values():
+        assert str(ev["ORGANIZER"]) == "mailto:wangfang@example.com"
+        assert ev["ORGANIZER"].params["CN"] == "王芳"
     assert attendees(got["preview"]) == [
-        ("王芳", "mailto:wangfang@example.com"),
-        ("赵磊", "urn:promoplan:person:%E8%B5%B5%E7%A3%8A"),
+        ("王芳", "mailto:wangfang@example.com", "TRUE"),
+        ("赵磊", "urn:promoplan:person:%E8%B5%B5%E7%A3%8A", "FALSE"),  # no email: cannot answer
     ]
-    assert attendees(got["cs-week"]) == [("李娜", "mailto:lina@example.com")]  # plan file's team kept
+    assert attendees(got["cs-week"]) == [("李娜", "mailto:lina@example.com", "TRUE")]
+    assert attendees(got["ship"]) == [("张伟", "urn:promoplan:person:%E5%BC%A0%E4%BC%9F", "FALSE")]
+
+
+def test_invite_without_an_organizer_is_refused(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    result = cli("compile", PLAN, "--invite", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "command line: --invite: the team has no organizer to send the invitations (add "
+        "`organizer: {name: …, email: …}` under team, in the plan file or the --team file)\n")
+    assert not out.exists()
+
+
+def test_invite_needs_the_organizers_email(cli: Cli, tmp_path: Path) -> None:
+    team = tmp_path / "team.yaml"
+    team.write_text("organizer: 王芳\n", encoding="utf-8")
+    out = tmp_path / "plan.ics"
+    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "command line: --invite: the organizer '王芳' has no email to send the invitations from "
+        "(write `organizer: {name: 王芳, email: …}` under team)\n")
+    assert not out.exists()
 
 
 # ------------------------------------------------------------------ alarms
@@ -302,7 +425,7 @@ def test_uids_unique_and_unchanged_when_open_moves() -> None:
     assert span(after["cs-week"]) == ("2024-11-05", "2024-11-14")
     assert span(after["plan"]) == span(before["plan"])  # counts from signup: unmoved
     assert {str(ev["UID"]) for ev in after.values()} == {
-        f"{key}@test-promo.promoplan" for key in HAND_COMPUTED}
+        f"{key}{DOMAIN}" for key in HAND_COMPUTED}
 
 
 def test_same_input_same_bytes_without_a_clock(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -358,14 +481,10 @@ def test_render_takes_previous_and_name_from_writer_options() -> None:
 
 
 def refold(data: bytes, width: int) -> bytes:
-    """The same calendar as another writer might lay it out: folded at `width`
-    octets and with each ATTENDEE's parameters in reverse order."""
+    """The same calendar folded at `width` octets, as another program might lay it out."""
     lines = data.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
     out = []
     for line in lines:
-        if line.startswith("ATTENDEE;"):
-            params = re.findall(r';([^;:"=]+=(?:"[^"]*"|[^;:"]*))', line)
-            line = "ATTENDEE;" + ";".join(reversed(params)) + line[len("ATTENDEE;" + ";".join(params)):]
         piece = ""
         for char in line:
             if len((piece + char).encode()) > width:
@@ -411,10 +530,11 @@ def test_owner_and_person_filters(cli: Cli, tmp_path: Path) -> None:
     assert cli("compile", PLAN, "--owner", "推广主管", "-o", str(out)).exit_code == 0
     assert list(events(out.read_bytes())) == ["detail", "preview", "half", "last-min", "check25",
                                               "check120"]
+    out = tmp_path / "b.ics"
     assert cli("compile", PLAN, "--person", "李娜", "-o", str(out)).exit_code == 0
     got = events(out.read_bytes())
     assert list(got) == ["cs-week", "evening", "extra"]
-    assert {a for ev in got.values() for a in attendees(ev)} == {("李娜", "mailto:lina@example.com")}
+    assert {ev["DESCRIPTION"].splitlines()[1] for ev in got.values()} == {"责任人：李娜"}
 
 
 def test_split_by_owner_writes_one_calendar_per_role(cli: Cli, tmp_path: Path) -> None:
@@ -441,16 +561,208 @@ def test_split_by_person_writes_one_calendar_per_person(cli: Cli, tmp_path: Path
     zhang = events((folder / "张伟.ics").read_bytes())
     assert list(zhang) == ["plan", "deposit", "price-stock", "follow-up", "ship", "restock",
                            "review", "wd-task", "chained"]
-    assert {a for ev in zhang.values() for a in attendees(ev)} == {
-        ("张伟", "urn:promoplan:person:%E5%BC%A0%E4%BC%9F")}
+    assert {ev["DESCRIPTION"].splitlines()[1] for ev in zhang.values()} == {"责任人：张伟"}
     assert list(events((folder / "李娜.ics").read_bytes())) == ["cs-week", "evening", "extra"]
 
 
-def test_icalendar_is_imported_only_when_writing() -> None:
-    code = ("import sys, promoplan.cli, promoplan.writers.ics_; "
-            "print('icalendar' in sys.modules)")
+def test_icalendar_is_imported_only_when_a_calendar_is_written() -> None:
+    code = ("import sys\n"
+            "from promoplan.i18n import words_for\n"
+            "from promoplan.playbook import load\n"
+            "from promoplan.resolve import resolve\n"
+            "from promoplan import cli, writers\n"
+            f"plan = resolve(load({PROMO!r}), {{'signup': '2024-10-14'}})\n"
+            "words = words_for(plan.locale, None)\n"
+            "writers.render(plan, 'json', words)\n"
+            "print('icalendar' in sys.modules)\n"
+            "writers.render(plan, 'ics', words)\n"
+            "print('icalendar' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout == "False\n"
+    assert done.stdout == "False\nTrue\n"
+
+
+# ------------------------------------------------------------------ campaigns
+
+JU = "ju-huasuan"
+
+
+def uids(data: bytes) -> set[str]:
+    return {str(ev["UID"]) for ev in parse(data).walk("VEVENT")}
+
+
+def test_two_campaigns_have_disjoint_uids() -> None:
+    october = ics(compile_({"signup": "2024-10-14"}, JU))
+    december = ics(compile_({"signup": "2024-12-02"}, JU))
+    first, second = uids(october), uids(december)
+    assert len(first) == len(second) == len(parse(october).walk("VEVENT"))
+    assert first.isdisjoint(second)
+    assert {u.partition("@")[2] for u in first} == {"ju-huasuan-2024-10-14.promoplan"}
+    assert {u.partition("@")[2] for u in second} == {"ju-huasuan-2024-12-02.promoplan"}
+    assert {u.partition("@")[0] for u in first} == {u.partition("@")[0] for u in second}
+
+
+def test_a_campaign_key_in_chinese_gives_safe_stable_uids(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"extends: {PROMO}\ncampaign: 2024-双十一-旗舰店\n", encoding="utf-8")
+    plan = compile_({"signup": "2024-10-14"}, str(path))
+    assert plan.campaign == "2024-双十一-旗舰店"
+    digest = hashlib.sha256("2024-双十一-旗舰店".encode()).hexdigest()[:10]
+    domain = f"@2024-{digest}.promoplan"
+    got = events(ics(plan), domain)
+    assert list(got) == list(HAND_COMPUTED)
+    assert all(str(ev["UID"]).isascii() for ev in got.values())
+    # the key names the campaign, not the dates: moving the group keeps the UIDs
+    moved = compile_({"signup": "2024-10-20", "open": "2024-11-08"}, str(path))
+    assert list(events(ics(moved), domain)) == list(HAND_COMPUTED)
+    assert ics_.safe_key("2024-双十二-旗舰店") != ics_.safe_key("2024-双十一-旗舰店")
+    assert ics_.safe_key("双十一") == hashlib.sha256("双十一".encode()).hexdigest()[:10]
+
+
+def test_moving_open_within_a_campaign_keeps_uids_and_bumps_sequence(cli: Cli,
+                                                                     tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    before = events(out.read_bytes())
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "--open", "2024-11-05 20:00",
+               "-o", str(out)).exit_code == 0
+    after = events(out.read_bytes())
+    assert list(after) == list(before) == list(HAND_COMPUTED)
+    assert {key: ev["SEQUENCE"] for key, ev in after.items() if ev["SEQUENCE"]} == {
+        key: 1 for key in HAND_COMPUTED if key not in ("plan", "deposit", "detail", "wd-task")}
+    assert span(after["ship"]) == ("2024-11-05 15:00 Asia/Shanghai", "+P0D")
+
+
+def without(task_id: str, tmp_path: Path) -> str:
+    path = tmp_path / f"without-{task_id}.yaml"
+    path.write_text(f"extends: {PROMO}\nremove: [{task_id}]\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_removed_task_is_cancelled_until_dropped(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    old = events(out.read_bytes())["ship"]
+    smaller = without("ship", tmp_path)
+    assert cli("compile", smaller, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    got = events(out.read_bytes())
+    assert list(got) == [*(k for k in HAND_COMPUTED if k != "ship"), "ship"]  # cancelled last
+    ship = got["ship"]
+    assert (ship["STATUS"], ship["SEQUENCE"], ship["DTSTAMP"].to_ical()) == (
+        "CANCELLED", 1, b"20000101T000100Z")
+    assert (span(ship), ship["SUMMARY"]) == (span(old), old["SUMMARY"])
+    assert triggers(ship) == []  # a cancelled task does not ring
+    assert {ev["SEQUENCE"] for key, ev in got.items() if key != "ship"} == {0}
+    # kept, unchanged, by the next compile over this file
+    again = out.read_bytes()
+    assert cli("compile", smaller, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    assert out.read_bytes() == again
+    # a task that comes back is live again, with a higher SEQUENCE still
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    back = events(out.read_bytes())["ship"]
+    assert ("STATUS" not in back, back["SEQUENCE"], triggers(back)) == (
+        True, 2, [timedelta(minutes=-15)])
+    # until the flag drops the cancelled ones
+    assert cli("compile", smaller, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    assert events(out.read_bytes())["ship"]["SEQUENCE"] == 3
+    assert cli("compile", smaller, "--signup", "2024-10-14", "--drop-cancelled",
+               "-o", str(out)).exit_code == 0
+    assert "ship" not in events(out.read_bytes())
+
+
+def test_another_campaigns_file_is_not_mixed_in(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    smaller = without("ship", tmp_path)
+    assert cli("compile", smaller, "--signup", "2024-12-02", "-o", str(out)).exit_code == 0
+    got = events(out.read_bytes(), "@test-promo-2024-12-02.promoplan")
+    assert "ship" not in got
+    assert {ev["SEQUENCE"] for ev in got.values()} == {0}
+    assert all("STATUS" not in ev for ev in got.values())
+
+
+def test_a_repeat_that_shrinks_cancels_its_lost_occurrences(tmp_path: Path) -> None:
+    path = tmp_path / "wd.yaml"
+    body = (f"extends: {PROMO}\nremove: [half-hourly]\ntasks:\n"
+            "  - {{id: tally, name: 对账, section: 运营, owner: 运营主管, at: open+1d,"
+            " repeat: {{every: 1wd, count: {n}}}}}\n")
+    path.write_text(body.format(n=3), encoding="utf-8")
+    first = ics(compile_({"signup": "2024-10-14"}, str(path)))
+    path.write_text(body.format(n=2), encoding="utf-8")
+    got = events(ics(compile_({"signup": "2024-10-14"}, str(path)), previous=first))
+    assert [(k, ev.get("STATUS"), ev["SEQUENCE"]) for k, ev in got.items() if k.startswith("tally")] == [
+        ("tally.1", None, 1), ("tally.2", None, 1), ("tally.3", "CANCELLED", 1)]
+    # (1 and 2 changed too: their descriptions said 共3次)
+
+
+# ------------------------------------------------------------------ reminders on the calendar
+
+def test_working_day_reminders_follow_the_holiday_calendar(tmp_path: Path) -> None:
+    """A deadline on Tue 2024-10-08, the first working day after 国庆 (10-01..10-07 off; Sun 09-29
+    and Sat 10-12 are make-up working days). One working day before is Mon 09-30, not Mon
+    10-07 (a holiday that Monday-to-Friday counting would pick); two working days before is
+    Sun 09-29, the make-up day, which Monday-to-Friday counting would skip (to Fri 09-27)."""
+    path = tmp_path / "national-day.yaml"
+    path.write_text(
+        f"extends: {PROMO}\ntasks:\n"
+        "  - {id: one, name: 一个工作日, section: 运营, owner: 运营主管, due: 报名前6天, remind: 1wd@09:00}\n"
+        "  - {id: two, name: 两个工作日, section: 运营, owner: 运营主管, due: 报名前6天, remind: 2wd@09:00}\n"
+        "  - {id: timed, name: 定时, section: 运营, owner: 运营主管, at: 报名前6天10点, remind: 2wd}\n",
+        encoding="utf-8")
+    got = events(ics(compile_({"signup": "2024-10-14"}, str(path))))
+    assert span(got["one"]) == ("2024-10-08", "2024-10-09")
+    assert triggers(got["one"]) == [-timedelta(days=7, hours=15)]  # 10-08 00:00 → 09-30 09:00
+    assert triggers(got["two"]) == [-timedelta(days=8, hours=15)]  # 10-08 00:00 → 09-29 09:00
+    assert triggers(got["timed"]) == [-timedelta(days=9)]  # 10-08 10:00 → 09-29 10:00
+
+
+# ------------------------------------------------------------------ progress
+
+def test_progress_as_status_mark_and_description(tmp_path: Path) -> None:
+    path = tmp_path / "progress.yaml"
+    path.write_text(
+        f"extends: {PLAN}\nprogress:\n  ship: 完成 2024-11-05\n  restock: 取消\n"
+        "  review: 进行中\n  cs-week: blocked\n", encoding="utf-8")
+    got = events(ics(compile_({}, str(path))))
+    ship, restock, review, cs_week = (got[k] for k in ("ship", "restock", "review", "cs-week"))
+    assert (ship["SUMMARY"], "STATUS" in ship, triggers(ship)) == (
+        "✓ [运营] 跟进物流打单及打包情况", False, [])
+    assert ship["DESCRIPTION"].splitlines()[-1] == "进度：✓ 完成（2024-11-05）"
+    assert "COMPLETED" not in ship  # a VTODO property, invalid on a VEVENT
+    assert (restock["SUMMARY"], restock["STATUS"], triggers(restock)) == (
+        "[运营] 补单给生产部", "CANCELLED", [])
+    assert restock["DESCRIPTION"].splitlines()[-1] == "进度：取消"
+    assert (review["SUMMARY"], "STATUS" in review, review["DESCRIPTION"].splitlines()[-1]) == (
+        "[运营] 活动后的评估", False, "进度：进行中")
+    assert len(triggers(review)) == 1
+    assert cs_week["DESCRIPTION"].splitlines()[-1] == "进度：受阻"
+
+
+# ------------------------------------------------------------------ text
+
+def test_control_characters_are_left_out_tabs_and_line_breaks_kept(tmp_path: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text(f"extends: {PROMO}\ntasks:\n"
+                    '  - {id: ship, name: "响铃\\a与\\x1b转义\\ttab", notes: "一\\r\\n二\\r三"}\n',
+                    encoding="utf-8")
+    data = ics(compile_({"signup": "2024-10-14"}, str(path)))
+    ship = events(data)["ship"]
+    assert ship["SUMMARY"] == "[运营] 响铃与转义\ttab"
+    assert ship["DESCRIPTION"].endswith("备注：一\n二\n三")
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]", data)
+
+
+def test_backslashes_round_trip_across_folds(tmp_path: Path) -> None:
+    """Backslashes everywhere, so folds fall beside and between escapes: icalendar's job."""
+    notes = "".join(f"路径{i}\\\\共享\\,价格;" + "\\" * i for i in range(1, 30))
+    path = tmp_path / "notes.yaml"
+    path.write_text(f"extends: {PROMO}\ntasks:\n  - id: ship\n    notes: '{notes}'\n",
+                    encoding="utf-8")
+    data = ics(compile_({"signup": "2024-10-14"}, str(path)))
+    assert re.search(rb"\\\r\n \\", data)  # a fold between the two halves of an escape
+    description = str(events(data)["ship"]["DESCRIPTION"])
+    assert description.endswith(f"备注：{notes}")
+    [ev] = [e for e in vobject.readOne(data.decode()).vevent_list if e.uid.value == f"ship{DOMAIN}"]
+    assert ev.description.value == description
 
 
 # ------------------------------------------------------------------ a real client
@@ -497,9 +809,18 @@ class Khal:
         assert "warning" not in done.stderr.lower(), done.stderr
         return done.stdout
 
-    def day(self, day: str) -> list[str]:
-        out = self("list", "--day-format", "{date}", "--format", "{start} {end} {title}", day, day)
+    def day(self, day: str, fmt: str = "{start} {end} {title}") -> list[str]:
+        out = self("list", "--day-format", "{date}", "--format", fmt, day, day)
         return out.splitlines()
+
+    def stored(self) -> dict[str, Any]:
+        """What khal keeps in its vdir: one file per UID."""
+        out = {}
+        for path in self.vdir.iterdir():
+            cal = parse(path.read_bytes())
+            [event] = cal.walk("VEVENT")
+            out[str(event["UID"])] = event
+        return out
 
 
 @pytest.fixture
@@ -569,6 +890,8 @@ def test_khal_imports_the_calendar_at_the_right_local_times(cli: Cli, tmp_path: 
                "-o", str(out)).exit_code == 0
     shanghai("import", "--batch", str(out))
     assert len(list(shanghai.vdir.iterdir())) == len(HAND_COMPUTED)
+    stored = shanghai.stored()
+    assert (stored[f"ship{DOMAIN}"]["SEQUENCE"], stored[f"plan{DOMAIN}"]["SEQUENCE"]) == (1, 0)
     assert shanghai.day("2024-11-01") == []  # everything that was on 11-01 moved away
     assert shanghai.day("2024-11-05") == [
         "2024-11-05",
@@ -587,3 +910,72 @@ def test_khal_imports_the_calendar_at_the_right_local_times(cli: Cli, tmp_path: 
         "2024-11-05 21:55 2024-11-05 21:55 [推广] 开团后每半个小时跟进流量",
         "2024-11-05 22:00 2024-11-05 22:00 [推广] 两小时复盘",
     ]
+
+
+@pytest.mark.client
+def test_khal_keeps_two_campaigns_side_by_side(cli: Cli, tmp_path: Path, khal_exe: str) -> None:
+    khal = Khal(khal_exe, tmp_path, "Asia/Shanghai")
+    files = {}
+    for signup in ("2024-10-14", "2024-12-02"):
+        files[signup] = tmp_path / f"ju-{signup}.ics"
+        assert cli("compile", JU, "--signup", signup, "-o", str(files[signup])).exit_code == 0
+        khal("import", "--batch", str(files[signup]))
+    october, december = (uids(files[s].read_bytes()) for s in ("2024-10-14", "2024-12-02"))
+    assert len(list(khal.vdir.iterdir())) == len(october) + len(december) == 2 * 153
+    listed = khal("list", "--once", "--day-format", "", "--format", "{uid}",
+                  "2024-09-01", "2025-02-01").split()
+    assert sorted(listed) == sorted(october | december)  # every event of each, none replaced
+    # the same task on each campaign's opening day, once per campaign
+    fmt = "{start} {title}"
+    assert [line for line in khal.day("2024-11-01", fmt) if "打单" in line] == [
+        "2024-11-01 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
+    assert [line for line in khal.day("2024-12-20", fmt) if "打单" in line] == [
+        "2024-12-20 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
+    # khal expands the half-hourly check of each from its one RRULE: 28 times each day
+    for day in ("2024-11-01", "2024-12-20"):
+        assert sum("开团后每半个小时跟进" in line for line in khal.day(day, fmt)) == 28
+
+
+@pytest.mark.client
+def test_khal_marks_a_removed_task_cancelled(cli: Cli, tmp_path: Path, khal_exe: str) -> None:
+    """khal 0.10 has no way to hide cancelled events; it replaces the stored event by UID and
+    shows it as CANCELLED (Google and Outlook remove it)."""
+    khal = Khal(khal_exe, tmp_path, "Asia/Shanghai")
+    out = tmp_path / "plan.ics"
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    khal("import", "--batch", str(out))
+    fmt = "{cancelled}{start} {title}"
+    assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
+        "2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
+    assert cli("compile", without("ship", tmp_path), "--signup", "2024-10-14",
+               "-o", str(out)).exit_code == 0
+    khal("import", "--batch", str(out))
+    assert len(list(khal.vdir.iterdir())) == len(HAND_COMPUTED)  # replaced, not added
+    assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
+        "CANCELLED 2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
+    assert khal.stored()[f"ship{DOMAIN}"]["STATUS"] == "CANCELLED"
+
+
+@pytest.mark.client
+def test_khal_imports_every_example_calendar(tmp_path: Path, khal_exe: str) -> None:
+    examples = sorted((Path(__file__).parent.parent / "examples" / "out").glob("*.ics"))
+    assert len(examples) == 5
+    for path in examples:
+        root = tmp_path / path.stem
+        root.mkdir()
+        khal = Khal(khal_exe, root, "Asia/Shanghai")
+        khal("import", "--batch", str(path))  # no error, no warning
+        assert set(khal.stored()) == uids(path.read_bytes())
+
+
+def test_the_same_instant_in_two_zones_keeps_each_zone(tmp_path: Path) -> None:
+    """22:00 in Shanghai is 15:00 in Berlin (both UTC 14:00): equal datetimes, different DTSTARTs."""
+    late = tmp_path / "late.yaml"
+    late.write_text(f"extends: {PROMO}\ntasks:\n  - {{id: ship, at: 开团当天22点}}\n", encoding="utf-8")
+    berlin = tmp_path / "berlin.yaml"
+    berlin.write_text(f"extends: {PROMO}\ntimezone: Europe/Berlin\n", encoding="utf-8")
+    first = ics(compile_({"signup": "2024-10-14"}, str(late)))
+    second = ics(compile_({"signup": "2024-10-14"}, str(berlin)))
+    assert b"DTSTART;TZID=Asia/Shanghai:20241101T220000\r\n" in first
+    assert b"DTSTART;TZID=Europe/Berlin:20241101T150000\r\n" in second
+    assert b"Asia/Shanghai" not in second

@@ -173,6 +173,12 @@ def compile(
         "--xlsx-by-owner", help="XLSX: add a sheet per owner role.")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="With -o: do not sum up the plan's warnings on stderr.")] = False,
+    invite: Annotated[bool, typer.Option(
+        "--invite", help="ICS: invitations from the team's organizer (METHOD:REQUEST) "
+        "instead of a published calendar.")] = False,
+    drop_cancelled: Annotated[bool, typer.Option(
+        "--drop-cancelled", help="ICS: leave out the cancelled events kept from the file "
+        "being replaced.")] = False,
 ) -> None:
     """Compile a playbook into a dated plan: a table, or files with -o.
 
@@ -207,7 +213,8 @@ def compile(
                 plan = select.only_person(plan, person)
             if reminder is not None:
                 plan = select.remind_all(plan, reminder)
-            opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner)
+            opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner, invite=invite,
+                                         drop_cancelled=drop_cancelled)
             rendered = []
             if split_by is not None:
                 parts = select.split(plan, split_by)

@@ -39,6 +39,10 @@ class WriterOptions:
     """ICS: the calendar this one replaces, so changed events get a higher SEQUENCE."""
     calendar_name: str | None = None
     """ICS: the calendar's name in the app (the plan title by default)."""
+    invite: bool = False
+    """ICS: write invitations (METHOD:REQUEST, ORGANIZER, ATTENDEE) instead of a published calendar."""
+    drop_cancelled: bool = False
+    """ICS: leave out the cancelled events carried over from `previous`."""
 
 
 def render(plan: Plan, fmt: str, words: Words, options: WriterOptions | None = None) -> bytes:

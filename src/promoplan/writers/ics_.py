@@ -1,96 +1,123 @@
-"""ICS calendars (RFC 5545) that every team member can import.
+"""ICS calendars (RFC 5545) that every team member can import, built with `icalendar`.
 
-What the file looks like, and why:
+The library does the format (escaping, folding at 75 octets without cutting a
+character or an escape, parameter quoting, the VTIMEZONE from the zoneinfo
+database); this module decides what goes in, and why:
 
-- One VCALENDAR named after the plan (NAME and X-WR-CALNAME), with a VTIMEZONE
-  for the playbook's zone bounded to the years the plan touches, so the bytes
+- One VCALENDAR named after the plan (NAME and X-WR-CALNAME), X-WR-TIMEZONE,
+  the plan's warnings in X-WR-CALDESC, and a VTIMEZONE for the playbook's zone
+  bounded to the years the plan touches (`Timezone.from_tzinfo`), so the bytes
   do not depend on the tz database's far past or future.
 - One VEVENT per task. Day-resolution tasks are all-day events (DTSTART and an
   exclusive DTEND as DATE values, so a 11-01..11-09 span ends 11-10); timed
   tasks carry TZID. A point-in-time check (`at:`) is written DURATION:P0D, the
   one spelling that is both valid RFC 5545 and read as zero length: a missing
   DTEND means zero to the RFC but one hour to khal, and DTEND = DTSTART is
-  invalid (DTEND must be later) and khal, too, stretches it to an hour.
-  A task with one timed and one all-day end becomes a timed event from the
-  start's midnight (or time) to the due's time (or the next midnight).
-- Repeating tasks become one VEVENT per occurrence (UID `id-n@…`), not an RRULE:
-  the steps are minutes or hours (every 30min until open+2h), and Outlook,
-  Google and the Chinese office suites do not keep sub-daily recurrences (they
-  drop or refuse FREQ=MINUTELY/HOURLY); workday steps cannot be written as an
-  RRULE at all (holidays, 调休). Separate events also get their own reminders.
-- UIDs are `task-id[-n]@playbook.promoplan`: never derived from dates, so a
-  recompile with moved dates addresses the same events.
-- All events are TRANSP:TRANSPARENT: a nine-day 售后跟进 span is a task, not a
-  meeting, and must not mark a person busy.
-- ATTENDEE for each person of the owner role: `mailto:` when the team file
-  gives an email, otherwise a `urn:promoplan:person:` address so the name still
-  shows. PARTSTAT=ACCEPTED and RSVP=FALSE: the tasks are assigned, importing
-  them should not ask anyone to answer an invitation. No METHOD and no
-  ORGANIZER: this is published data, not an iTIP request (METHOD:PUBLISH would
-  forbid ATTENDEE).
-- Reminders (VALARM, ACTION:DISPLAY) come from `plan.reminder_for(task)`:
-  the playbook's defaults (timed 15 minutes before, all-day at 09:00 the day
-  before), a task's own `remind:`, or `--remind` (applied to the Plan before
-  this writer sees it). Triggers are relative to DTSTART (Outlook ignores
-  absolute ones); "N days before at HH:MM" is written as the matching relative
-  duration (-PT15H for an all-day task and 1d@09:00).
+  invalid. A task with one timed and one all-day end becomes a timed event
+  from the start's midnight (or time) to the due's time (or the next midnight).
+- SUMMARY `[版块] 事项`; DESCRIPTION with the owner role, the people, the
+  offsets as written, the repeat, the notes, the recorded progress and the
+  short tags of the warnings about this task (the full wording is in
+  X-WR-CALDESC once); CATEGORIES section and phase. TRANSP:TRANSPARENT: a
+  nine-day 售后跟进 span is a task, not a meeting, and must not mark anyone busy.
 
-SEQUENCE and DTSTAMP. Clients decide whether a re-imported event with a known
-UID replaces the stored one by SEQUENCE (higher wins: Google, Outlook), then by
-DTSTAMP (later wins); Apple Calendar, Thunderbird and khal replace by UID.
-No function of the plan alone can be monotonic: a date moved from A to B and
-back to A must get a higher SEQUENCE the second time than the first, yet the
-input is the same; a hash or an ordering of the event's content goes down as
-often as up, and Google would silently keep the old date. So:
+Identity (issue 17). A UID is `<task-id>[.<n>]@<campaign>.promoplan`: the task
+id, the occurrence number when a repeat is written as separate events, and the
+plan's campaign key (`ju-huasuan-2024-10-14` by default, or the file's
+`campaign:`). Never a date, so moving `--open` within a campaign addresses the
+same events; the next group buy or next year's 双十一 is another campaign, so
+its events sit beside this one's instead of replacing them. The part after the
+`@` is the campaign's UID domain: it tells whether an old file belongs to this
+campaign. Task ids are ASCII by the playbook's rules; `.` never appears in one,
+so `check.2` cannot collide with a task named `check-2`. A campaign key may be
+any text (`2024-双十一-旗舰店`), but UIDs go into file names (khal, vdirsyncer)
+and URLs (CalDAV), so a key that is not only ASCII letters, digits, `.`, `_`
+and `-` is written as its ASCII parts followed by the first 10 hex digits of
+the SHA-256 of its UTF-8 bytes: `2024-3d1c…@`. Stable (no salt, no clock),
+distinct for distinct keys, and still recognisable by the year.
 
-- Without an earlier calendar: SEQUENCE 0 and DTSTAMP 2000-01-01T00:00:00Z,
-  fixed constants; the same input gives the same bytes.
-- With the bytes of the calendar written last time (`previous`), each event
-  keeps its SEQUENCE when its content (everything but DTSTAMP and SEQUENCE) is
-  unchanged, and gets the previous SEQUENCE + 1 when anything changed. DTSTAMP
-  is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves forward with it.
-  That is still deterministic (the old file is part of the input, and
-  rewriting the same plan over its own output changes nothing) and monotonic,
-  so a moved task updates in every client.
+Published by default. Without `--invite` the calendar is METHOD:PUBLISH data:
+no ORGANIZER and no ATTENDEE (RFC 5546 forbids ATTENDEE in PUBLISH, and
+Outlook and Apple treat events with attendees as meeting requests); the people
+are named in DESCRIPTION. With `--invite` it is an iTIP METHOD:REQUEST: the
+ORGANIZER from the team's `organizer:` entry (RFC 5545 §3.8.4.3 requires it
+on group-scheduled components, so a team without one is refused), and one
+ATTENDEE per person, ROLE=REQ-PARTICIPANT, PARTSTAT=NEEDS-ACTION, CN, and
+RSVP=TRUE when the person has an email; a person without one is addressed as
+`urn:promoplan:person:<name>` with RSVP=FALSE, since nobody can answer there.
 
-No clock is read anywhere here.
+Repeats. A repeat with a plain step (minutes, hours, days or weeks) is ONE
+VEVENT with an RRULE `FREQ=…;INTERVAL=…;COUNT=n`, and the rule is checked
+before it is written: its expansion by `dateutil.rrule` must equal the plan's
+occurrences, every occurrence must last as long as the first and get the
+same reminder. Otherwise (working-day steps, which follow holidays and 调休;
+a sub-daily step across a daylight-saving change, which the resolver counts
+in real time and an RRULE in wall-clock time; a working-day reminder that
+falls differently per occurrence) each occurrence is its own VEVENT
+(`<id>.<n>@…`). Sub-daily steps are written as FREQ=MINUTELY or HOURLY on
+purpose: RFC 5545 defines them, khal, icalendar and dateutil expand them
+(the tests check khal lists every occurrence), and the alternative (dozens of
+events per check) is what the team complained about. Google and Outlook are
+reported to handle them poorly on import (Outlook may refuse sub-daily
+rules); the repeat is also spelled out in DESCRIPTION (每30分钟一次，共4次) so
+a reader of a client that shows only the first occurrence still knows.
 
-Why the text is written by hand. A calendar library costs more to import than
-the rest of a compile of a small playbook, and its object model spends most
-of a large compile building, sorting and re-parsing objects for output whose
-shape never varies. The subset of RFC 5545 written here is small, so the
-writer produces content lines directly: the property order is the one the
-`icalendar` library (which wrote these files before) uses, so existing files
-and new ones look alike, and that library remains what the tests read them
-back with. Lines are folded at 75 octets of UTF-8 without splitting a
-character or an escape, and repeated lines (a task's summary, a person's
-ATTENDEE, a start time) are formatted once.
+Progress (issue 18). RFC 5545 allows VEVENT STATUS TENTATIVE, CONFIRMED or
+CANCELLED, and COMPLETED only on a VTODO. So a task recorded as cancelled
+(取消) is STATUS:CANCELLED; a done task keeps its event (the dates are still the
+plan) with `✓` before its SUMMARY, its status in DESCRIPTION and no reminder;
+doing and blocked are shown in DESCRIPTION only. No COMPLETED property: it
+would be invalid on a VEVENT.
 
-Reading `previous` is done by a small tolerant reader of its own for the same
-reason. An event counts as unchanged when its unfolded lines, DTSTAMP and
-SEQUENCE left out, are the same text as before; only when they are not is the
-comparison repeated on a normalised form (names upper-cased, parameters sorted
-and re-quoted, properties in one order), so a file written by the earlier
-library-based writer, which folded and quoted a little differently, does not
-raise every SEQUENCE on the first run after upgrading. Anything that cannot be
-read as a calendar counts as no earlier calendar.
+Reminders (VALARM, ACTION:DISPLAY) come from `plan.reminder_for(task)`.
+Triggers are relative to DTSTART (Outlook ignores absolute ones); "N days
+before at HH:MM" is the matching relative duration (-PT15H for an all-day task
+and 1d@09:00). Working days (`1wd`, `2wd@09:00`) are counted with the plan's
+own calendar: a make-up day (调休) counts, a holiday does not.
 
-The VTIMEZONE's observances start where RFC 5545 puts them: at the local time
-of the change in the offset being left (02:00 for the spring change in New
-York, not the 03:00 wall-clock reading that follows it).
+SEQUENCE and DTSTAMP, without a clock. Clients decide whether a re-imported
+event with a known UID replaces the stored one by SEQUENCE (higher wins:
+Google, Outlook), then DTSTAMP. No function of the plan alone can be
+monotonic (a date moved from A to B and back must get a higher SEQUENCE the
+second time), so the calendar being replaced (`WriterOptions.previous`, read
+with icalendar) is part of the input:
+
+- an event absent from it gets SEQUENCE 0; an event present keeps its
+  SEQUENCE when nothing but DTSTAMP and SEQUENCE is equal (icalendar's
+  component equality), and gets SEQUENCE + 1 otherwise;
+- DTSTAMP is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves with it;
+- an event of the same campaign (same UID domain) whose task is gone is
+  written again as STATUS:CANCELLED with SEQUENCE + 1 and no alarm, so a
+  re-import removes it from calendars; it stays in every later file written
+  over this one until `--drop-cancelled`. Events of another campaign in the
+  old file are not carried over.
+
+Anything that cannot be read as a calendar counts as no earlier calendar.
+Same input (plan and previous file), same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import rrulestr
+from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur, vText
+from icalendar.parser import Contentlines
+
 from promoplan import notices
+from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.i18n import Words
-from promoplan.offsets import Reminder
+from promoplan.model import Person
+from promoplan.offsets import Reminder, Shift
 from promoplan.plan import Plan, PlanTask, When
+from promoplan.workdays import WorkCalendar
 from promoplan.writers import WriterOptions
 
 PRODID = "-//promoplan//promoplan//EN"
@@ -99,122 +126,147 @@ STAMP_BASE = datetime(2000, 1, 1, tzinfo=UTC)
 
 _LABELS = {
     "zh": {"at": "时间", "duration": "时长", "after": "接在", "sep": "：", "list": "、",
-           "nth": "{note}（第{n}次）"},
+           "nth": "{note}（第{n}次）", "status": "进度",
+           "done": "✓ 完成", "doing": "进行中", "blocked": "受阻", "cancelled": "取消",
+           "on": "{status}（{day}）"},
     "en": {"at": "At", "duration": "Duration", "after": "After", "sep": ": ", "list": ", ",
-           "nth": "{note} (no. {n})"},
+           "nth": "{note} (no. {n})", "status": "Progress",
+           "done": "✓ done", "doing": "in progress", "blocked": "blocked", "cancelled": "cancelled",
+           "on": "{status} ({day})"},
 }
 _OFFSET_KEYS = ("at", "start", "due", "duration", "after")
-
-_EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "SEQUENCE")
-"""Properties that lead a VEVENT, in this order; the rest follow by name (as icalendar wrote)."""
-
-_PIECE = 74
-"""Octets of a line per physical line: 75 with the space that starts a continuation."""
+_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+_UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters RFC 5545 allows in neither TEXT nor parameter values (tab and newline
-are dealt with separately)."""
-_QUOTE_WHEN = re.compile("[,:;]")
+"""Control characters RFC 5545 allows in no TEXT value (tab is allowed, line breaks are escaped)."""
+_WEEKDAYS = WorkCalendar(country=None)
+"""Monday to Friday, for a Plan built without a working calendar."""
+
+
+# ------------------------------------------------------------------ identity
+
+def safe_key(text: str) -> str:
+    """`text` if it is plain ASCII (letters, digits, . _ -), else its ASCII parts and a hash."""
+    if _SAFE.fullmatch(text):
+        return text
+    ascii_part = _UNSAFE_RUN.sub("-", text).strip("-.")
+    digest = hashlib.sha256(text.encode()).hexdigest()[:10]
+    return f"{ascii_part}-{digest}" if ascii_part else digest
+
+
+def uid_domain(plan: Plan) -> str:
+    """What follows the `@` of every UID of this campaign."""
+    return f"{safe_key(plan.campaign or plan.playbook)}.promoplan"
 
 
 def uid(plan: Plan, task: PlanTask, n: int | None = None) -> str:
-    """Stable across date changes and recompiles: the plan and the task id, never a date."""
-    return f"{task.id}{'' if n is None else f'-{n}'}@{plan.playbook}.promoplan"
+    """Stable across date changes within a campaign, different in the next one; never a date."""
+    return f"{safe_key(task.id)}{'' if n is None else f'.{n}'}@{uid_domain(plan)}"
 
+
+# ------------------------------------------------------------------ entry points
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
-    return build(plan, words, previous=options.previous, name=options.calendar_name)
+    return build(plan, words, previous=options.previous, name=options.calendar_name,
+                 invite=options.invite, drop_cancelled=options.drop_cancelled)
 
 
-# ------------------------------------------------------------------ values
+def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str | None = None,
+          invite: bool = False, drop_cancelled: bool = False) -> bytes:
+    """The calendar as bytes; `previous` is the calendar this one replaces, if any."""
+    organizer = _organizer(plan) if invite else None
+    zone = ZoneInfo(plan.timezone)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "REQUEST" if invite else "PUBLISH")
+    if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
+        described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
+        cal.add("x-wr-caldesc", vText(_text(described)))
+    title = _text(name or plan.title)
+    cal.add("name", title)
+    cal.add("x-wr-calname", vText(title))
+    cal.add("x-wr-timezone", vText(plan.timezone))
+    cal.add_component(_timezone(plan.timezone, *_years(plan)))
+
+    known = _previous_events(previous)
+    domain = uid_domain(plan)
+    written: set[str] = set()
+    writer = _Writer(plan, words, zone, organizer)
+    for event in writer.events():
+        key = str(event["UID"])
+        written.add(key)
+        found = known.get(key)
+        sequence = 0
+        if found is not None:
+            same = [str(line) for line in event.content_lines() if line] == found.lines
+            sequence = found.sequence if same else found.sequence + 1
+        _stamp(event, sequence)
+        cal.add_component(event)
+    if not drop_cancelled:
+        for key, old in known.items():
+            if key not in written and key.rpartition("@")[2] == domain:
+                cal.add_component(old.cancelled())
+    out: bytes = cal.to_ical()
+    return out
+
 
 def _text(value: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
-    if _CONTROL.search(value):
-        value = _CONTROL.sub("", value)
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    """Text as RFC 5545 allows it: line breaks as \\n (icalendar escapes them), no other
+    control characters (icalendar would write them raw, and readers reject them)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
 
 
-def _param(value: str) -> str:
-    """A parameter value: RFC 6868 carets for what cannot appear, quoted when it holds , : or ;."""
-    if _CONTROL.search(value):
-        value = _CONTROL.sub("", value)
-    value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\n", "^n")
-             .replace("\r", "^n").replace('"', "^'"))
-    return f'"{value}"' if _QUOTE_WHEN.search(value) else value
+def _organizer(plan: Plan) -> Person:
+    """Who sends the invitations; an iTIP request without one is invalid."""
+    found = plan.organizer
+    if found is None:
+        raise PromoplanError(
+            "--invite: the team has no organizer to send the invitations",
+            COMMAND_LINE, "add `organizer: {name: …, email: …}` under team, in the plan file or "
+            "the --team file")
+    if not found.email:
+        raise PromoplanError(
+            f"--invite: the organizer '{found.name}' has no email to send the invitations from",
+            COMMAND_LINE, f"write `organizer: {{name: {found.name}, email: …}}` under team")
+    return found
 
 
-def _fold(line: str) -> str:
-    """The line as RFC 5545 content lines of at most 75 octets, joined by CRLF and a space.
+def _stamp(event: Event, sequence: int) -> None:
+    event.pop("DTSTAMP", None)
+    event.pop("SEQUENCE", None)
+    event.add("dtstamp", _value("dtstamp", STAMP_BASE + timedelta(minutes=sequence)))
+    event.add("sequence", _value("sequence", sequence))
 
-    Each piece holds at most 74 octets of the line (the first physical line is
-    one short of the limit, as icalendar folded, so files it wrote and files
-    written here are the same bytes). Cuts fall between UTF-8 characters,
-    never inside one (a Chinese character is three octets), and never right
-    after a backslash or caret, which some clients would misread as the end of
-    an escape.
+
+def _value(name: str, value: Hashable) -> Any:
+    """The property value icalendar makes of `value` for `name`, made once.
+
+    Most values repeat across a plan's events (the same start day, TRANSP,
+    the categories of a section, a trigger, DTSTAMP 2000-01-01): encoding
+    each again cost a tenth of the writing time. icalendar's property
+    objects are not changed by writing them, so one can serve every event;
+    `Component.add` keeps a value that is already a property object as it is.
+    The zone is part of the key: 15:00 in Berlin equals 22:00 in Shanghai as
+    a datetime, but not as a DTSTART.
     """
-    if len(line) <= _PIECE // 4 or (len(line) <= _PIECE and line.isascii()):
-        return line
-    data = line.encode()
-    size = len(data)
-    if size <= _PIECE:
-        return line
-    parts: list[bytes] = []
-    begin = 0
-    while size - begin > _PIECE:
-        cut = begin + _PIECE
-        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to the character start
-            cut -= 1
-        if data[cut - 1] in b"\\^":
-            cut -= 1
-        parts.append(data[begin:cut])
-        begin = cut
-    parts.append(data[begin:])
-    return b"\r\n ".join(parts).decode()
+    return _encoded(name, value, str(getattr(value, "tzinfo", None)))
 
 
-def _duration(delta: timedelta) -> str:
-    """A DURATION value in days and time (-P3DT15H); zero is P0D."""
-    sign = ""
-    if delta < timedelta(0):
-        sign, delta = "-", -delta
-    seconds = delta.seconds
-    clock = ""
-    if seconds:
-        hours, minutes, rest = seconds // 3600, seconds // 60 % 60, seconds % 60
-        clock = "T" + (f"{hours}H" if hours else "") + (
-            f"{minutes}M" if minutes or (hours and rest) else "") + (f"{rest}S" if rest else "")
-    if delta.days == 0 and clock:
-        return f"{sign}P{clock}"
-    return f"{sign}P{delta.days}D{clock}"
-
-
-def _offset(delta: timedelta) -> str:
-    """A UTC-OFFSET value: +0800, -0430, or +001730 when seconds are involved."""
-    total = int(delta.total_seconds())
-    sign = "-" if total < 0 else "+"
-    hours, rest = divmod(abs(total), 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
-
-
-def _local(moment: datetime) -> str:
-    return (f"{moment.year:04d}{moment.month:02d}{moment.day:02d}"
-            f"T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}")
-
-
-def _percent(text: str) -> str:
-    """Percent-encoding of everything but RFC 3986 unreserved characters, for a URN."""
-    return "".join(chr(b) if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "-._~")
-                   else f"%{b:02X}" for b in text.encode())
+@lru_cache(maxsize=4096)
+def _encoded(name: str, value: Hashable, zone: str) -> Any:
+    scratch = Event()
+    scratch.add(name, list(value) if isinstance(value, tuple) else value)
+    return scratch.pop(name)
 
 
 # ------------------------------------------------------------------ time zone
 
-def _years(plan: Plan, items: list[tuple[PlanTask, When, When, int | None]]) -> tuple[date, date]:
+def _years(plan: Plan) -> tuple[date, date]:
     """From January 1 of the first year the plan touches to January 1 after the last."""
-    days = [w.day for item in items for w in (item[1], item[2])]
+    days = [w.day for t in plan.tasks for w in (t.start, t.due)]
     days += [a.when.day for a in plan.anchors]
     if not days:
         return date(2000, 1, 1), date(2001, 1, 1)
@@ -222,364 +274,301 @@ def _years(plan: Plan, items: list[tuple[PlanTask, When, When, int | None]]) -> 
 
 
 @lru_cache(maxsize=16)
-def _vtimezone(tzid: str, first: date, last: date) -> str:
-    """The VTIMEZONE for [first, last), as folded content lines each followed by CRLF.
-
-    zoneinfo does not expose its transitions, so they are found by sampling the
-    UTC offset once a day and bisecting to the second where it changes. Each
-    distinct change (from, to, name, standard or daylight) is one observance:
-    its first onset is DTSTART, later ones (next year's) are RDATEs. The first
-    observance is the offset in force at `first`, starting then.
-    """
-    zone = ZoneInfo(tzid)
-    start = datetime(first.year, first.month, first.day, tzinfo=zone)
-    stop = int(datetime(last.year, last.month, last.day, tzinfo=zone).timestamp())
-
-    def offset_at(second: int) -> timedelta:
-        found = datetime.fromtimestamp(second, zone).utcoffset()
-        return found if found is not None else timedelta(0)
-
-    observances: dict[tuple[timedelta | None, timedelta, str, bool], list[datetime]] = {}
-    initial = start.utcoffset() or timedelta(0)
-    key0 = (None, initial, start.tzname() or _offset(initial), not start.dst())
-    observances[key0] = [start.replace(tzinfo=None)]
-    before, current = int(start.timestamp()), initial
-    while before < stop:
-        probe = min(before + 86400, stop - 1)
-        if probe <= before:
-            break
-        if offset_at(probe) == current:
-            before = probe
-            continue
-        low, high = before, probe  # `low` has the old offset, `high` a new one
-        while high - low > 1:
-            middle = (low + high) // 2
-            if offset_at(middle) == current:
-                low = middle
-            else:
-                high = middle
-        moment = datetime.fromtimestamp(high, zone)
-        after = moment.utcoffset() or timedelta(0)
-        # naive on purpose: VTIMEZONE observances start at a wall-clock time
-        onset = datetime(1970, 1, 1) + timedelta(seconds=high) + current  # noqa: DTZ001
-        key = (current, after, moment.tzname() or _offset(after), not moment.dst())
-        observances.setdefault(key, []).append(onset)
-        before, current = high, after
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{_text(tzid)}",
-             f"COMMENT:This timezone only works from {first} to {last}."]
-    for (was, now, name, standard), onsets in observances.items():
-        kind = "STANDARD" if standard else "DAYLIGHT"
-        lines += [f"BEGIN:{kind}", f"DTSTART:{_local(onsets[0])}"]
-        if len(onsets) > 1:
-            lines.append(_fold("RDATE:" + ",".join(_local(o) for o in onsets[1:])))
-        lines += [f"TZNAME:{_text(name)}", f"TZOFFSETFROM:{_offset(now if was is None else was)}",
-                  f"TZOFFSETTO:{_offset(now)}", f"END:{kind}"]
-    lines.append("END:VTIMEZONE")
-    return "".join(f"{line}\r\n" for line in lines)
+def _timezone(tzid: str, first: date, last: date) -> Timezone:
+    """icalendar's VTIMEZONE for the zone between those days: slow to compute, so made once
+    (a component is not changed by writing it, so calendars can share it)."""
+    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, first, last)
 
 
-# ------------------------------------------------------------------ calendar
+# ------------------------------------------------------------------ events
 
-def build(plan: Plan, words: Words, *, previous: bytes | None = None,
-          name: str | None = None) -> bytes:
-    """The calendar as bytes; `previous` is the calendar this one replaces, if any."""
-    items: list[tuple[PlanTask, When, When, int | None]] = []
-    for task in plan.by_section():
-        if task.occurrences:
-            items += [(task, o.start, o.due, n) for n, o in enumerate(task.occurrences, 1)]
-        else:
-            items.append((task, task.start, task.due, None))
-    title = _text(name or plan.title)
-    out = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}", "CALSCALE:GREGORIAN"]
-    if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
-        described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
-        out.append(_fold("X-WR-CALDESC:" + _text(described)))
-    out += [_fold(f"NAME:{title}"), _fold(f"X-WR-CALNAME:{title}"),
-            _fold(f"X-WR-TIMEZONE:{_text(plan.timezone)}")]
-    first, last = _years(plan, items)
-    head = "\r\n".join(out) + "\r\n" + _vtimezone(plan.timezone, first, last)
-    body = _Events(plan, words, _previous_events(previous)).write(items)
-    return b"".join([head.encode(), *body, b"END:VCALENDAR\r\n"])
+@dataclass(frozen=True)
+class _Item:
+    """One VEVENT to write: a task, or one occurrence of it (n), with its ends."""
+
+    task: PlanTask
+    start: When
+    due: When
+    n: int | None = None
+    rule: vRecur | None = None
 
 
-class _Events:
-    """The VEVENTs of one calendar, with the lines that repeat across events formatted once."""
-
-    def __init__(self, plan: Plan, words: Words,
-                 known: dict[str, tuple[int, list[str]]]) -> None:
+class _Writer:
+    def __init__(self, plan: Plan, words: Words, zone: ZoneInfo, organizer: Person | None) -> None:
         self.plan = plan
         self.words = words
-        self.known = known
-        self.tzid = _param(plan.timezone)
-        self.warnings = notices.tags_by_task(plan, words)
-        self.starts: dict[When, str] = {}
-        self.ends: dict[tuple[When, When], str] = {}
-        self.people: dict[tuple[str, str | None], str] = {}
-        self.triggers: dict[tuple[Reminder, When], str | None] = {}
-        self.stamps: dict[int, tuple[str, str]] = {}
+        self.zone = zone
+        self.organizer = organizer
+        self.calendar = plan.calendar or _WEEKDAYS
+        self.tags = notices.tags_by_task(plan, words)
 
-    def write(self, items: list[tuple[PlanTask, When, When, int | None]]) -> list[bytes]:
-        """Every event, each line folded and ended with CRLF, encoded event by event: one
-        string of the whole calendar (two bytes a character once Chinese is in it), its
-        copies and its encoding took three times the fresh memory."""
-        plan, words, known = self.plan, self.words, self.known
-        chunks: list[bytes] = []
-        add = chunks.append
-        last: PlanTask | None = None
-        summary = task_lines = alarm_head = ""
-        warnings: list[str] = []
-        timed_default = plan.reminders.get("timed")
-        all_day_default = plan.reminders.get("all_day")
-        stamp0 = self._stamp(0)
-        for task, start, due, n in items:
-            if task is not last:  # what all occurrences of a task share
-                last = task
-                text = _text(f"[{task.section}] {task.name}" if task.section else task.name)
-                summary = _fold(f"SUMMARY:{text}")
-                alarm_head = "BEGIN:VALARM\r\nACTION:DISPLAY\r\n" + _fold(f"DESCRIPTION:{text}")
-                task_lines = "".join(self._attendee(p.name, p.email) + "\r\n" for p in task.people)
-                categories = [_text(c) for c in (task.section, words[task.phase]) if c]
-                if categories:
-                    task_lines += _fold("CATEGORIES:" + ",".join(categories)) + "\r\n"
-                warnings = self.warnings.get(task.id, [])
-            reminder = task.remind if task.remind is not None else (
-                timed_default if start.timed else all_day_default)
-            trigger = self._trigger(reminder, start) if reminder is not None else None
-            when = self._when(start, due)
-            key = _fold(f"UID:{_text(uid(plan, task, n))}")
-            tail = (task_lines
-                    + _fold("DESCRIPTION:" + _text(_description(task, words, n, warnings)))
-                    + "\r\nTRANSP:TRANSPARENT\r\n"
-                    + ("" if trigger is None else f"{alarm_head}\r\n{trigger}\r\nEND:VALARM\r\n"))
-            stamp = stamp0
-            if known:
-                stamp = self._revision(summary, when, key, tail)
-            add(f"BEGIN:VEVENT\r\n{summary}\r\n{when}\r\n{stamp[0]}\r\n{key}\r\n{stamp[1]}\r\n"
-                f"{tail}END:VEVENT\r\n".encode())
-        return chunks
+    def events(self) -> Iterator[Event]:
+        for task in self.plan.by_section():
+            for item in self._items(task):
+                yield self._event(item)
 
-    def _revision(self, summary: str, when: str, key: str, tail: str) -> tuple[str, str]:
-        """DTSTAMP and SEQUENCE lines: the previous SEQUENCE, plus one if the event changed."""
-        uid_value = key[4:].replace("\r\n ", "")
-        found = self.known.get(uid_value)
-        if found is None:
-            return self._stamp(0)
-        sequence, before = found
-        now = f"{summary}\r\n{when}\r\n{key}\r\n{tail}".replace("\r\n ", "").split("\r\n")
-        now.pop()  # the empty string after the last CRLF
-        if now != before and _normal(now) != _normal(before):
-            sequence += 1
-        return self._stamp(sequence)
+    def _items(self, task: PlanTask) -> list[_Item]:
+        if len(task.occurrences) < 2:  # no repeat, or a repeat that happens once
+            return [_Item(task, task.start, task.due)]
+        rule = self._rule(task)
+        if rule is not None:
+            first = task.occurrences[0]
+            return [_Item(task, first.start, first.due, rule=rule)]
+        return [_Item(task, o.start, o.due, n) for n, o in enumerate(task.occurrences, 1)]
 
-    def _stamp(self, sequence: int) -> tuple[str, str]:
-        found = self.stamps.get(sequence)
-        if found is None:
-            moment = STAMP_BASE + timedelta(minutes=sequence)
-            found = self.stamps[sequence] = (f"DTSTAMP:{_local(moment)}Z", f"SEQUENCE:{sequence}")
-        return found
+    def _rule(self, task: PlanTask) -> vRecur | None:
+        """The RRULE that reproduces the task's occurrences exactly, or None if none does."""
+        step = _frequency(task.every)
+        if step is None:
+            return None
+        occurrences = task.occurrences
+        first = occurrences[0]
+        length = self._span(first.start, first.due)
+        trigger = self._trigger(task, first.start)
+        if any(self._span(o.start, o.due) != length or self._trigger(task, o.start) != trigger
+               for o in occurrences[1:]):
+            return None
+        freq, interval = step
+        rule = vRecur(freq=freq, interval=interval, count=len(occurrences))
+        starts = [self._moment(o.start) for o in occurrences]
+        text = rule.to_ical().decode()  # type: ignore[no-untyped-call]  # untyped in icalendar
+        if list(rrulestr(text, dtstart=starts[0])) != starts:
+            return None
+        return rule
 
-    def _when(self, start: When, due: When) -> str:
-        """DTSTART and DTEND (dates, exclusive end, when both ends are days) or DURATION:P0D.
+    def _span(self, start: When, due: When) -> tuple[bool, timedelta]:
+        begin, end = self._ends(start, due)
+        return isinstance(begin, datetime), (end - begin if end is not None else timedelta(0))
 
-        A task that ends before it starts (resolve warns about it) keeps its
-        start: one day, or a moment.
+    def _moment(self, when: When) -> datetime:
+        """A When as dateutil expands it: zoned for a time, midnight (naive) for a day."""
+        if when.timed:
+            return when.begin.replace(tzinfo=self.zone)
+        return when.begin
+
+    def _ends(self, start: When, due: When) -> tuple[date | datetime, date | datetime | None]:
+        """DTSTART and DTEND, or DTEND None for a moment (DURATION:P0D).
+
+        Both days: DATE values with the exclusive end. Otherwise both zoned
+        times, a day start at its midnight. A task that ends before it starts
+        (resolve warns about it) keeps its start: one day, or a moment.
         """
-        pair = (start, due)
-        found = self.ends.get(pair)
-        if found is not None:
-            return found
         if not start.timed and not due.timed:
-            end_day = max(start.day, due.day) + timedelta(days=1)
-            text = f"{self._start(start)}\r\nDTEND;VALUE=DATE:{end_day:%Y%m%d}"
+            return start.day, max(start.day, due.day) + timedelta(days=1)
+        begin = start.begin.replace(tzinfo=self.zone)
+        end = (due.begin if due.timed else due.end).replace(tzinfo=self.zone)
+        return begin, end if end > begin else None
+
+    def _event(self, item: _Item) -> Event:
+        plan, words, task = self.plan, self.words, item.task
+        status = task.progress.status if task.progress is not None else None
+        summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
+        if status == "done":
+            summary = f"✓ {summary}"
+        event = Event()
+        title = vText(summary)
+        event.add("summary", title)
+        begin, end = self._ends(item.start, item.due)
+        event.add("dtstart", _value("dtstart", begin))
+        if end is None:
+            event.add("duration", _value("duration", timedelta(0)))
         else:
-            begin = start.begin
-            end = due.begin if due.timed else due.end
-            # DTSTART and DTEND must be of one kind: a day start becomes its midnight
-            first = (self._start(start) if start.timed
-                     else _fold(f"DTSTART;TZID={self.tzid}:{_local(begin)}"))
-            text = first + "\r\n" + (
-                f"DTEND;TZID={self.tzid}:{_local(end)}" if end > begin else "DURATION:P0D")
-        self.ends[pair] = text
-        return text
+            event.add("dtend", _value("dtend", end))
+        event.add("uid", uid(plan, task, item.n))
+        if item.rule is not None:
+            event.add("rrule", item.rule)
+        if self.organizer is not None:
+            event.add("organizer", _address(self.organizer, organizer=True))
+            for person in task.people:
+                event.add("attendee", _address(person))
+        categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
+        if categories:
+            event.add("categories", _value("categories", tuple(_text(c) for c in categories)))
+        event.add("description", _text(self._description(item)))
+        if status == "cancelled":
+            event.add("status", _value("status", "CANCELLED"))
+        event.add("transp", _value("transp", "TRANSPARENT"))
+        trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
+        if trigger is not None:
+            alarm = Alarm()
+            alarm.add("action", _value("action", "DISPLAY"))
+            alarm.add("description", title)
+            alarm.add("trigger", _value("trigger", trigger))
+            event.add_component(alarm)
+        return event
 
-    def _start(self, start: When) -> str:
-        found = self.starts.get(start)
-        if found is None:
-            found = (_fold(f"DTSTART;TZID={self.tzid}:{_local(start.begin)}") if start.timed
-                     else f"DTSTART;VALUE=DATE:{start.day:%Y%m%d}")
-            self.starts[start] = found
-        return found
+    def _description(self, item: _Item) -> str:
+        task, words = item.task, self.words
+        labels = _LABELS[words.lang]
+        sep = labels["sep"]
+        lines = [f"{words['role']}{sep}{task.owner}"] if task.owner else []
+        if task.people:
+            lines.append(f"{words['people']}{sep}{labels['list'].join(p.name for p in task.people)}")
+        for key in _OFFSET_KEYS:
+            if key in task.offsets:
+                label = labels[key] if key in labels else words[key]
+                lines.append(f"{label}{sep}{task.offsets[key]}")
+        if task.occurrences:
+            note = words.repeat_note(task)
+            lines.append(note if item.n is None else labels["nth"].format(note=note, n=item.n))
+        if task.notes:
+            lines.append(f"{words['notes']}{sep}{task.notes}")
+        if task.progress is not None:
+            shown = labels[task.progress.status]
+            if task.progress.day is not None:
+                shown = labels["on"].format(status=shown, day=task.progress.day.isoformat())
+            lines.append(f"{labels['status']}{sep}{shown}")
+        lines += self.tags.get(task.id, [])
+        return "\n".join(lines)
 
-    def _attendee(self, name: str, email: str | None) -> str:
-        found = self.people.get((name, email))
-        if found is None:
-            address = f"mailto:{email}" if email else f"urn:promoplan:person:{_percent(name)}"
-            found = _fold(f"ATTENDEE;CN={_param(name)};CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED;"
-                          f"ROLE=REQ-PARTICIPANT;RSVP=FALSE:{address}")
-            self.people[(name, email)] = found
-        return found
-
-    def _trigger(self, reminder: Reminder, start: When) -> str | None:
-        pair = (reminder, start)
-        if pair not in self.triggers:
-            before = _trigger(reminder, start)
-            self.triggers[pair] = None if before is None else f"TRIGGER:{_duration(before)}"
-        return self.triggers[pair]
-
-
-def _description(task: PlanTask, words: Words, n: int | None, warnings: list[str]) -> str:
-    labels = _LABELS[words.lang]
-    sep = labels["sep"]
-    lines = [f"{words['role']}{sep}{task.owner}"] if task.owner else []
-    if task.people:
-        lines.append(f"{words['people']}{sep}{labels['list'].join(p.name for p in task.people)}")
-    for key in _OFFSET_KEYS:
-        if key in task.offsets:
-            label = labels[key] if key in labels else words[key]
-            lines.append(f"{label}{sep}{task.offsets[key]}")
-    if task.occurrences:
-        lines.append(labels["nth"].format(note=words.repeat_note(task), n=n))
-    if task.notes:
-        lines.append(f"{words['notes']}{sep}{task.notes}")
-    lines += warnings
-    return "\n".join(lines)
+    def _trigger(self, task: PlanTask, start: When) -> timedelta | None:
+        """How long before DTSTART to remind, as a (negative) duration; None for no reminder."""
+        reminder = self.plan.reminder_for(task)
+        return None if reminder.off else _trigger(reminder, start, self.calendar)
 
 
-def _trigger(reminder: Reminder, start: When) -> timedelta | None:
-    """How long before DTSTART to remind, as a (negative) duration; None for no reminder."""
-    if reminder.off:
+def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
+    """mailto: when the person has an email, else a URN that still carries the name."""
+    if person.email:
+        address = vCalAddress(f"mailto:{person.email}")
+    else:
+        address = vCalAddress(f"urn:promoplan:person:{_percent(person.name)}")
+    address.params["CN"] = _text(person.name)
+    if not organizer:
+        address.params["CUTYPE"] = "INDIVIDUAL"
+        address.params["ROLE"] = "REQ-PARTICIPANT"
+        address.params["PARTSTAT"] = "NEEDS-ACTION"
+        address.params["RSVP"] = "TRUE" if person.email else "FALSE"
+    return address
+
+
+def _percent(text: str) -> str:
+    """Percent-encoding of everything but RFC 3986 unreserved characters, for a URN."""
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def _frequency(every: tuple[Shift, ...]) -> tuple[str, int] | None:
+    """FREQ and INTERVAL for a fixed step, or None when the step follows the calendar.
+
+    Whole days and weeks step in wall-clock days (DAILY, WEEKLY); hours and
+    minutes in time (HOURLY, MINUTELY); a mix counts in minutes. Working days
+    (and any unit this writer does not know) have no RRULE.
+    """
+    if not every or any(s.amount <= 0 for s in every):
         return None
-    days = 0
+    units = {s.unit for s in every}
+    if units <= {"d", "w"}:
+        days = sum(s.amount * (7 if s.unit == "w" else 1) for s in every)
+        return ("WEEKLY", days // 7) if days % 7 == 0 else ("DAILY", days)
+    if units <= {"d", "w", "h", "min"}:
+        minutes = sum(s.amount * {"d": 1440, "w": 10080, "h": 60}.get(s.unit, 1) for s in every)
+        return ("HOURLY", minutes // 60) if minutes % 60 == 0 else ("MINUTELY", minutes)
+    return None
+
+
+def _trigger(reminder: Reminder, start: When, calendar: WorkCalendar) -> timedelta:
+    """How long before DTSTART to remind, as a (negative or zero) duration."""
+    day = start.day
     rest = timedelta()
     for shift in reminder.before:
         if shift.unit == "d":
-            days += shift.amount
+            day -= timedelta(days=shift.amount)
         elif shift.unit == "w":
-            days += 7 * shift.amount
+            day -= timedelta(weeks=shift.amount)
         elif shift.unit == "wd":
-            days += _weekdays_back(start.day, shift.amount)
+            day = calendar.add_workdays(day, -shift.amount)
         elif shift.unit == "h":
             rest += timedelta(hours=shift.amount)
         else:
             rest += timedelta(minutes=shift.amount)
     if reminder.clock is not None:
         # N days before, at that time of day: the wall-clock distance from DTSTART.
-        at = datetime.combine(start.day - timedelta(days=days), reminder.clock)
-        return at - start.begin
-    return -(timedelta(days=days) + rest)
-
-
-def _weekdays_back(day: date, count: int) -> int:
-    """Calendar days back to the count-th Monday-to-Friday before `day`.
-
-    The Plan does not carry the playbook's holiday calendar, so reminders in
-    working days skip weekends only (not statutory holidays or 调休 days).
-    """
-    back = 0
-    while count > 0:
-        back += 1
-        if (day - timedelta(days=back)).weekday() < 5:
-            count -= 1
-    return back
+        return datetime.combine(day, reminder.clock) - start.begin
+    return -((start.day - day) + rest)
 
 
 # ------------------------------------------------------------ earlier calendar
 
-_VEVENT = re.compile(r"^BEGIN:VEVENT[ \t]*\n(.*?)^END:VEVENT[ \t]*$", re.I | re.M | re.S)
-_UID = re.compile(r"^UID(?:;[^:\n]*)?:[ \t]*(.*?)[ \t]*$", re.I | re.M)
-_SEQUENCE = re.compile(r"^SEQUENCE(?:;[^:\n]*)?:[ \t]*(.*?)[ \t]*$", re.I | re.M)
-_REVISION = re.compile(r"(?:DTSTAMP|SEQUENCE)[;:]", re.I)
+_REVISION = ("DTSTAMP", "SEQUENCE")
 
 
-def _previous_events(data: bytes | None) -> dict[str, tuple[int, list[str]]]:
-    """UID → (SEQUENCE, unfolded lines but DTSTAMP and SEQUENCE) of each event written last time.
+def _name(line: str) -> str:
+    """A content line's property name (before its parameters or value), upper-cased."""
+    return line.partition(":")[0].partition(";")[0].upper()
 
-    Tolerant by design: CRLF or bare LF, folds with a space or a tab, any case
-    of names, stray bytes that are not UTF-8, text around or between the
-    events. An event without a UID is skipped; a SEQUENCE that is not a
-    number counts as 0.
+
+@dataclass
+class _Known:
+    """An event of the calendar being replaced: its UID, SEQUENCE and content lines."""
+
+    sequence: int
+    lines: list[str]
+    """Unfolded, as icalendar read them, without the event's DTSTAMP and SEQUENCE."""
+
+    def cancelled(self) -> Event:
+        """The event as a cancellation: STATUS:CANCELLED, no alarm, a higher SEQUENCE unless
+        it already was one (it is then carried over as it was)."""
+        found = Event.from_ical("\r\n".join(self.lines) + "\r\n")
+        assert isinstance(found, Event)
+        event: Event = found
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            _stamp(event, self.sequence)
+            return event
+        event.pop("STATUS", None)
+        event.add("status", "CANCELLED")
+        event.subcomponents = [c for c in event.subcomponents if c.name != "VALARM"]
+        _stamp(event, self.sequence + 1)
+        return event
+
+
+def _previous_events(data: bytes | None) -> dict[str, _Known]:
+    """UID → SEQUENCE and lines of each event written last time; {} when unreadable.
+
+    icalendar unfolds the file into content lines; only the UID and SEQUENCE
+    of each event are split into parts (a full parse types every value and
+    cost twice as much as writing the calendar). Events are compared by their
+    lines: the same writer writes the same event as the same lines, and an
+    event written otherwise (another version, another program) merely counts
+    as changed once. Only an event that has to be written again as cancelled
+    is parsed whole, by `Event.from_ical`.
     """
     if not data:
         return {}
-    text = (data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            .replace(b"\n ", b"").replace(b"\n\t", b"").decode("utf-8", "replace"))
-    out: dict[str, tuple[int, list[str]]] = {}
-    for match in _VEVENT.finditer(text):
-        body = match.group(1)
-        found = _UID.search(body)
-        if found is None:
-            continue
-        number = _SEQUENCE.search(body)
-        try:
-            sequence = max(int(number.group(1)), 0) if number else 0
-        except ValueError:
-            sequence = 0
-        lines = [line for line in body.split("\n") if line and not _REVISION.match(line)]
-        out[found.group(1)] = (sequence, lines)
-    return out
-
-
-def _normal(lines: list[str]) -> list[tuple[str, int, str, str]]:
-    """Event lines in a form that does not depend on how a writer spelled them.
-
-    Names upper-case; parameters sorted, unquoted and re-quoted as this writer
-    would; the leading properties in the order above and the rest by name,
-    repeated ones (ATTENDEE) kept in their order; each line tagged with the
-    sub-component it sits in. DTSTAMP and SEQUENCE of the event are left out.
-    """
-    out: list[tuple[str, int, str, str]] = []
-    path: list[str] = []
-    seen = 0
+    try:
+        lines = Contentlines.from_ical(  # type: ignore[no-untyped-call]  # untyped in icalendar
+            data.decode("utf-8", "replace"))
+    except ValueError:
+        return {}
+    out: dict[str, _Known] = {}
+    block: list[str] | None = None
+    depth = 0
+    key: str | None = None
+    sequence = 0
     for line in lines:
-        name, params, value = _split(line)
+        name = _name(line)
         if name == "BEGIN":
-            seen += 1
-            path.append(f"{value.upper()}#{seen}")
+            if block is None and line.partition(":")[2].strip().upper() == "VEVENT":
+                block, depth, key, sequence = [], 0, None, 0
+            depth += 1
+        if block is None:
             continue
-        if name == "END":
-            if path:
-                path.pop()
-            continue
-        where = "/".join(path)
-        if not where and name in ("DTSTAMP", "SEQUENCE"):
-            continue
-        rank = _EVENT_ORDER.index(name) if not where and name in _EVENT_ORDER else len(_EVENT_ORDER)
-        spelled = "".join(f";{key}={_param(val)}" for key, val in sorted(params))
-        out.append((where, rank, name, f"{name}{spelled}:{value.replace(chr(92) + 'N', chr(92) + 'n')}"))
-    out.sort(key=lambda entry: entry[:3])
-    return out
-
-
-def _split(line: str) -> tuple[str, list[tuple[str, str]], str]:
-    """A content line as name, parameters (unquoted, RFC 6868 carets undone) and value."""
-    index, size = 0, len(line)
-    while index < size and line[index] not in ";:":
-        index += 1
-    name = line[:index].strip().upper()
-    params: list[tuple[str, str]] = []
-    while index < size and line[index] == ";":
-        index += 1
-        equals = line.find("=", index)
-        if equals < 0:
-            break
-        key = line[index:equals].strip().upper()
-        index = equals + 1
-        value: list[str] = []
-        while index < size and line[index] not in ";:":
-            if line[index] == '"':
-                close = line.find('"', index + 1)
-                close = size if close < 0 else close
-                value.append(line[index + 1:close])
-                index = close + 1
+        if depth == 1 and name in ("UID", "SEQUENCE"):
+            try:
+                value = line.parts()[2].strip()
+            except ValueError:
+                continue
+            if name == "UID":
+                key = value
             else:
-                value.append(line[index])
-                index += 1
-        params.append((key, _uncaret("".join(value))))
-    return name, params, line[index + 1:] if index < size else ""
-
-
-def _uncaret(value: str) -> str:
-    """RFC 6868 decoding, so that ^' and a writer's other spellings of a quote compare equal."""
-    if "^" not in value:
-        return value
-    return re.sub(r"\^([n^'])", lambda m: {"n": "\n", "^": "^", "'": '"'}[m.group(1)], value)
+                sequence = max(int(value), 0) if value.isdigit() else 0
+        if depth != 1 or name not in _REVISION:
+            block.append(str(line))
+        if name == "END":
+            depth -= 1
+            if depth == 0:
+                if key:
+                    out[key] = _Known(sequence, block)
+                block = None
+    return out
