@@ -540,6 +540,44 @@ def import_(
     _guard(run)
 
 
+@app.command("progress")
+def progress_(
+    workbook: Annotated[Path, typer.Argument(
+        metavar="PLAN.xlsx", help="The workbook compile wrote, with the 状态 column filled in.",
+        show_default=False)],
+    into: Annotated[Path, typer.Option(
+        "--into", metavar="PLAN.yaml", help="The plan file to record the statuses in.",
+        show_default=False)],
+) -> None:
+    """Record the 状态 column of a posted workbook in the plan file's progress: block."""
+    def run() -> None:
+        from promoplan import output as out
+        from promoplan import tracking
+        from promoplan.load import decode
+        from promoplan.playbook import load
+        from promoplan.resolve import resolve
+        from promoplan.sources import read_disk
+
+        shown = str(into)
+        if not into.is_file():
+            raise PromoplanError(f"--into {into}: no such plan file", COMMAND_LINE,
+                                 "give the plan file (YAML) the workbook was compiled from")
+        plan = resolve(load(shown))
+        book = tracking.read_workbook(workbook, str(workbook))
+        text = decode(read_disk(into, shown), shown)
+        new, changes = tracking.update(text, shown, plan, book, _words(plan.locale, None))
+        if not changes:
+            typer.echo(f"{shown}: {tracking.WORDS[_words(plan.locale, None).lang]['none']}", err=True)
+            return
+        tracking.check(new, shown)
+        out.write_all([(into, new.encode("utf-8"))])
+        for line in changes:
+            typer.echo(line, err=True)
+        typer.echo(f"wrote {into}", err=True)
+
+    _guard(run)
+
+
 def _pairs(option: str, items: list[str], example: str) -> dict[str, str]:
     """`NAME=VALUE` options as a mapping; a pair without '=' is an error."""
     found: dict[str, str] = {}

@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
@@ -217,7 +217,8 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
 _YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _MD = re.compile(r"(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*日?")
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?")
-_CELL_CLOCK = re.compile(r"(?:T|\s)*(\d{1,2})\s*(?:[:：]\s*(\d{2})(?::\d{2})?|[点时]\s*(?:(\d{1,2})\s*分?|(半))?)")
+_CELL_CLOCK = re.compile(
+    r"(?:T|\s)*(\d{1,2})\s*(?:[:：]\s*(\d{2})(?::\d{2})?|[点时]\s*(?:(\d{1,2})\s*分?|(半))?)")
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 _DATE_HINT = "\nwrite a date as 2024-10-14, 2024/10/14 10:00 or 10月14日, or an offset such as 开团前3天"
 
@@ -249,7 +250,7 @@ def read_time(value: Any) -> str | Moment:
 def _number(value: float) -> Moment:
     """A number in a date column: an Excel date serial, or 10.14 typed as a number."""
     if value >= 60:
-        from openpyxl.utils.datetime import from_excel
+        from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
         try:
             moment = from_excel(value)
@@ -374,6 +375,8 @@ def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapp
         dated = item.source in ("given", "file")
         out.append(Anchor(name, spec, item.when if is_known(name) else None,
                           item.when.iso() if dated else None))
+    if pb.source == "command line":  # named on the command line: in time order, the first first
+        out.sort(key=lambda a: (a.when is None, a.when.sort_key() if a.when else (date.min, time())))
     return out
 
 
@@ -641,7 +644,8 @@ def _scalar(value: Any) -> Any:
 
     if not isinstance(value, str):
         return value
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    tag: str = yaml.resolver.Resolver().resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, value, (True, False))
     if tag != "tag:yaml.org,2002:str" or ":" in value:
         return DoubleQuotedScalarString(value)
     return value

@@ -113,7 +113,7 @@ def _csv_grid(raw: bytes, shown: str) -> Grid:
 def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:
     import zipfile
 
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         # data_only: a formula cell counts with the value Excel last computed for it.
