@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -141,11 +140,11 @@ def test_real_dates_become_offsets_from_the_nearest_anchor(cli: Cli, tmp_path: P
     monkeypatch.chdir(tmp_path)
     rows = [
         ["部门", "事项", "负责人", "开始", "截止"],
-        ["运营", "品类规划", "运营主管", datetime(2024, 9, 24), "10月4日"],   # Excel date; no year
+        ["运营", "品类规划", "运营主管", {"date": "2024-09-24"}, "10月4日"],   # an Excel date; no year
         [None, "改价格", "运营主管", "2024/10/29", 10.29],                   # text; 10.29 as a number
         [None, "备货", "运营主管", 45595, "2024-11-01 15:00"],              # a serial: 2024-10-30
         [None, "流量检查", "推广主管", "11月1日 10:25", "2024-11-01 09:30"],
-        [None, "客服培训", "客服主管", datetime(2024, 10, 16, 14, 0), "11.1"],
+        [None, "客服培训", "客服主管", {"datetime": "2024-10-16 14:00"}, "11.1"],
     ]
     write_xlsx(tmp_path / "去年.xlsx", [{"title": "进程表", "rows": rows}])
     result = cli("import", "去年.xlsx", "-o", "last.yaml", "--signup", "2024-10-14",

@@ -81,6 +81,8 @@ class Moment:
     month: int
     day: int
     clock: time | None = None
+    written: str = field(default="", compare=False)
+    """The cell as the team wrote it, for messages."""
 
 
 @dataclass
@@ -127,8 +129,8 @@ def is_header(cells: list[Any]) -> bool:
     return "name" in found and ("start" in found or "due" in found)
 
 
-_HEADER_HINT = ("the header row names a task column (事项, 详细项目内容, 任务 or task) and a time "
-                "column (开始时间, 预计完成时间, 截止 or start, due)")
+_HEADER_HINT = ("one row must name the task column, as 事项, 详细项目内容, 任务 or task, and a time "
+                "column, as 开始时间, 预计完成时间, 截止, start or due")
 
 
 def read_table(grid: Grid) -> Table:
@@ -263,10 +265,10 @@ def _number(value: float) -> Moment:
     if 1 <= month <= 12 and 1 <= hundredths <= 31 and abs(value - month - hundredths / 100) < 1e-9:
         if hundredths % 10 == 0:
             raise ValueError(
-                f"the number {value:g} may be {month}.{hundredths // 10} or {month}.{hundredths}: "
-                "Excel dropped the trailing zero\nwrite the cell as text, e.g. "
-                f"{month}月{hundredths}日 or {month}月{hundredths // 10}日")
-        return Moment(None, month, hundredths)
+                f"the number {value:g} may mean {month}月{hundredths // 10}日 or {month}月{hundredths}日: "
+                f"Excel drops the last zero of {month}.{hundredths}\nwrite the cell as text, such as "
+                f"{month}月{hundredths // 10}日, or as a date")
+        return Moment(None, month, hundredths, written=f"{value:g}")
     raise ValueError(f"cannot read the number {value:g} as a time" + _DATE_HINT)
 
 
@@ -295,12 +297,11 @@ def _date_text(text: str) -> Moment | None:
         clock = time(hour, minute)
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         raise ValueError(f"no such date '{text}'" + _DATE_HINT)
-    if year is not None:
-        try:
-            date(year, month, day)
-        except ValueError:
-            raise ValueError(f"no such date '{text}'" + _DATE_HINT) from None
-    return Moment(year, month, day, clock)
+    try:
+        date(2000 if year is None else year, month, day)  # 2000: 2月29日 may be right in some year
+    except ValueError:
+        raise ValueError(f"no such date '{text}'" + _DATE_HINT) from None
+    return Moment(year, month, day, clock, text)
 
 
 # ------------------------------------------------------------------ anchors
@@ -479,14 +480,16 @@ def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
                 except OffsetError as exc:
                     hint = exc.hint
                     if not anchors:
-                        hint = ("name the anchors: --playbook ju-huasuan, or --label signup=报名 "
-                                "(one per anchor)")
-                    errors.append(PromoplanError(f"cannot read '{written}': {exc.message}", loc, hint))
+                        hint = ("name the anchors with --playbook ju-huasuan, or with one --label "
+                                "per anchor, such as --label open=开团")
+                    message = exc.message if f"'{written}'" in exc.message else \
+                        f"cannot read '{written}': {exc.message}"
+                    errors.append(PromoplanError(message, loc, hint))
                     continue
                 offsets[key] = written
                 continue
             if not dated:
-                shown = _moment_text(written)
+                shown = written.written or _moment_text(written)
                 errors.append(PromoplanError(
                     f"'{shown}' is a date: the campaign's anchor dates are needed to turn it into "
                     "an offset", loc,

@@ -70,9 +70,9 @@ def read_grid(path: Path, shown: str, sheet: str | None, pick: Any = None) -> Gr
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_grid(path, shown, sheet, pick)
     if suffix == ".xls":
-        raise PromoplanError(f"{shown}: the old .xls format cannot be read", Loc(shown),
-                             "open it in Excel or WPS and save it as .xlsx (or .csv)")
-    raise PromoplanError(f"{shown}: not a table promoplan can read", Loc(shown),
+        raise PromoplanError("the old .xls format cannot be read", Loc(shown),
+                             "open it in Excel or WPS and save it as .xlsx or .csv")
+    raise PromoplanError("not a table promoplan can read", Loc(shown),
                          "give an .xlsx or .csv file")
 
 
@@ -95,7 +95,7 @@ def decode_csv(raw: bytes, shown: str) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise PromoplanError(
-            f"{shown}: neither UTF-8 nor GB18030 text (byte 0x{raw[exc.start]:02x} "
+            f"neither UTF-8 nor GB18030 text (byte 0x{raw[exc.start]:02x} "
             f"at offset {exc.start})", Loc(shown), "save the table as CSV UTF-8 from Excel") from None
 
 
@@ -123,7 +123,7 @@ def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:
     except OSError as exc:
         raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
     except (zipfile.BadZipFile, KeyError, ValueError):
-        raise PromoplanError(f"{shown}: not an XLSX workbook", Loc(shown),
+        raise PromoplanError("not an XLSX workbook", Loc(shown),
                              "open it in Excel or WPS and save it as .xlsx") from None
     names = list(book.sheetnames)
     if sheet is not None:

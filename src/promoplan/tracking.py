@@ -69,11 +69,11 @@ def read_workbook(path: Path, shown: str) -> Workbook:
     except OSError as exc:
         raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
     except (zipfile.BadZipFile, KeyError, ValueError):
-        raise PromoplanError(f"{shown}: not an XLSX workbook", Loc(shown),
+        raise PromoplanError("not an XLSX workbook", Loc(shown),
                              "give the .xlsx that promoplan compile wrote") from None
     meta = next((book[n] for n in book.sheetnames if n.lower() == META_SHEET), None)
     if meta is None or str(meta["A1"].value or "").strip() != "campaign" or not meta["B1"].value:
-        raise PromoplanError(f"{shown}: no campaign key (hidden sheet '{META_SHEET}')", Loc(shown),
+        raise PromoplanError(f"no campaign key (hidden sheet '{META_SHEET}')", Loc(shown),
                              "fill in the 状态 column of a workbook written by promoplan compile "
                              "-o plan.xlsx")
     campaign = str(meta["B1"].value).strip()
@@ -81,7 +81,7 @@ def read_workbook(path: Path, shown: str) -> Workbook:
     found = [(ws, head) for ws in book.worksheets if ws is not meta
              for head in [_header(_grid(ws, shown))] if head is not None]
     if not found:
-        raise PromoplanError(f"{shown}: no sheet with a 状态 (Status) column and an id column",
+        raise PromoplanError("no sheet with a 状态 (Status) column and an id column",
                              Loc(shown), "compile the plan to .xlsx again: it writes both")
     ws, (row, status_col, id_col) = next(
         (f for f in found if f[0].title.lower() in SCHEDULE_SHEETS), found[0])
@@ -173,7 +173,7 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
     raise_all(unknown)
     yaml, data = _round_trip(text)
     if not isinstance(data, dict):
-        raise PromoplanError(f"{shown}: expected keys at the top", Loc(shown, 1, 1))
+        raise PromoplanError("expected keys at the top", Loc(shown, 1, 1))
     block = data.get("progress")
     if block is None:
         block = CommentedMap()
