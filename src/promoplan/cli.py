@@ -561,7 +561,7 @@ def progress_(
         shown = str(into)
         if not into.is_file():
             raise PromoplanError(f"--into {into}: no such plan file", COMMAND_LINE,
-                                 "give the plan file (YAML) the workbook was compiled from")
+                                 "give the plan file the workbook was compiled from")
         plan = resolve(load(shown))
         book = tracking.read_workbook(workbook, str(workbook))
         text = decode(read_disk(into, shown), shown)

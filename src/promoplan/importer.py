@@ -146,7 +146,7 @@ def read_table(grid: Grid) -> Table:
     if len(headers) > 1:
         second = headers[1]
         raise PromoplanError(
-            f"a second header row (the first is row {headers[0]})", grid.loc(second, 1),
+            f"a second header row; the first is row {headers[0]}", grid.loc(second, 1),
             "keep one header row: delete this one, or merge the two into one row")
     head = headers[0]
     columns = header_fields(grid.rows[head - 1])

@@ -36,8 +36,8 @@ WORDS = {
     "en": {"done": "done", "doing": "doing", "blocked": "blocked", "cancelled": "cancelled",
            None: "not recorded", "line": "{task}: {old} → {new}", "none": "no status changed"},
 }
-_STATUS_HINT = ("pick 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), optionally with "
-                "a date: 完成 2024-10-20")
+_STATUS_HINT = ("pick 完成, 进行中, 受阻 or 取消, or done, doing, blocked, cancelled; a date may "
+                "follow: 完成 2024-10-20")
 
 
 @dataclass(frozen=True)
@@ -72,16 +72,22 @@ def read_workbook(path: Path, shown: str) -> Workbook:
         raise PromoplanError("not an XLSX workbook", Loc(shown),
                              "give the .xlsx that promoplan compile wrote") from None
     meta = next((book[n] for n in book.sheetnames if n.lower() == META_SHEET), None)
-    if meta is None or str(meta["A1"].value or "").strip() != "campaign" or not meta["B1"].value:
-        raise PromoplanError(f"no campaign key (hidden sheet '{META_SHEET}')", Loc(shown),
-                             "fill in the 状态 column of a workbook written by promoplan compile "
-                             "-o plan.xlsx")
+    if meta is None:
+        raise PromoplanError(f"no campaign key: the hidden sheet '{META_SHEET}' is missing",
+                             Loc(shown),
+                             "fill in the 状态 column of the workbook that promoplan compile "
+                             "-o plan.xlsx wrote")
+    if str(meta["A1"].value or "").strip() != "campaign" or not meta["B1"].value:
+        raise PromoplanError("no campaign key: expected 'campaign' in A1 and the key in B1",
+                             _grid(meta, shown).loc(1, 2),
+                             "fill in the 状态 column of the workbook that promoplan compile "
+                             "-o plan.xlsx wrote")
     campaign = str(meta["B1"].value).strip()
     campaign_loc = _grid(meta, shown).loc(1, 2)
     found = [(ws, head) for ws in book.worksheets if ws is not meta
              for head in [_header(_grid(ws, shown))] if head is not None]
     if not found:
-        raise PromoplanError("no sheet with a 状态 (Status) column and an id column",
+        raise PromoplanError("no sheet with a 状态 or Status column and an id column",
                              Loc(shown), "compile the plan to .xlsx again: it writes both")
     ws, (row, status_col, id_col) = next(
         (f for f in found if f[0].title.lower() in SCHEDULE_SHEETS), found[0])
