@@ -45,7 +45,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 _WORD_FIELD = {word: (key, rank) for key, words in HEADER_WORDS.items()
                for rank, word in enumerate(words)}
-_SUBTOTAL = ("合计", "小计", "总计", "total", "subtotal", "sum")
+_SUBTOTAL = ("合计", "小计", "总计")
+_SUBTOTAL_EN = ("total", "subtotal", "sum", "grandtotal")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
@@ -177,7 +178,8 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
         filled = [v for v in cells if v is not None and clean_text(v)]
         if not filled:
             continue
-        if any(isinstance(v, str) and normalize_header(v).startswith(_SUBTOTAL) for v in filled):
+        if any(isinstance(v, str) and (normalize_header(v).startswith(_SUBTOTAL)
+                                       or normalize_header(v) in _SUBTOTAL_EN) for v in filled):
             continue
         if has_section and text(r, "section"):
             section = text(r, "section")
@@ -186,7 +188,8 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
         others = timed or text(r, "owner") or text(r, "notes")
         if not name:
             if not others:
-                if not has_section and len(filled) == 1:  # a heading row above its block
+                if not has_section and len(filled) == 1 and isinstance(filled[0], str):
+                    # a heading row above its block (a lone 序号 is no heading)
                     section = clean_text(filled[0])
                 continue
             errors.append(PromoplanError("a row with times but no task name", grid.loc(r, name_col),
