@@ -279,3 +279,38 @@ def test_bad_table(stem: str, tmp_path: Path) -> None:
     assert out.returncode == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before)
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
+def test_the_sheet_with_the_table_is_found_or_named(cli: Cli, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_xlsx(tmp_path / "book.xlsx", [
+        {"title": "说明", "rows": [["本表为聚划算进程表"]]},
+        {"title": "进程表", "rows": [HEADER, ROWS[1]]},
+        {"title": "上次", "rows": [HEADER, ["运营", "上次的事项", "运营主管", "报名前1天", "报名当天"]]},
+    ])
+    result = cli("import", "book.xlsx", "-o", "a.yaml", "--playbook", "ju-huasuan")
+    assert result.stderr == "wrote a.yaml: 1 tasks from book.xlsx (进程表)\n"
+    result = cli("import", "book.xlsx", "-o", "b.yaml", "--playbook", "ju-huasuan", "--sheet", "上次")
+    assert result.stderr == "wrote b.yaml: 1 tasks from book.xlsx (上次)\n"
+    assert [t.spec.name for t in load("b.yaml").tasks] == ["上次的事项"]
+
+
+def test_the_round_trip_check_catches_a_wrong_offset(tmp_path: Path) -> None:
+    """The check compiles what would be written: a date that does not come back is an error."""
+    from promoplan import importer
+    from promoplan.errors import PromoplanError
+    from promoplan.importer_cells import read_grid
+
+    with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["事项", "开始"], ["改价格", "2024-10-29"]])
+    table = importer.read_table(read_grid(tmp_path / "t.csv", "t.csv", None))
+    anchors = importer.campaign_anchors(None, {"open": "2024-11-01 10:00"}, {"open": "开团"})
+    tasks = importer.convert(table, anchors)
+    text = importer.render(table, tasks, anchors, importer.Options(name="t", file_name="t.yaml"))
+    assert importer.round_trip(text, "t.yaml", tasks, anchors) == 1
+    with pytest.raises(PromoplanError) as caught:
+        importer.round_trip(text.replace("开团前3天", "开团前4天"), "t.yaml", tasks, anchors)
+    assert str(caught.value) == (
+        "t.csv:B2: round trip: start reads back as '开团前4天', not '开团前3天'\n"
+        "t.csv:B2: round trip: start '开团前3天' compiles to 2024-10-28, the table says 2024-10-29")

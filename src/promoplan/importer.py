@@ -691,9 +691,14 @@ def round_trip(text: str, file_name: str, tasks: list[TaskOut], anchors: list[An
             errors.append(PromoplanError(f"round trip: task of row {row.number} is missing", loc))
             continue
         have = {"name": got.name, "section": got.section, "owner": got.owner, "notes": got.notes}
-        if have != wanted or {k: got.offsets.get(k) for k in task.offsets} != task.offsets:
-            errors.append(PromoplanError(f"round trip: row {row.number} reads back as {have} "
-                                         f"{got.offsets}", loc))
+        for key in wanted:
+            if have[key] != wanted[key]:
+                errors.append(PromoplanError(f"round trip: row {row.number} › {key} reads back as "
+                                             f"'{have[key]}', not '{wanted[key]}'", loc))
+        for key, text in task.offsets.items():
+            if got.offsets.get(key) != text:
+                errors.append(PromoplanError(f"round trip: {key} reads back as "
+                                             f"'{got.offsets.get(key)}', not '{text}'", row.times[key][0]))
         for key, when in task.dates.items():
             back = got.start if key == "start" else got.due
             if back != when:
