@@ -173,3 +173,24 @@ def test_libreoffice_round_trip(cli: Cli, team: Path) -> None:
     assert _progress() == {"ship-check": ("doing", None), "jhs-signup": ("blocked", None),
                            "price-stock": ("done", None)}
     assert (team / "plan.yaml").read_text(encoding="utf-8").startswith(PLAN)
+
+
+def test_a_status_in_an_owner_sheet_counts_and_windows_line_ends_stay(cli: Cli, team: Path) -> None:
+    """A teammate may fill in the per-owner sheet instead of the 进程表; a plan saved on
+    Windows (BOM, CRLF) keeps its BOM and line ends."""
+    windows = "\ufeff" + PLAN.replace("\n", "\r\n")
+    (team / "plan.yaml").write_bytes(windows.encode("utf-8"))
+    workbook(team / "plan.xlsx", team / "plan.yaml", {})
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    book = load_workbook(team / "plan.xlsx")
+    mine = book.create_sheet("推广主管", 1)
+    mine.append(HEADER)
+    mine.append([16, "推广", "改价格、改库存数量", "推广主管", "2024-10-30", "2024-10-30", "完成",
+                 "price-stock"])
+    book.save(team / "plan.xlsx")
+    result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "推广第16项「改价格、改库存数量」：未记录 → 完成\nwrote plan.yaml\n"
+    assert (team / "plan.yaml").read_bytes().decode("utf-8") == windows + \
+        "progress:\r\n  price-stock: 完成\r\n"

@@ -564,13 +564,15 @@ def progress_(
                                  "give the plan file the workbook was compiled from")
         plan = resolve(load(shown))
         book = tracking.read_workbook(workbook, str(workbook))
-        text = decode(read_disk(into, shown), shown)
+        raw = read_disk(into, shown)
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        text = decode(raw, shown)
         new, changes = tracking.update(text, shown, plan, book, _words(plan.locale, None))
         if not changes:
             typer.echo(f"{shown}: {tracking.WORDS[_words(plan.locale, None).lang]['none']}", err=True)
             return
         tracking.check(new, shown)
-        out.write_all([(into, new.encode("utf-8"))])
+        out.write_all([(into, bom + new.encode("utf-8"))])
         for line in changes:
             typer.echo(line, err=True)
         typer.echo(f"wrote {into}", err=True)

@@ -84,14 +84,15 @@ def read_workbook(path: Path, shown: str) -> Workbook:
                              "-o plan.xlsx wrote")
     campaign = str(meta["B1"].value).strip()
     campaign_loc = _grid(meta, shown).loc(1, 2)
-    found = [(ws, head) for ws in book.worksheets if ws is not meta
-             for head in [_header(_grid(ws, shown))] if head is not None]
+    grids = [_grid(ws, shown) for ws in book.worksheets if ws is not meta]
+    found = [(grid, head) for grid in grids for head in [_header(grid)] if head is not None]
     if not found:
         raise PromoplanError("no sheet with a 状态 or Status column and an id column",
                              Loc(shown), "compile the plan to .xlsx again: it writes both")
-    ws, (row, status_col, id_col) = next(
-        (f for f in found if f[0].title.lower() in SCHEDULE_SHEETS), found[0])
-    return Workbook(campaign, campaign_loc, _marks(_grid(ws, shown), row, status_col, id_col))
+    # The 进程表 first: a per-owner sheet may repeat its rows, and a teammate may have filled
+    # in either. A status written in any of them counts; two different ones are an error.
+    found.sort(key=lambda f: (str(f[0].sheet).lower() not in SCHEDULE_SHEETS))
+    return Workbook(campaign, campaign_loc, _marks(found))
 
 
 def _grid(ws: Any, shown: str) -> Grid:
@@ -109,35 +110,38 @@ def _header(grid: Grid) -> tuple[int, int, int] | None:
     return None
 
 
-def _marks(grid: Grid, head: int, status_col: int, id_col: int) -> list[Mark]:
+def _marks(sheets: list[tuple[Grid, tuple[int, int, int]]]) -> list[Mark]:
+    """Each task's status from the rows that carry its id: empty cells give way to written ones."""
     from promoplan.resolve import parse_progress
 
     marks: dict[str, Mark] = {}
     errors: list[PromoplanError] = []
-    for r in range(head + 1, len(grid.rows) + 1):
-        tid = grid.value(r, id_col)
-        if tid is None or not str(tid).strip():
-            continue  # a section heading, a blank or a summary row
-        tid = str(tid).strip()
-        value = grid.value(r, status_col)
-        loc = grid.loc(r, status_col)
-        status: Status | None = None
-        if value is not None and str(value).strip():
-            if not isinstance(value, str):
-                errors.append(PromoplanError(f"cannot read {value!r} as a status", loc, _STATUS_HINT))
-                continue
-            try:
-                status = parse_progress(" ".join(value.split()))
-            except ValueError as exc:
-                errors.append(PromoplanError(str(exc), loc, _STATUS_HINT))
-                continue
-        seen = marks.get(tid)
-        if seen is not None and seen.status != status:
-            errors.append(PromoplanError(
-                f"task '{tid}' has another status at {seen.loc.cell}", loc,
-                "a task's rows must agree: give them the same 状态"))
-            continue
-        marks.setdefault(tid, Mark(tid, status, loc))
+    for grid, (head, status_col, id_col) in sheets:
+        for r in range(head + 1, len(grid.rows) + 1):
+            tid = grid.value(r, id_col)
+            if tid is None or not str(tid).strip():
+                continue  # a section heading, a blank or a summary row
+            tid = str(tid).strip()
+            value = grid.value(r, status_col)
+            loc = grid.loc(r, status_col)
+            status: Status | None = None
+            if value is not None and str(value).strip():
+                if not isinstance(value, str):
+                    errors.append(PromoplanError(f"cannot read {value!r} as a status", loc,
+                                                 _STATUS_HINT))
+                    continue
+                try:
+                    status = parse_progress(" ".join(value.split()))
+                except ValueError as exc:
+                    errors.append(PromoplanError(str(exc), loc, _STATUS_HINT))
+                    continue
+            seen = marks.get(tid)
+            if seen is None or seen.status is None:
+                marks[tid] = Mark(tid, status, loc if status is not None or seen is None else seen.loc)
+            elif status is not None and status != seen.status:
+                errors.append(PromoplanError(
+                    f"task '{tid}' has another status at {seen.loc.cell}", loc,
+                    "a task's rows must agree: give them the same 状态"))
     raise_all(errors)
     return list(marks.values())
 
@@ -177,7 +181,8 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
                               f"the workbook is older than the plan: compile {shown} to .xlsx again")
                for m in book.marks if m.task_id not in tasks and m.status is not None]
     raise_all(unknown)
-    yaml, data = _round_trip(text)
+    crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
+    yaml, data = _round_trip(text.replace("\r\n", "\n") if crlf else text)
     if not isinstance(data, dict):
         raise PromoplanError("expected keys at the top", Loc(shown, 1, 1))
     block = data.get("progress")
@@ -205,7 +210,8 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
         data["progress"] = block
     buf = io.StringIO()
     yaml.dump(data, buf)
-    return buf.getvalue(), changes
+    new = buf.getvalue()
+    return (new.replace("\n", "\r\n") if crlf else new), changes
 
 
 # Indentation styles tried in turn: the one that writes the file back unchanged is the file's.
