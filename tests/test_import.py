@@ -290,9 +290,9 @@ def test_the_sheet_with_the_table_is_found_or_named(cli: Cli, tmp_path: Path,
         {"title": "上次", "rows": [HEADER, ["运营", "上次的事项", "运营主管", "报名前1天", "报名当天"]]},
     ])
     result = cli("import", "book.xlsx", "-o", "a.yaml", "--playbook", "ju-huasuan")
-    assert result.stderr == "wrote a.yaml: 1 tasks from book.xlsx (进程表)\n"
+    assert result.stderr == "wrote a.yaml: 1 task from book.xlsx (进程表)\n"
     result = cli("import", "book.xlsx", "-o", "b.yaml", "--playbook", "ju-huasuan", "--sheet", "上次")
-    assert result.stderr == "wrote b.yaml: 1 tasks from book.xlsx (上次)\n"
+    assert result.stderr == "wrote b.yaml: 1 task from book.xlsx (上次)\n"
     assert [t.spec.name for t in load("b.yaml").tasks] == ["上次的事项"]
 
 

@@ -535,7 +535,8 @@ def import_(
         importer.round_trip(text, output.name, tasks, anchors)
         out.write_all([(output, text.encode("utf-8"))])
         where = f" ({grid.sheet})" if grid.sheet else ""
-        typer.echo(f"wrote {output}: {len(tasks)} tasks from {args[0]}{where}", err=True)
+        count = f"{len(tasks)} task" + ("" if len(tasks) == 1 else "s")
+        typer.echo(f"wrote {output}: {count} from {args[0]}{where}", err=True)
 
     _guard(run)
 

@@ -406,6 +406,8 @@ def offset_words(anchor: Anchor, when: When) -> str:
     label, base = anchor.label, anchor.when
     days = (when.day - base.day).days
     chinese = _has_cjk(label)
+    if not chinese:
+        label = anchor.name  # the compact form starts with the anchor's name (open-3d)
     if when.timed and base.timed and days == 0:
         minutes = int((when.begin - base.begin).total_seconds() // 60)
         if abs(minutes) <= NEAR_MINUTES:
@@ -559,7 +561,6 @@ class Options:
     name: str
     file_name: str = "playbook.yaml"
     """The file written, for the compile line at its top."""
-    title: str = ""
     source: Playbook | None = None
     """The `--playbook` whose anchors, calendar and event window the import takes."""
 
@@ -575,7 +576,7 @@ def render(table: Table, tasks: list[TaskOut], anchors: list[Anchor], opts: Opti
     english = table.english if pb is None else pb.locale.startswith("en")
     doc = CommentedMap()
     doc["name"] = opts.name
-    doc["title"] = _scalar(opts.title or table.title or (pb.title if pb else "") or opts.name)
+    doc["title"] = _scalar(table.title or (pb.title if pb else "") or opts.name)
     doc["locale"] = "en" if english else "zh-CN"
     doc["timezone"] = pb.timezone if pb else "Asia/Shanghai"
     if pb is not None:
