@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from promoplan.playbook import load
 from promoplan.resolve import resolve
@@ -314,3 +318,33 @@ def test_the_round_trip_check_catches_a_wrong_offset(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "t.csv:B2: round trip: start reads back as '开团前4天', not '开团前3天'\n"
         "t.csv:B2: round trip: start '开团前3天' compiles to 2024-10-28, the table says 2024-10-29")
+
+
+
+DAYS = st.dates(min_value=date(2024, 8, 1), max_value=date(2025, 1, 31))
+CLOCKS = st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(cells=st.lists(st.tuples(DAYS, CLOCKS), min_size=1, max_size=8), chinese=st.booleans())
+def test_any_date_comes_back_from_its_offset(cells: list[tuple[date, time | None]],
+                                             chinese: bool) -> None:
+    """Whatever day and time a cell holds, in Chinese or compact words, from whichever
+    anchor is nearest, the written offset compiles back to it (the round trip raises if not)."""
+    from promoplan import importer
+    from promoplan.importer_cells import read_grid
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["事项", "开始"])
+            for i, (day, clock) in enumerate(cells):
+                writer.writerow([f"task {i}", f"{day:%Y/%m/%d}" + (f" {clock:%H:%M}" if clock else "")])
+        table = importer.read_table(read_grid(path, "t.csv", None))
+    labels = {"signup": "报名", "open": "开团"} if chinese else {}
+    anchors = importer.campaign_anchors(None, {"signup": "2024-10-14", "open": "2024-11-01 10:00"},
+                                        labels)
+    tasks = importer.convert(table, anchors)
+    text = importer.render(table, tasks, anchors, importer.Options(name="t", file_name="t.yaml"))
+    assert importer.round_trip(text, "t.yaml", tasks, anchors) == len(cells)
