@@ -348,3 +348,34 @@ def test_any_date_comes_back_from_its_offset(cells: list[tuple[date, time | None
     tasks = importer.convert(table, anchors)
     text = importer.render(table, tasks, anchors, importer.Options(name="t", file_name="t.yaml"))
     assert importer.round_trip(text, "t.yaml", tasks, anchors) == len(cells)
+
+
+def test_two_word_headers_and_block_counts(cli: Cli, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header cell may name its column twice (版块/部门), and a block may open with its
+    count (共2项) in the name column: that row is no task."""
+    monkeypatch.chdir(tmp_path)
+    rows = [["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "阶段"],
+            [None, "运营", "共2项"],
+            [1, "运营", "改价格、改库存数量", "开团前3天", "开团前2天", "运营主管", "活动前"],
+            [2, "运营", "活动后的总结会", "开团后3天", "开团后4天", "运营主管", "活动后"]]
+    write_xlsx(tmp_path / "t.xlsx", [{"title": "进程表", "rows": rows}])
+    result = cli("import", "t.xlsx", "-o", "t.yaml", "--playbook", "ju-huasuan")
+    assert result.exit_code == 0, result.stderr
+    assert _dates("t.yaml", "signup=2024-10-14") == [
+        ("运营", "改价格、改库存数量", "运营主管", "2024-10-29", "2024-10-30"),
+        ("运营", "活动后的总结会", "运营主管", "2024-11-04", "2024-11-05")]
+
+
+def test_a_compiled_workbook_imports_back_to_the_same_plan(cli: Cli, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """promoplan's own 进程表 (real dates) imported with the same anchors: the same plan."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("compile", "ju-huasuan", "--signup", "2024-10-14", "-o", "ju.xlsx").exit_code == 0
+    result = cli("import", "ju.xlsx", "-o", "back.yaml", "--playbook", "ju-huasuan",
+                 "--signup", "2024-10-14")
+    assert result.exit_code == 0, result.stderr
+    mine = _dates("back.yaml", "signup=2024-10-14")
+    theirs = _dates("ju-huasuan", "signup=2024-10-14")
+    assert len(mine) == 152
+    assert mine == theirs

@@ -47,6 +47,8 @@ _WORD_FIELD = {word: (key, rank) for key, words in HEADER_WORDS.items()
                for rank, word in enumerate(words)}
 _SUBTOTAL = ("合计", "小计", "总计")
 _SUBTOTAL_EN = ("total", "subtotal", "sum", "grandtotal")
+_COUNT = re.compile(r"共\d+项|\d+ tasks?", re.IGNORECASE)
+"""A block's count in the name column (共37项), as promoplan's own 进程表 writes it."""
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
@@ -115,7 +117,9 @@ def header_fields(cells: list[Any]) -> dict[str, int]:
     for col, value in enumerate(cells, start=1):
         if not isinstance(value, str):
             continue
-        found = _WORD_FIELD.get(normalize_header(value))
+        # "版块/部门" names one column by two words: either will do.
+        words = [value, *re.split(r"[/／、\n]", value)]
+        found = next((f for w in words if (f := _WORD_FIELD.get(normalize_header(w)))), None)
         if found is None:
             continue
         key, rank = found
@@ -179,7 +183,8 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
         if not filled:
             continue
         if any(isinstance(v, str) and (normalize_header(v).startswith(_SUBTOTAL)
-                                       or normalize_header(v) in _SUBTOTAL_EN) for v in filled):
+                                       or normalize_header(v) in _SUBTOTAL_EN
+                                       or _COUNT.fullmatch(v.strip())) for v in filled):
             continue
         if has_section and text(r, "section"):
             section = text(r, "section")

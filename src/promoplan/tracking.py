@@ -206,7 +206,7 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
             task=task_ref(task, words), old=status_text(old, lang), new=status_text(mark.status, lang)))
     if not changes:
         return text, []
-    if "progress" not in data:
+    if data.get("progress") is None:  # no block yet, or `progress:` with nothing under it
         data["progress"] = block
     buf = io.StringIO()
     yaml.dump(data, buf)
