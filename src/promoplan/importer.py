@@ -109,6 +109,8 @@ class Table:
     title: str
     english: bool
     rows: list[Row]
+    problems: list[PromoplanError] = field(default_factory=list)
+    """Cells that could not be read; reported with what `convert` finds, in one run."""
 
 
 def header_fields(cells: list[Any]) -> dict[str, int]:
@@ -139,7 +141,7 @@ _HEADER_HINT = ("one row must name the task column, as 事项, 详细项目内�
 
 
 def read_table(grid: Grid) -> Table:
-    """The task rows of a sheet; every unreadable cell is reported, all in one error."""
+    """The task rows of a sheet, and the cells that could not be read (`Table.problems`)."""
     if not any(v is not None for row in grid.rows for v in row):
         raise PromoplanError("the sheet is empty", grid.loc(1, 1),
                              "pick the sheet with the schedule with --sheet" if grid.sheet else None)
@@ -159,11 +161,10 @@ def read_table(grid: Grid) -> Table:
     title = next((clean_text(v) for row in grid.rows[:head - 1]
                   for v in row if isinstance(v, str) and v.strip()), "")
     rows, errors = _rows(grid, head, columns)
-    raise_all(errors)
-    if not rows:
+    if not rows and not errors:
         raise PromoplanError("no task rows below the header", grid.loc(head, 1),
                              "write one task per row under the header")
-    return Table(grid, head, columns, title, english, rows)
+    return Table(grid, head, columns, title, english, rows, errors)
 
 
 def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], list[PromoplanError]]:
@@ -477,7 +478,7 @@ def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
 
     vocab = anchor_vocab(_playbook_of(anchors))
     dated = [a for a in anchors if a.when is not None]
-    errors: list[PromoplanError] = []
+    errors: list[PromoplanError] = list(table.problems)
     out: list[TaskOut] = []
     taken: set[str] = set()
     for row in table.rows:
