@@ -198,7 +198,7 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
                     # a heading row above its block (a lone 序号 is no heading)
                     section = clean_text(filled[0])
                 continue
-            errors.append(PromoplanError("a row with times but no task name", grid.loc(r, name_col),
+            errors.append(PromoplanError("a row without a task name", grid.loc(r, name_col),
                                          "write what has to be done here, or delete the row"))
             continue
         if not timed:
