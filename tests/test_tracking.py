@@ -118,9 +118,12 @@ def test_an_existing_block_keeps_its_words_and_comments(cli: Cli, team: Path) ->
         "progress:\n"
         "  # Checked at the Monday meeting.\n"
         "  price-stock: done   # 王芳\n"
-        "  jhs-signup: 进行中\n")
+        "  jhs-signup: 进行中\n"
+        "  ship-check: 完成 2024-11-01\n")
     (team / "plan.yaml").write_text(text, encoding="utf-8")
-    workbook(team / "plan.xlsx", team / "plan.yaml", {"price-stock": "完成", "jhs-signup": "完成"})
+    # The same status in other words, or without the file's date, changes nothing.
+    workbook(team / "plan.xlsx", team / "plan.yaml",
+             {"price-stock": "完成", "jhs-signup": "完成", "ship-check": "完成"})
     result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "推广第8项「聚划算活动报名」：进行中 → 完成\nwrote plan.yaml\n"

@@ -198,6 +198,9 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
         old = parse_progress(str(written)) if written is not None else None
         if old == mark.status:
             continue
+        if old is not None and mark.status is not None and mark.status.day is None \
+                and old.status == mark.status.status:
+            continue  # 完成 in the cell, 完成 2024-10-20 in the file: the file knows more
         if mark.status is None:
             del block[mark.task_id]
         else:
