@@ -540,11 +540,11 @@ def task_id(row: Row, taken: set[str]) -> str:
     An English name gives a readable slug; a Chinese one a short hash of section and name.
     Two rows of the same name and section are told apart by their times.
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", row.name.lower()).strip("-")
-    if _has_cjk(row.name) or len(slug) < 3:
+    words = slug(row.name)
+    if _has_cjk(row.name) or len(words) < 3:
         base = "t-" + hashlib.sha1(f"{row.section}\x1f{row.name}".encode()).hexdigest()[:8]
     else:
-        base = slug[:40].rstrip("-")
+        base = words[:40].rstrip("-")
     tid = base
     if tid in taken:
         times = "\x1f".join(str(v) for _, v in row.times.values())
@@ -557,6 +557,7 @@ def task_id(row: Row, taken: set[str]) -> str:
 
 
 def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-': what a playbook name and an id may be."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
