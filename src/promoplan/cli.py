@@ -614,6 +614,122 @@ def agenda(
     _guard(run)
 
 
+@app.command("import", context_settings=_EXTRA)
+def import_(
+    ctx: typer.Context,
+    table: Annotated[str, typer.Argument(
+        metavar="TABLE", help="The team's 进程表: an .xlsx or .csv file.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="PLAYBOOK.yaml", help="The playbook to write.",
+        show_default=False)],
+    playbook: Annotated[str | None, typer.Option(
+        "--playbook", metavar="NAME", help="Take the anchors (and calendar) of this playbook.")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", metavar="NAME", help="The sheet with the table (XLSX).")] = None,
+    name: Annotated[str | None, typer.Option(
+        "--name", metavar="NAME", help="The playbook's name (default: from the file name).")] = None,
+    label: Annotated[list[str] | None, typer.Option(
+        "--label", metavar="NAME=WORD", help="The team's word for an anchor: --label signup=报名. "
+        "Repeatable.")] = None,
+    anchor: Anchors = None,
+) -> None:
+    """Turn a team's Excel or CSV 进程表 into a playbook.
+
+    Dates in the table need the campaign's anchor dates (--signup 2024-10-14 or
+    --anchor NAME=DATE) and become offsets from the nearest anchor.
+    """
+    def run() -> None:
+        from promoplan import importer, importer_cells
+        from promoplan import output as out
+        from promoplan.playbook import load
+
+        args, options = _split([table], ctx.args, want=1, usage="promoplan import TABLE "
+                               "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
+        labels = _pairs("--label", label or [], "e.g. --label signup=报名")
+        source = load(playbook) if playbook is not None else None
+        if source is not None:
+            given = _given(source.anchors, options, anchor or [])
+        else:
+            given = _pairs("--anchor", anchor or [], "e.g. --anchor open=2024-11-01")
+            for option, typed in options.items():
+                if typed is None:
+                    raise PromoplanError(f"--{option} needs a date", COMMAND_LINE,
+                                         f"write --{option} YYYY-MM-DD")
+                given[option.replace("-", "_")] = typed
+        slug = importer.slug(name or output.stem) or importer.slug(Path(args[0]).stem)
+        if not slug:
+            raise PromoplanError(f"cannot make a playbook name from '{output.stem}'", COMMAND_LINE,
+                                 "give one with --name, e.g. --name ju-huasuan-2024")
+        grid = importer_cells.read_grid(Path(args[0]), args[0], sheet,
+                                        lambda g: any(map(importer.is_header, g.rows[:20])))
+        parsed = importer.read_table(grid)
+        anchors = importer.campaign_anchors(source, given, labels)
+        tasks = importer.convert(parsed, anchors)
+        opts = importer.Options(name=slug, file_name=str(output), source=source)
+        text = importer.render(parsed, tasks, anchors, opts)
+        importer.round_trip(text, output.name, tasks, anchors)
+        out.write_all([(output, text.encode("utf-8"))])
+        where = f" ({grid.sheet})" if grid.sheet else ""
+        count = f"{len(tasks)} task" + ("" if len(tasks) == 1 else "s")
+        typer.echo(f"wrote {output}: {count} from {args[0]}{where}", err=True)
+
+    _guard(run)
+
+
+@app.command("progress")
+def progress_(
+    workbook: Annotated[Path, typer.Argument(
+        metavar="PLAN.xlsx", help="The workbook compile wrote, with the 状态 column filled in.",
+        show_default=False)],
+    into: Annotated[Path, typer.Option(
+        "--into", metavar="PLAN.yaml", help="The plan file to record the statuses in.",
+        show_default=False)],
+) -> None:
+    """Record the 状态 column of a posted workbook in the plan file's progress: block."""
+    def run() -> None:
+        from promoplan import output as out
+        from promoplan import tracking
+        from promoplan.load import decode
+        from promoplan.playbook import load
+        from promoplan.resolve import resolve
+        from promoplan.sources import read_disk
+
+        shown = str(into)
+        if not into.is_file():
+            raise PromoplanError(f"--into {into}: no such plan file", COMMAND_LINE,
+                                 "give the plan file the workbook was compiled from")
+        plan = resolve(load(shown))
+        book = tracking.read_workbook(workbook, str(workbook))
+        raw = read_disk(into, shown)
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        text = decode(raw, shown)
+        new, changes = tracking.update(text, shown, plan, book, _words(plan.locale, None))
+        if not changes:
+            typer.echo(f"{shown}: {tracking.WORDS[_words(plan.locale, None).lang]['none']}", err=True)
+            return
+        tracking.check(new, shown)
+        out.write_all([(into, bom + new.encode("utf-8"))])
+        for line in changes:
+            typer.echo(line, err=True)
+        typer.echo(f"wrote {into}", err=True)
+
+    _guard(run)
+
+
+def _pairs(option: str, items: list[str], example: str) -> dict[str, str]:
+    """`NAME=VALUE` options as a mapping; a pair without '=' is an error."""
+    found: dict[str, str] = {}
+    errors: list[PromoplanError] = []
+    for item in items:
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            errors.append(PromoplanError(f"{option} {item}: expected NAME=VALUE", COMMAND_LINE, example))
+            continue
+        found[key.strip()] = value.strip()
+    raise_all(errors)
+    return found
+
+
 @app.command()
 def textconv(
     path: Annotated[Path, typer.Argument(

@@ -12,13 +12,20 @@ from typing import NamedTuple
 
 
 class Loc(NamedTuple):
-    """A position in a file people edit: 1-based line and column, as editors show them."""
+    """A position in a file people edit: 1-based line and column, as editors show them.
+
+    In a spreadsheet the place is a cell: `cell` is how Excel names it (`Sheet1!D12`),
+    while `line` and `col` keep its row and column number so errors still sort by position.
+    """
 
     file: str
     line: int = 0
     col: int = 0
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         if self.line:
             return f"{self.file}:{self.line}:{self.col}"
         return self.file
