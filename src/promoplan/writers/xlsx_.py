@@ -134,7 +134,6 @@ STATUS_HEADERS = ("状态", "Status")
 _DAY_FORMAT = {"zh": '[$-804]m"月"d"日" "周"aaa', "en": "[$-409]ddd d mmm"}
 _DAY_FORMAT_YEAR = {"zh": '[$-804]yyyy"年"m"月"d"日" "周"aaa', "en": "[$-409]ddd d mmm yyyy"}
 _CLOCK_FORMAT = "hh:mm"
-_HIDDEN_FORMAT = ";;;"  # the value is there for readers and textconv, the cell looks empty
 
 # ---------------------------------------------------------------- looks
 
@@ -174,6 +173,7 @@ _WEEK_SPAN = 366  # days: a longer plan gets a Gantt by week
 _WEEK_CELLS = 400_000  # bar cells: a plan whose Gantt by day needs more gets it by week
 _GANTT_SCALE = 75  # per cent: a day column is still legible, and a page holds six weeks
 _PAGE_PIXELS = 1045  # A4 landscape less 0.4" margins, in pixels at 96 dpi (10.89")
+_PAGE_POINTS = 498  # A4 landscape less the top and bottom margins, in points (6.92")
 
 
 def _labels(words: Words) -> dict[str, str]:
@@ -473,7 +473,9 @@ def _print_setup(ws: Any, title: str, ctx: _Context, *, fit_width: bool = True) 
         ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     right = ctx.labels["footer"]
     ws.oddFooter.left.text = _footer_text(title, right)
     ws.oddFooter.right.text = right
@@ -715,21 +717,33 @@ _GANTT_HEAD = 5  # title, months, day numbers, weekdays, anchor labels
 
 
 def _pixels(width: float) -> int:
-    """A column's printed width in pixels at 96 dpi (7-pixel digits plus padding)."""
-    return int(width * 7 + 5)
+    """A column's printed width in pixels at 96 dpi: 7-pixel digits plus padding in
+    Excel's reckoning; LibreOffice prints the same columns about a tenth wider, and a
+    page break must fall where both see the page end."""
+    return int((width * 7 + 5) * 1.12)
 
 
-def _page_starts(widths: list[float], fixed: float) -> list[int]:
-    """Indexes of the time slots that begin a printed page: as many slots as fit next
-    to the repeated name columns at the Gantt's scale."""
-    room = _PAGE_PIXELS * 100 / _GANTT_SCALE - _pixels(fixed) - 8
-    starts, used = [0], 0.0
-    for i, width in enumerate(widths):
-        if used + _pixels(width) > room and i > starts[-1]:
-            starts.append(i)
-            used = 0.0
-        used += _pixels(width)
-    return starts
+def _breaks(sizes: list[float], room: float, good: set[int]) -> list[int]:
+    """Where printed pages begin along a row of `sizes`: as many as fit in `room`, the page
+    ending before a `good` index (a Monday, a full hour, a group's band) when one is in
+    the page's last quarter; pages are then evened out, so the last is not a sliver."""
+
+    def fill(limit: float) -> list[int]:
+        starts, used = [0], 0.0
+        for i, size in enumerate(sizes):
+            if used + size > limit and i > starts[-1]:
+                back = next((j for j in range(i, starts[-1] + (i - starts[-1]) * 3 // 4, -1)
+                             if j in good), i)
+                starts.append(back)
+                used = sum(sizes[back:i])
+            used += size
+        return starts
+
+    greedy = fill(room)
+    if len(greedy) == 1:
+        return greedy
+    even = fill(min(room, sum(sizes) / len(greedy) * 1.08))
+    return even if len(even) == len(greedy) else greedy
 
 
 def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_by: str,
@@ -761,23 +775,29 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
             ws.column_dimensions[letter].fill = _solid(ANCHOR_TINT)
         elif i in off:
             ws.column_dimensions[letter].fill = _solid(DAY_OFF_FILL)
-    starts = _page_starts(widths, 4.5 + name_width)
+    good = {i for i, s in enumerate(slots)
+            if (unit == "day" and s.weekday() == 0) or (unit == "half-hour" and s.minute == 0)
+            or (unit == "week" and s.day <= 7)}
+    room = _PAGE_PIXELS * 100 / _GANTT_SCALE - _pixels(4.5 + name_width) - 8
+    starts = _breaks([_pixels(w) for w in widths], room, good)
 
-    # Row 1: the title, and the legend where the title has ended.
-    plain = st.get("plain")
-    _put(ws, 1, 1, title, st.get("gantt title", font=st.font(16, True, HEADER_FILL), align=_LEFT))
-    legend_col = _GANTT_FIRST + (10 if len(slots) > 20 else 0)
-    _put(ws, 1, legend_col, legend, st.get("legend", font=st.font(10, color=MUTED_TEXT), align=_LEFT))
-    for i in range(len(slots)):
-        if _GANTT_FIRST + i != legend_col:
-            _put(ws, 1, _GANTT_FIRST + i, None, plain)
-    ws.row_dimensions[1].height = 28.0
+    # Row 1: the title within the name columns (printed on every page with them), and
+    # the legend beside it.
+    _put(ws, 1, 1, title, st.get("gantt title", font=st.font(12, True, HEADER_FILL), align=_WRAP))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    _put(ws, 1, _GANTT_FIRST, legend, st.get("legend", font=st.font(10, color=MUTED_TEXT),
+                                             align=_LEFT))
+    title_lines = min(3, _lines(clean(title), (4.5 + name_width) * 11 / 12))
+    ws.row_dimensions[1].height = max(28.0, title_lines * 16.0 + 6)
 
     _period_row(ws, ctx, axis, starts)
     _unit_rows(ws, ctx, axis, anchors, off)
     _label_row(ws, ctx, axis, anchors, off)
 
     row = _GANTT_HEAD
+    heights: list[float] = []
+    bands: set[int] = set()
+    written: dict[int, range] = {}
     for group in parts:
         row += 1
         band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
@@ -791,9 +811,13 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
         for i in range(len(slots)):
             _put(ws, row, _GANTT_FIRST + i, None, tinted)
         ws.row_dimensions[row].height = 20.0
+        bands.add(len(heights))
+        heights.append(20.0)
+        written[row] = range(len(slots))
         for task in group.tasks:
             row += 1
-            _gantt_row(ws, row, ctx, task, axis, off, name_width)
+            written[row] = _gantt_row(ws, row, ctx, task, axis, off, name_width)
+            heights.append(ws.row_dimensions[row].height)
 
     ws.freeze_panes = ws.cell(row=_GANTT_HEAD + 1, column=_GANTT_FIRST)
     _print_setup(ws, title, ctx, fit_width=False)
@@ -805,6 +829,32 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     ws.print_title_cols = "A:B"
     for start in starts[1:]:
         ws.col_breaks.append(Break(id=_GANTT_FIRST + start - 1))
+    head = sum(ws.row_dimensions[r].height for r in range(1, _GANTT_HEAD + 1))
+    downs = _breaks(heights, (_PAGE_POINTS * 100 / _GANTT_SCALE - head) * 0.95, bands)
+    for start in downs[1:]:
+        ws.row_breaks.append(Break(id=_GANTT_HEAD + start))
+    _mark_pages(ws, ctx, [_GANTT_HEAD + 1 + d for d in downs], starts, written, anchors, off)
+
+
+def _mark_pages(ws: Any, ctx: _Context, rows: list[int], starts: list[int],
+                written: dict[int, range], anchors: dict[int, list[str]], off: set[int]) -> None:
+    """A space in the top-left cell of every printed page that has no text of its own:
+    LibreOffice leaves out pages without text, so a page of bars (or of days off) would
+    vanish from the printout and the pages after it would not line up."""
+    st = ctx.styles
+    for row in rows:
+        if row > ws.max_row:
+            continue
+        for start in starts:
+            col = _GANTT_FIRST + start
+            if start in written.get(row, range(0)):
+                cell = ws.cell(row=row, column=col)
+                if cell.value is None:
+                    cell.value = " "
+                continue
+            # An empty cell here takes its column's colour: keep it.
+            fill = ANCHOR_TINT if start in anchors else DAY_OFF_FILL if start in off else None
+            _put(ws, row, col, " ", st.get(f"gantt blank {fill or 'plain'}", fill=fill))
 
 
 def _period_row(ws: Any, ctx: _Context, axis: _Axis, starts: list[int]) -> None:
@@ -870,10 +920,13 @@ def _unit_rows(ws: Any, ctx: _Context, axis: _Axis, anchors: dict[int, list[str]
             kind, fill, font = "off", DAY_OFF_FILL, st.font(8, color=MUTED_TEXT)
         else:
             kind, fill, font = "plain", "FFFFFF", st.font(8)
-        # By half hour, the :30 column keeps its time as a value but shows nothing.
-        shown = _HIDDEN_FORMAT if axis.unit == "half-hour" and moment.minute else fmt
-        _put(ws, 3, _GANTT_FIRST + i, moment if axis.unit != "day" else moment.date(),
-             st.get(f"gantt unit {kind} {shown}", font=font, fill=fill, align=_CENTRE, fmt=shown))
+        col = _GANTT_FIRST + i
+        style = st.get(f"gantt unit {kind} {fmt}", font=font, fill=fill, align=_CENTRE, fmt=fmt)
+        if axis.unit == "half-hour" and moment.minute:
+            _put(ws, 3, col, None, style)  # by half hour, each hour spans its two columns
+            ws.merge_cells(start_row=3, start_column=col - 1, end_row=3, end_column=col)
+        else:
+            _put(ws, 3, col, moment if axis.unit != "day" else moment.date(), style)
         text = labels["weekdays"][moment.weekday()] if axis.unit == "day" else None
         _put(ws, 4, _GANTT_FIRST + i, text, st.get(f"gantt unit {kind}", font=font, fill=fill,
                                                     align=_CENTRE))
@@ -909,7 +962,8 @@ def _label_row(ws: Any, ctx: _Context, axis: _Axis, anchors: dict[int, list[str]
 
 
 def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, axis: _Axis, off: set[int],
-               name_width: float) -> None:
+               name_width: float) -> range:
+    """A task's row: 序号, name and its bar; returns the slots the bar covers."""
     st = ctx.styles
     bar, _tint = ctx.colours[task.section]
     lines = min(2, ctx.lines(task.name, name_width))
@@ -936,6 +990,7 @@ def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, axis: _Axis, of
         else:
             _put(ws, row, _GANTT_FIRST + i, None, st.get(key, font=small, fill=fill, align=_CENTRE))
     ws.row_dimensions[row].height = max(_MIN_ROW, lines * _LINE + 3)
+    return slots
 
 
 # ---------------------------------------------------------------- 时间节点
@@ -1106,7 +1161,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     book = Workbook()
     book.remove(book.active)
     # No formulas here: recalculating on open only makes Excel ask "save changes?".
-    book.calculation.fullCalcOnLoad = False
+    book.calculation.fullCalcOnLoad = None
     styles = _Styles(book, words, multi_year)
     by_section = plan.by_section()
     parts = groups(plan, options.group_by, words, by_section)
@@ -1164,28 +1219,82 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
 
 
 _FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SHARED_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 
 
 def _save(book: Workbook) -> bytes:
     """The workbook as bytes, the same for the same plan: openpyxl's writer (not
-    `Workbook.save`, which stamps the modified time with the clock), then the zip
-    rewritten with its parts in a fixed order and a fixed timestamp."""
+    `Workbook.save`, which stamps the modified time with the clock), its strings moved
+    to a shared-strings part, then the zip rewritten with its parts in a fixed order
+    and a fixed timestamp."""
     from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
+    with zipfile.ZipFile(raw) as written:
+        parts = {name: written.read(name) for name in written.namelist()}
+    _share_strings(parts)
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as written, zipfile.ZipFile(out, "w") as fixed:
-        names = written.namelist()
-        for name in [*(n for n in _FIRST_PARTS if n in names),
-                     *sorted(n for n in names if n not in _FIRST_PARTS)]:
+    with zipfile.ZipFile(out, "w") as fixed:
+        for name in [*(n for n in _FIRST_PARTS if n in parts),
+                     *sorted(n for n in parts if n not in _FIRST_PARTS)]:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            fixed.writestr(info, written.read(name), compresslevel=6)
+            fixed.writestr(info, parts[name], compresslevel=6)
     return out.getvalue()
+
+
+def _share_strings(parts: dict[str, bytes]) -> None:
+    """Move every cell's text into one shared-strings part, as Excel itself saves them.
+
+    openpyxl 3.1 writes each text inline in its cell (`t="inlineStr"`), which is valid,
+    but Apple Numbers and iOS previewers (what a phone opens from the chat group) are
+    reported to show such cells blank, and it has no option for shared strings. This
+    edits openpyxl's parts with lxml: each cell's <is> becomes an index into the
+    table, the table gets its content type and its relationship from the workbook."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    table = etree.Element(f"{_MAIN}sst", nsmap={None: _MAIN[1:-1]})
+    index: dict[bytes, int] = {}
+    count = 0
+    sheets = sorted((n for n in parts if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+                    key=lambda n: int(re.sub(r"\D", "", n)))
+    for name in sheets:
+        root = etree.fromstring(parts[name])
+        for cell in root.iter(f"{_MAIN}c"):
+            if cell.get("t") != "inlineStr":
+                continue
+            inline = cell.find(f"{_MAIN}is")
+            key = etree.tostring(inline)
+            if key not in index:
+                index[key] = len(index)
+                etree.SubElement(table, f"{_MAIN}si").extend(list(inline))
+            cell.remove(inline)
+            cell.set("t", "s")
+            etree.SubElement(cell, f"{_MAIN}v").text = str(index[key])
+            count += 1
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    table.set("count", str(count))
+    table.set("uniqueCount", str(len(index)))
+    parts["xl/sharedStrings.xml"] = etree.tostring(table, xml_declaration=True, encoding="UTF-8",
+                                                   standalone=True)
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    etree.SubElement(types, f"{{{types.nsmap[None]}}}Override", PartName="/xl/sharedStrings.xml",
+                     ContentType=_SHARED_TYPE)
+    parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
+                                                  standalone=True)
+    rels = etree.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    taken = {rel.get("Id") for rel in rels}
+    rid = next(f"rId{n}" for n in range(len(taken) + 1, len(taken) + 100) if f"rId{n}" not in taken)
+    etree.SubElement(rels, f"{{{rels.nsmap[None]}}}Relationship", Id=rid, Type=_SHARED_REL,
+                     Target="sharedStrings.xml")
+    parts["xl/_rels/workbook.xml.rels"] = etree.tostring(rels, xml_declaration=True,
+                                                         encoding="UTF-8", standalone=True)
 
 
 # ---------------------------------------------------------------- reading back
@@ -1307,7 +1416,7 @@ def _sheet_settings(ws: Any) -> str:
 
 def _shown(cell: Any) -> str:
     value = cell.value
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         return ""
     if isinstance(value, datetime):
         fmt = re.sub(r'"[^"]*"|\[[^\]]*\]', "", str(cell.number_format or "")).lower()
@@ -1333,25 +1442,27 @@ def _moment(value: object) -> datetime | None:
     return None
 
 
-def _time_run(ws: Any) -> tuple[int, int, int, timedelta] | None:
-    """(row, first column, last column, step) of the longest run of evenly spaced dates
-    in one of the top rows: the Gantt's time axis."""
-    best: tuple[int, int, int, timedelta] | None = None
+def _time_run(ws: Any) -> tuple[int, int, int, datetime, timedelta] | None:
+    """(row, first column, last column, first moment, step per column) of the longest run
+    of evenly spaced dates in one of the top rows: the Gantt's time axis. The dates may
+    stand every other column (an hour over its two half-hour columns)."""
+    best: tuple[int, int, int, datetime, timedelta] | None = None
     for row in ws.iter_rows(max_row=min(ws.max_row, 12)):
-        start, prev, step = None, None, None
-        for cell in row:
-            moment = _moment(cell.value)
-            if moment is not None and prev is not None and (step is None or moment - prev == step) \
-                    and moment > prev:
-                step = moment - prev
-            elif moment is not None:
-                start, step = cell.column, None
-            else:
-                start = None
-            prev = moment
-            if start is not None and step and (best is None or cell.column - start > best[2] - best[1]):
-                best = (cell.row, start, cell.column, step)
-    return best if best and best[2] - best[1] >= 2 else None
+        found = [(c.column, m) for c in row if (m := _moment(c.value)) is not None]
+        i = 0
+        while i < len(found):
+            j = i + 1
+            if j < len(found):
+                gap, step = found[j][0] - found[i][0], found[j][1] - found[i][1]
+                while (j + 1 < len(found) and found[j + 1][0] - found[j][0] == gap
+                       and found[j + 1][1] - found[j][1] == step and step > timedelta(0)):
+                    j += 1
+                if step > timedelta(0) and j - i >= 2:
+                    first, last = found[i][0], found[j][0] + gap - 1
+                    if best is None or last - first > best[2] - best[1]:
+                        best = (row[0].row, first, last, found[i][1], step / gap)
+            i = j
+    return best
 
 
 def _rgb(cell: Any) -> str | None:
@@ -1373,10 +1484,12 @@ def _bar(cell: Any, own: str | None) -> str:
     return "▒" if colour is not None and colour.type == "rgb" and str(colour.rgb) == own else "·"
 
 
-def _key(value: object, step: timedelta) -> str:
-    moment = _moment(value)
-    if moment is None:
-        return "?"
+def _marks(cells: list[Any], origin: datetime, step: timedelta, first: int) -> str:
+    """`@key value` for each filled cell of the time columns."""
+    return " ".join(f"@{_key(origin + step * (c.column - first), step)} {_shown(c)}" for c in cells)
+
+
+def _key(moment: datetime, step: timedelta) -> str:
     return f"{moment:%m-%d %H:%M}" if step < timedelta(days=1) else f"{moment:%m-%d}"
 
 
@@ -1394,21 +1507,24 @@ def _sheet_rows(ws: Any) -> list[str]:
             if values:
                 lines.append(f"{r:>4} | " + " | ".join(values))
             continue
-        head, first, last, step = run
+        head, first, last, origin, step = run
         outside = [c for c in row if not first <= c.column <= last]
         values = [_shown(c) for c in outside]
         while values and not values[-1]:
             values.pop()
         inside = [ws.cell(row=r, column=col) for col in range(first, last + 1)]
         filled = [c for c in inside if _shown(c)]
-        slots = {c.column: ws.cell(row=head, column=c.column).value for c in inside}
+
         if r < head:
             if filled:
-                values.append(" ".join(f"@{_key(slots[c.column], step)} {_shown(c)}" for c in filled))
+                values.append(_marks(filled, origin, step, first))
         elif r == head:
             unit = {timedelta(days=1): "days", timedelta(weeks=1): "weeks",
                     timedelta(minutes=30): "half-hours"}.get(step, str(step))
-            values.append(f"{_shown(inside[0])} .. {_shown(inside[-1])} ({len(inside)} {unit})")
+            ends = [origin, origin + step * (last - first)]
+            shown = [f"{m:%Y-%m-%d %H:%M}" if step < timedelta(days=1) else f"{m:%Y-%m-%d}"
+                     for m in ends]
+            values.append(f"{shown[0]} .. {shown[1]} ({len(inside)} {unit})")
         else:
             own = _rgb(row[0])
             bar = "".join(_bar(c, own) for c in inside)
@@ -1417,7 +1533,7 @@ def _sheet_rows(ws: Any) -> list[str]:
             if filled and len(filled) == len(inside):
                 values.append("".join(_shown(c) for c in filled))
             elif filled:
-                values.append(" ".join(f"@{_key(slots[c.column], step)} {_shown(c)}" for c in filled))
+                values.append(_marks(filled, origin, step, first))
         if any(values):
             lines.append(f"{r:>4} | " + " | ".join(values))
     return lines
