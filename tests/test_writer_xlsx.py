@@ -542,7 +542,13 @@ def test_ju_huasuan_title_block_and_every_task(ju: tuple[Plan, Any]) -> None:
     assert ws["A2"].value == ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　"
                               "开团 11月1日 周五 10:00　结束 11月1日 周五 23:59")
     head = next(r for r in range(1, 40) if ws.cell(r, 11).value == "id")
-    assert head == 4 + 1 + len(plan.warnings) + 1
+    # 12 warnings: the first three at the top, then where to find the other nine.
+    assert len(plan.warnings) == 12
+    assert ws["A4"].value == "注意"
+    assert ws["A5"].value.startswith("10月2日 周三（国庆节）有4项截止，请确认是否提前到9月30日 周一：")
+    assert ws["A5"].value.endswith("等4项")
+    assert ws["A8"].value == "另有9条注意事项，见「时间节点」表。"
+    assert head == 10
     body = [r for r in rows(ws, head + 1) if r and r[0] is not None]
     assert len(body) == len(plan.tasks)
     assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)

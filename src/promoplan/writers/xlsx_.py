@@ -40,6 +40,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -84,6 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
         "what": "事项", "within": "当天：{names}", "starts": "开始：{names}", "dues": "截止：{names}",
         "more": "等{n}项",
         "list_sep": "、", "part_sep": "；", "warnings": "注意", "sep": " · ",
+        "more_notices": "另有{n}条注意事项，见「时间节点」表。",
         "progress": "进度", "not_started": "未开始", "total": "合计",
         "footer": "第 &P 页，共 &N 页",
     },
@@ -109,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "what": "What happens", "within": "That day: {names}", "starts": "Starts: {names}",
         "dues": "Due: {names}",
         "more": "and {n} more", "list_sep": ", ", "part_sep": "; ", "warnings": "Warnings",
+        "more_notices": "{n} more warnings: see the Key dates sheet.",
         "sep": " · ", "progress": "Progress", "not_started": "not started", "total": "Total",
         "footer": "Page &P of &N",
     },
@@ -167,6 +170,7 @@ STATUS_COLOURS = {"done": ("C6EFCE", "006100"), "doing": ("FFEB9C", "9C5700"),
 
 _LINE = 15.0  # points per line of 11 pt CJK text
 _MIN_ROW = 20.0  # a row a finger can hit on a phone
+_TOP_NOTICES = 3  # warnings at the top of the 进程表; the 时间节点 sheet lists them all
 _MAX_DAYS = 3660  # a Gantt of more than ten years is a mistake in the playbook, not a plan
 _HOUR_SPAN = 3  # days: a plan (or its shifts) within this many days gets a Gantt by half hour
 _WEEK_SPAN = 366  # days: a longer plan gets a Gantt by week
@@ -315,9 +319,17 @@ def _solid(rgb: str) -> PatternFill:
     return PatternFill("solid", start_color=rgb, end_color=rgb)
 
 
+@dataclass(frozen=True)
+class _Style:
+    """A NamedStyle of the workbook, and the cell format that applies it."""
+
+    name: str
+    array: Any
+
+
 class _Styles:
-    """The workbook's NamedStyles, each made once from its parts and then applied by
-    name: a cell costs a lookup, and Excel lists the styles by what they are for."""
+    """The workbook's NamedStyles, each made once from its parts and then applied to
+    every cell of its kind; Excel lists them by what they are for."""
 
     def __init__(self, book: Workbook, words: Words, multi_year: bool) -> None:
         self.book = book
@@ -328,15 +340,16 @@ class _Styles:
         self.off_suffix = f' "{words["day_off"]}"'
         side = Side(style="thin", color=BORDER_COLOUR)
         self.grid = Border(left=side, right=side, top=side, bottom=side)
-        self.made: set[str] = set()
+        self.made: dict[str, _Style] = {}
 
     def font(self, size: float = 11, bold: bool = False, color: str | None = None) -> Font:
         return Font(name=self.font_name, size=size, bold=bold, color=color)
 
     def get(self, name: str, *, font: Font | None = None, fill: str | PatternFill | None = None,
-            align: Alignment | None = None, grid: bool = False, fmt: str = "General") -> str:
+            align: Alignment | None = None, grid: bool = False, fmt: str = "General") -> _Style:
         """The style `name`, made from these parts the first time it is asked for."""
-        if name not in self.made:
+        found = self.made.get(name)
+        if found is None:
             style = NamedStyle(name=f"promoplan {name}", font=font or self.font(),
                                alignment=align or Alignment(), number_format=fmt)
             if fill is not None:
@@ -344,8 +357,8 @@ class _Styles:
             if grid:
                 style.border = self.grid
             self.book.add_named_style(style)
-            self.made.add(name)
-        return f"promoplan {name}"
+            found = self.made[name] = _Style(style.name, style.as_tuple())
+        return found
 
 
 _WRAP = Alignment(vertical="center", wrap_text=True)
@@ -358,21 +371,23 @@ _TURNED = Alignment(horizontal="center", vertical="bottom", textRotation=90)
 """English labels read bottom to top; stacked Latin letters are hard to read."""
 
 
-def _put(ws: Any, row: int, col: int, value: object, style: str) -> Any:
+def _put(ws: Any, row: int, col: int, value: object, style: _Style) -> Any:
     """A cell with its value and style; text stays text even when it looks like a formula
-    (=, +, -, @), shown as typed thanks to the quote prefix, never evaluated."""
+    (=, +, -, @), shown as typed thanks to the quote prefix, never evaluated.
+
+    The style is applied as openpyxl's `cell.style = name` does (a copy of the named
+    style's format), without that setter's search of the style list by name, which is
+    rebuilt on every assignment and made styling most of a large workbook's time."""
     cell = ws.cell(row=row, column=col)
+    cell._style = copy(style.array)
     if isinstance(value, str):
         value = clean(value)
         cell.value = value
         if value[:1] in ("=", "+", "-", "@"):
             cell.data_type = "s"
-            cell.style = style
             cell.quotePrefix = True
-            return cell
     elif value is not None:
         cell.value = value
-    cell.style = style
     return cell
 
 
@@ -395,6 +410,8 @@ class _Context:
         self.span = span
         self.status_words = STATUS_WORDS[words.lang]
         self._measured: dict[str, tuple[int, ...]] = {}
+        self.row_styles: dict[str, dict[str, _Style]] = {}
+        self.bar_styles: dict[tuple[str, bool, bool], _Style] = {}
         self.widths = _widths(self)
 
     def lines(self, text: str, width: float) -> int:
@@ -482,15 +499,23 @@ def _print_setup(ws: Any, title: str, ctx: _Context, *, fit_width: bool = True) 
 
 
 def _notice_block(ws: Any, ctx: _Context, row: int, last_col: int, width: float,
-                  limit: int | None) -> int:
+                  short: bool) -> int:
     """The 注意 block from `row` on: the heading, then one merged, wrapped row per
-    warning, the unpublished holiday schedule first. Returns the last row used."""
+    warning, the unpublished holiday schedule first. Returns the last row used.
+
+    `short` (the top of the 进程表, frozen with the header): at most three warnings,
+    naming at most three tasks each, then a line that says how many more the
+    时间节点 sheet lists, so the frozen rows stay a small part of a phone's screen."""
     st = ctx.styles
     _put(ws, row, 1, ctx.labels["warnings"],
          st.get("warnings", font=st.font(bold=True), fill=WARN_FILL, align=_LEFT))
     ws.row_dimensions[row].height = _MIN_ROW
     text = st.get("warning", align=_WRAP)
-    for message in notices.lines(ctx.plan, ctx.words, limit):
+    messages = notices.lines(ctx.plan, ctx.words, 3 if short else None)
+    if short and len(messages) > _TOP_NOTICES:
+        more = ctx.labels["more_notices"].format(n=len(messages) - _TOP_NOTICES)
+        messages = [*messages[:_TOP_NOTICES], more]
+    for message in messages:
         row += 1
         _put(ws, row, 1, message, text)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
@@ -550,8 +575,7 @@ def _schedule(book: Workbook, name: str, ctx: _Context, parts: list[Group], grou
     head_row = 4
     if warnings and ctx.plan.warnings:
         total = sum(widths[k] for k in _COLUMNS[:shown])
-        # At most three tasks named per line here; 时间节点 names them all.
-        head_row = _notice_block(ws, ctx, 4, shown, total, limit=3) + 2
+        head_row = _notice_block(ws, ctx, 4, shown, total, short=True) + 2
 
     head = st.get("header", font=st.font(bold=True, color=HEADER_TEXT), fill=HEADER_FILL,
                   align=_CENTRE, grid=True)
@@ -610,31 +634,47 @@ def _status_rules(ws: Any, ctx: _Context, cells: str) -> None:
             font=Font(color=text, bold=status == "blocked", strike=status == "cancelled")))
 
 
+def _row_styles(ctx: _Context, section: str) -> dict[str, _Style]:
+    """The styles of a task row in its section's colours, made once per section."""
+    found = ctx.row_styles.get(section)
+    if found is None:
+        st = ctx.styles
+        bar, tint = ctx.colours[section]
+        found = {"seq": st.get(f"seq {bar}", fill=bar, align=_CENTRE, grid=True),
+                 "text": st.get(f"text {tint}", fill=tint, align=_WRAP, grid=True),
+                 "status": st.get(f"status {tint}", fill=tint, align=_CENTRE, grid=True),
+                 "tagged": st.get("notes tagged", fill=WARN_FILL, align=_WRAP, grid=True),
+                 "phase": st.get(f"phase {tint}", fill=tint, align=_CENTRE, grid=True),
+                 "id": st.get("id", font=st.font(9, color=MUTED_TEXT))}
+        for timed in (False, True):
+            for off in (False, True):
+                fmt = st.when_format if timed else st.day_format
+                # Red and marked 休 (not colour alone): a deadline on a day off.
+                found[f"date{' timed' * timed}{' off' * off}"] = st.get(
+                    f"date {tint}{' timed' * timed}{' off' * off}",
+                    font=st.font(color=DAY_OFF_TEXT) if off else None, fill=tint, align=_LEFT,
+                    grid=True, fmt=fmt + st.off_suffix if off else fmt)
+        ctx.row_styles[section] = found
+    return found
+
+
 def _task_row(ws: Any, row: int, ctx: _Context, task: PlanTask) -> None:
-    st, widths = ctx.styles, ctx.widths
-    bar, tint = ctx.colours[task.section]
-    text = st.get(f"text {tint}", fill=tint, align=_WRAP, grid=True)
-    _put(ws, row, 1, ctx.seq[task.id], st.get(f"seq {bar}", fill=bar, align=_CENTRE, grid=True))
+    widths = ctx.widths
+    styles = _row_styles(ctx, task.section)
+    text = styles["text"]
+    _put(ws, row, 1, ctx.seq[task.id], styles["seq"])
     _put(ws, row, 2, task.section or None, text)
     _put(ws, row, 3, task.name or None, text)
     for col, when in ((4, task.start), (5, task.due)):
-        timed, off = when.clock is not None, when.day in ctx.off
-        fmt = st.when_format if timed else st.day_format
-        # Red and marked 休 (not colour alone): a deadline on a day off.
-        style = st.get(f"date {tint}{' timed' * timed}{' off' * off}",
-                       font=st.font(color=DAY_OFF_TEXT) if off else None, fill=tint, align=_LEFT,
-                       grid=True, fmt=fmt + st.off_suffix if off else fmt)
-        _put(ws, row, col, _value(when), style)
+        kind = f"date{' timed' * (when.clock is not None)}{' off' * (when.day in ctx.off)}"
+        _put(ws, row, col, _value(when), styles[kind])
     people, notes = _people(task), _notes(ctx, task)
     _put(ws, row, 6, task.owner or None, text)
     _put(ws, row, 7, people or None, text)
-    _put(ws, row, 8, ctx.status(task), st.get(f"status {tint}", fill=tint, align=_CENTRE, grid=True))
-    tagged = task.id in ctx.tags
-    _put(ws, row, 9, notes or None,
-         st.get("notes tagged", fill=WARN_FILL, align=_WRAP, grid=True) if tagged else text)
-    _put(ws, row, 10, ctx.words[task.phase] or None,
-         st.get(f"phase {tint}", fill=tint, align=_CENTRE, grid=True))
-    _put(ws, row, 11, task.id, st.get("id", font=st.font(9, color=MUTED_TEXT)))
+    _put(ws, row, 8, ctx.status(task), styles["status"])
+    _put(ws, row, 9, notes or None, styles["tagged"] if task.id in ctx.tags else text)
+    _put(ws, row, 10, ctx.words[task.phase] or None, styles["phase"])
+    _put(ws, row, 11, task.id, styles["id"])
     lines = max(ctx.lines(task.name, widths["name"]), ctx.lines(task.section, widths["section"]),
                 ctx.lines(task.owner, widths["role"]), ctx.lines(people, widths["people"]),
                 ctx.lines(notes, widths["notes"]))
@@ -787,6 +827,9 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
     _put(ws, 1, _GANTT_FIRST, legend, st.get("legend", font=st.font(10, color=MUTED_TEXT),
                                              align=_LEFT))
+    plain = st.get("plain")  # over a day off's grey column, the legend stays on white
+    for i in range(1, len(slots)):
+        _put(ws, 1, _GANTT_FIRST + i, None, plain)
     title_lines = min(3, _lines(clean(title), (4.5 + name_width) * 11 / 12))
     ws.row_dimensions[1].height = max(28.0, title_lines * 16.0 + 6)
 
@@ -842,8 +885,9 @@ def _mark_pages(ws: Any, ctx: _Context, rows: list[int], starts: list[int],
     LibreOffice leaves out pages without text, so a page of bars (or of days off) would
     vanish from the printout and the pages after it would not line up."""
     st = ctx.styles
+    last = ws.max_row
     for row in rows:
-        if row > ws.max_row:
+        if row > last:
             continue
         for start in starts:
             col = _GANTT_FIRST + start
@@ -958,7 +1002,21 @@ def _label_row(ws: Any, ctx: _Context, axis: _Axis, anchors: dict[int, list[str]
             continue
         _put(ws, 5, _GANTT_FIRST + i, text or None, style)
         tallest = max(tallest, len(text) if zh else math.ceil(len(text) * 0.6))
-    ws.row_dimensions[5].height = min(tallest * 11.0 + 6, 150.0)
+    ws.row_dimensions[5].height = min(tallest * 12.5 + 8, 160.0)
+
+
+def _bar_style(ctx: _Context, bar: str, striped: bool, timed: bool) -> _Style:
+    """A bar's cell: the section's colour, striped over a day off, with a time or not."""
+    key = (bar, striped, timed)
+    found = ctx.bar_styles.get(key)
+    if found is None:
+        st = ctx.styles
+        fill = (PatternFill("lightUp", start_color="FFFFFF", end_color=bar) if striped
+                else _solid(bar))
+        found = ctx.bar_styles[key] = st.get(
+            f"gantt bar {bar}{' off' * striped}{' time' * timed}", font=st.font(8), fill=fill,
+            align=_CENTRE, fmt=_CLOCK_FORMAT if timed else "General")
+    return found
 
 
 def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, axis: _Axis, off: set[int],
@@ -978,17 +1036,8 @@ def _gantt_row(ws: Any, row: int, ctx: _Context, task: PlanTask, axis: _Axis, of
             labels[slots[0]] = task.start.clock
         if task.due.clock and task.due.day != task.start.day:
             labels[slots[-1]] = task.due.clock
-    small = st.font(8)
     for i in slots:
-        striped = i in off
-        key = f"gantt bar {bar}{' off' * striped}"
-        fill = (PatternFill("lightUp", start_color="FFFFFF", end_color=bar) if striped
-                else _solid(bar))
-        if i in labels:
-            _put(ws, row, _GANTT_FIRST + i, labels[i],
-                 st.get(key + " time", font=small, fill=fill, align=_CENTRE, fmt=_CLOCK_FORMAT))
-        else:
-            _put(ws, row, _GANTT_FIRST + i, None, st.get(key, font=small, fill=fill, align=_CENTRE))
+        _put(ws, row, _GANTT_FIRST + i, labels.get(i), _bar_style(ctx, bar, i in off, i in labels))
     ws.row_dimensions[row].height = max(_MIN_ROW, lines * _LINE + 3)
     return slots
 
@@ -1070,7 +1119,7 @@ def _nodes(book: Workbook, name: str, ctx: _Context, parts: list[Group]) -> None
 
     row = _progress_table(ws, ctx, parts, row + 2)
     if plan.warnings:
-        row = _notice_block(ws, ctx, row + 2, len(_NODE_COLUMNS), sum(widths.values()), None)
+        row = _notice_block(ws, ctx, row + 2, len(_NODE_COLUMNS), sum(widths.values()), short=False)
     _print_setup(ws, title, ctx)
     ws.print_title_rows = "2:2"
 
@@ -1232,7 +1281,7 @@ def _save(book: Workbook) -> bytes:
     from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:  # deflated once, below
         ExcelWriter(book, archive).save()
     with zipfile.ZipFile(raw) as written:
         parts = {name: written.read(name) for name in written.namelist()}
@@ -1260,20 +1309,22 @@ def _share_strings(parts: dict[str, bytes]) -> None:
     from lxml import etree  # type: ignore[import-untyped]
 
     table = etree.Element(f"{_MAIN}sst", nsmap={None: _MAIN[1:-1]})
-    index: dict[bytes, int] = {}
+    index: dict[str | bytes, int] = {}
     count = 0
     sheets = sorted((n for n in parts if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
                     key=lambda n: int(re.sub(r"\D", "", n)))
     for name in sheets:
         root = etree.fromstring(parts[name])
-        for cell in root.iter(f"{_MAIN}c"):
-            if cell.get("t") != "inlineStr":
-                continue
-            inline = cell.find(f"{_MAIN}is")
-            key = etree.tostring(inline)
+        for inline in list(root.iter(f"{_MAIN}is")):
+            cell = inline.getparent()
+            # Plain text (one <t>) is keyed by its text; rich text by its markup.
+            plain = len(inline) == 1 and inline[0].tag == f"{_MAIN}t"
+            key = (inline[0].text or "") if plain else etree.tostring(inline)
             if key not in index:
                 index[key] = len(index)
-                etree.SubElement(table, f"{_MAIN}si").extend(list(inline))
+                # A copy, not the element itself: moving nodes between lxml documents
+                # costs more the larger the sheet is.
+                etree.SubElement(table, f"{_MAIN}si").extend(copy(child) for child in inline)
             cell.remove(inline)
             cell.set("t", "s")
             etree.SubElement(cell, f"{_MAIN}v").text = str(index[key])
