@@ -787,12 +787,14 @@ def _libreoffice_csv(data: bytes, tmp_path: Path) -> dict[str, list[list[str]]]:
 def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
     plan = compile_("ju-huasuan")
     sheets = _libreoffice_csv(render(plan), tmp_path)
-    assert set(sheets) == {"进程表", "甘特图", "时间节点"}
+    # The open day's timed tasks (开团 10:00 to 23:59) get their own Gantt by half hour.
+    assert set(sheets) == {"进程表", "甘特图", "甘特图（小时）", "时间节点", "promoplan"}
     table = sheets["进程表"]
     assert table[0][0] == "聚划算单品团进程表"
-    assert table[3] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
-                        "备注", "阶段"]
-    body = [r for r in table[4:] if r and r[0]]
+    assert table[3][0] == "注意"
+    assert table[9] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
+                        "状态", "备注", "阶段", "id"]
+    body = [r for r in table[10:] if r and r[0]]
     assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
     by_name = {r[2]: r for r in body}
     assert by_name["聚划算活动报名"][:6] == ["8", "推广", "聚划算活动报名", "10月13日 周日 休", "10月14日 周一",
@@ -811,4 +813,4 @@ def test_libreoffice_keeps_formula_text_as_text(tmp_path: Path) -> None:
     sheets = _libreoffice_csv(render(_formula_plan(tmp_path)), tmp_path)
     row = sheets["进程表"][5]
     assert row[:3] == ["1", "=A1", "=SUM(A1:A3)"]
-    assert row[7] == "-1+1"
+    assert row[8] == "-1+1"
