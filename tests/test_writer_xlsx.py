@@ -265,6 +265,8 @@ def test_status_from_the_plan_file_and_progress_per_section() -> None:
         ("客服", 0, 0, 0, 1, 1, 2),
         ("合计", 1, 1, 1, 1, 14, 18),
     ]
+    # By section whatever the 进程表 is grouped by.
+    assert rows(book(render(plan, group_by="phase"))["时间节点"], 20)[:5] == nodes[:5]
     en = book(render(plan, lang="en"))["Schedule"]
     assert en["H8"].value == "Status"
     assert en["H10"].value == "done"

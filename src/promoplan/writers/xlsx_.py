@@ -1125,7 +1125,7 @@ def _nodes(book: Workbook, name: str, ctx: _Context, parts: list[Group]) -> None
 
 
 def _progress_table(ws: Any, ctx: _Context, parts: list[Group], row: int) -> int:
-    """进度: per group, how many tasks are 完成, 进行中, 受阻, 取消 and 未开始, as the plan
+    """进度: per section, how many tasks are 完成, 进行中, 受阻, 取消 and 未开始, as the plan
     file records them. Returns the last row used."""
     st, labels, words = ctx.styles, ctx.labels, ctx.status_words
     head = st.get("header", font=st.font(bold=True, color=HEADER_TEXT), fill=HEADER_FILL,
@@ -1237,7 +1237,8 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
         _gantt(book, _sheet_name(labels["sheet_hours"], taken), ctx, [g for g in timed if g.tasks],
                options.group_by, _hour_axis(*shifts), labels["hours_title"].format(title=title),
                labels["hours_legend"])
-    _nodes(book, _sheet_name(labels["sheet_nodes"], taken), ctx, parts)
+    sections = parts if options.group_by == "section" else groups(plan, "section", words, by_section)
+    _nodes(book, _sheet_name(labels["sheet_nodes"], taken), ctx, sections)
     if options.by_owner:
         for owner in _owners(plan, by_section):
             mine = [Group(g.key, g.label, [t for t in g.tasks if t.owner == owner]) for g in parts]
