@@ -1,21 +1,29 @@
-"""Render the XLSX writer's first two sheets to PNG, as LibreOffice prints and shows them.
+"""Render the XLSX writer's sheets to PNG, as LibreOffice prints and shows them.
 
     .venv/bin/python docs/render_xlsx.py            # writes docs/xlsx-*.png
 
 Needs LibreOffice (`soffice`, Debian: libreoffice-calc-nogui) and `pdftoppm`
-(poppler-utils). It compiles the built-in ju-huasuan playbook (double-11 when
-ju-huasuan is missing) with --signup 2024-10-14 and writes, for 进程表 and 甘特图:
+(poppler-utils). It compiles the built-in ju-huasuan playbook with --signup 2024-10-14
+and double-11-day with --event 2024-11-11, and writes:
 
-- docs/xlsx-<sheet>-print.png: the first printed page (A4 landscape, as set in the file);
+- docs/xlsx-schedule-print.png: the 进程表's first printed page (A4 landscape, as set
+  in the file), with the 注意 block;
+- docs/xlsx-gantt-print-1.png, -2.png: the 甘特图's first two printed pages, which
+  print over then down: the two halves of the same rows;
+- docs/xlsx-double-11-day-hours-print.png: double-11-day's Gantt by half hour (its
+  shifts on 11-11), first page;
 - docs/xlsx-<sheet>-phone.png: the top-left 390 x 844 CSS pixels of the sheet at 100 %
   zoom, about what a phone shows when the file is opened from the chat group.
 
-Run it again after changing src/promoplan/writers/xlsx_.py and look at the images.
+It prints how many pages each sheet printed, to compare with the page breaks in the
+file (LibreOffice leaves out pages it finds empty). Run it again after changing
+src/promoplan/writers/xlsx_.py and look at the images.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -28,21 +36,23 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: E402
 
-from promoplan import library  # noqa: E402
 from promoplan.i18n import words_for  # noqa: E402
 from promoplan.playbook import load  # noqa: E402
 from promoplan.resolve import resolve  # noqa: E402
 from promoplan.writers import WriterOptions, xlsx_  # noqa: E402
 
-SHEETS = {0: "schedule", 1: "gantt"}
 PHONE = (390, 844)  # CSS pixels of a common phone screen
 DPI = 192  # 2x: 96 dpi is one CSS pixel per pixel
+# (playbook, anchors, sheet, slug, printed pages to keep, phone view too)
+VIEWS = [
+    ("ju-huasuan", {"signup": "2024-10-14"}, "进程表", "schedule", [1], True),
+    ("ju-huasuan", {"signup": "2024-10-14"}, "甘特图", "gantt", [1, 2], True),
+    ("double-11-day", {"event": "2024-11-11"}, "甘特图（小时）", "double-11-day-hours", [1], False),
+    ("double-11-day", {"event": "2024-11-11"}, "甘特图", "double-11-day-gantt", [1], False),
+]
 
 
-def compile_plan() -> bytes:
-    name, given = ("ju-huasuan", {"signup": "2024-10-14"})
-    if library.find(name) is None:
-        name, given = ("double-11", {"event": "2024-11-11"})
+def compile_plan(name: str, given: dict[str, str]) -> bytes:
     pb = load(name)
     plan = resolve(pb, given)
     data: bytes = xlsx_.render(plan, words_for(pb.locale, None), WriterOptions())
@@ -60,10 +70,16 @@ def to_pdf(xlsx: Path, work: Path) -> Path:
     return work / (xlsx.stem + ".pdf")
 
 
-def only_sheet(data: bytes, index: int, phone: bool) -> bytes:
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
+def only_sheet(data: bytes, title: str, phone: bool) -> bytes:
     """The workbook with one sheet left; for the phone view, printed unscaled from A1."""
     wb = load_workbook(io.BytesIO(data))
-    keep = wb.worksheets[index]
+    keep = wb[title]
     for ws in list(wb.worksheets):
         if ws is not keep:
             wb.remove(ws)
@@ -74,6 +90,7 @@ def only_sheet(data: bytes, index: int, phone: bool) -> bytes:
         keep.page_setup.paperSize = keep.PAPERSIZE_A3
         keep.print_title_rows = None
         keep.print_title_cols = None
+        keep.col_breaks.brk = []
         keep.print_options.horizontalCentered = False
         keep.print_options.gridLines = True  # a phone shows the grid
         for side in ("left", "right", "top", "bottom", "header", "footer"):
@@ -87,24 +104,28 @@ def only_sheet(data: bytes, index: int, phone: bool) -> bytes:
 def main() -> None:
     if shutil.which("pdftoppm") is None:
         sys.exit("render_xlsx: pdftoppm not found (apt-get install poppler-utils)")
-    data = compile_plan()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for index, slug in SHEETS.items():
-            for view in ("print", "phone"):
+        for playbook, given, title, slug, keep, phone in VIEWS:
+            data = compile_plan(playbook, given)
+            for view in ("print", "phone") if phone else ("print",):
                 xlsx = work / f"{slug}-{view}.xlsx"
-                xlsx.write_bytes(only_sheet(data, index, view == "phone"))
+                xlsx.write_bytes(only_sheet(data, title, view == "phone"))
                 pdf = to_pdf(xlsx, work)
-                target = HERE / f"xlsx-{slug}-{view}"
-                args = ["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1"]
-                if view == "phone":
-                    scale = DPI / 96
-                    args += ["-r", str(DPI), "-x", "0", "-y", "0",
-                             "-W", str(int(PHONE[0] * scale)), "-H", str(int(PHONE[1] * scale))]
-                else:
-                    args += ["-r", "110"]
-                subprocess.run([*args, str(pdf), str(target)], check=True, timeout=120)
-                print(f"wrote {target.relative_to(ROOT)}.png")
+                if view == "print":
+                    print(f"{playbook} {title}: {pages(pdf)} printed pages")
+                for page in keep if view == "print" else [1]:
+                    suffix = f"-{page}" if len(keep) > 1 and view == "print" else ""
+                    target = HERE / f"xlsx-{slug}-{view}{suffix}"
+                    args = ["pdftoppm", "-png", "-singlefile", "-f", str(page), "-l", str(page)]
+                    if view == "phone":
+                        scale = DPI / 96
+                        args += ["-r", str(DPI), "-x", "0", "-y", "0",
+                                 "-W", str(int(PHONE[0] * scale)), "-H", str(int(PHONE[1] * scale))]
+                    else:
+                        args += ["-r", "110"]
+                    subprocess.run([*args, str(pdf), str(target)], check=True, timeout=120)
+                    print(f"wrote {target.relative_to(ROOT)}.png")
 
 
 if __name__ == "__main__":

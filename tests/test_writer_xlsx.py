@@ -26,7 +26,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from promoplan.errors import PromoplanError
 from promoplan.i18n import Words
-from promoplan.plan import Plan
+from promoplan.plan import Plan, Progress, When
 from promoplan.playbook import load
 from promoplan.resolve import resolve
 from promoplan.writers import WriterOptions, xlsx_
@@ -88,96 +88,135 @@ def ju() -> tuple[Plan, Any]:
 
 # ---------------------------------------------------------------- 进程表
 
+# promo.yaml's two warnings: the deadline on Sun 10-13 and the three on Sat 11-02.
+WARN_1013 = "10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」"
+WARN_1102 = ("11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
+             "运营第7项「活动后的评估」、运营第9项「复核价格」")
+HEAD = 8  # the 进程表's header row: title block 1-3, 注意 4-6, a blank row
+
 
 def test_sheets_in_order(promo: Any) -> None:
-    assert promo.sheetnames == ["进程表", "甘特图", "时间节点"]
+    assert promo.sheetnames == ["进程表", "甘特图", "时间节点", "promoplan"]
     assert promo.active.title == "进程表"
+    assert [ws.sheet_state for ws in promo.worksheets] == ["visible", "visible", "visible", "hidden"]
 
 
-def test_schedule_title_block(promo: Any) -> None:
+def test_schedule_title_block_with_the_campaign(promo: Any) -> None:
     ws = promo["进程表"]
     assert [ws.cell(r, 1).value for r in (1, 2, 3)] == [
         "测试进程表",
         "报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　开团 11月1日 周五 10:00　"
         "结束 11月1日 周五 23:59",
-        "按 报名 2024-10-14 生成；其余日期按剧本推算 · 活动期 11月1日 周五 10:00 至 11月1日 周五 23:59"
-        " · 计划期 2024-09-24 至 2024-11-09，共18项",
+        "活动编号 test-promo-2024-10-14 · 按 报名 2024-10-14 生成；其余日期按剧本推算 · "
+        "活动期 11月1日 周五 10:00 至 11月1日 周五 23:59 · 计划期 2024-09-24 至 2024-11-09，共18项",
     ]
     assert ws["A1"].font.bold is True
     assert ws["A1"].font.size == 16
 
 
+def test_schedule_warnings_once_at_the_top_and_tags_in_the_rows(promo: Any) -> None:
+    ws = promo["进程表"]
+    assert rows(ws, 4)[:4] == [("注意",), (WARN_1013,), (WARN_1102,), ()]
+    assert {"A5:J5", "A6:J6"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A5"].alignment.wrap_text is True
+    assert rgb(ws["A4"]) == "FFEB9C"
+    notes = [r[8] for r in rows(ws, HEAD + 1) if len(r) > 8 and r[8]]
+    assert notes == ["⚠ 休息日截止"] * 4 + ["每30分钟一次，共4次"]
+
+
 def test_schedule_rows_by_section_numbered_within_each(promo: Any) -> None:
     ws = promo["进程表"]
-    warn_plan = "⚠ 休息日截止"
-    # One warning covers the three tasks due on Saturday 11-02; each of their rows is tagged.
-    warn_1102 = "⚠ 休息日截止"
-    assert rows(ws, 4) == [
-        ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注", "阶段"),
+    tag = "⚠ 休息日截止"
+    assert rows(ws, HEAD) == [
+        ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "状态", "备注",
+         "阶段", "id"),
         (None, "运营", "共9项"),
-        (1, "运营", "活动策划", d(2024, 9, 24), d(2024, 10, 13), "运营主管", None, warn_plan, "活动前"),
-        (2, "运营", "交竞拍费", d(2024, 10, 22), d(2024, 10, 22), "运营主管", None, None, "活动前"),
-        (3, "运营", "改价格、改库存数量", d(2024, 10, 29), d(2024, 10, 30), "运营主管", None, None, "活动前"),
-        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, warn_1102, "活动前"),
+        (1, "运营", "活动策划", d(2024, 9, 24), d(2024, 10, 13), "运营主管", None, None, tag, "活动前", "plan"),
+        (2, "运营", "交竞拍费", d(2024, 10, 22), d(2024, 10, 22), "运营主管", None, None, None, "活动前",
+         "deposit"),
+        (3, "运营", "改价格、改库存数量", d(2024, 10, 29), d(2024, 10, 30), "运营主管", None, None, None,
+         "活动前", "price-stock"),
+        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, None, tag, "活动前",
+         "follow-up"),
         (5, "运营", "跟进物流打单及打包情况", d(2024, 11, 1, 15), d(2024, 11, 1, 15), "运营主管", None, None,
-         "活动中"),
+         None, "活动中", "ship"),
         (6, "运营", "补单给生产部", d(2024, 11, 1, 16, 30), d(2024, 11, 1, 16, 30), "运营主管", None, None,
-         "活动中"),
-        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, warn_1102, "活动后"),
-        (8, "运营", "提交报名资料", d(2024, 10, 8), d(2024, 10, 8), "运营主管", None, None, "活动前"),
-        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, warn_1102, "活动前"),
+         None, "活动中", "restock"),
+        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, None, tag, "活动后",
+         "review"),
+        (8, "运营", "提交报名资料", d(2024, 10, 8), d(2024, 10, 8), "运营主管", None, None, None, "活动前",
+         "wd-task"),
+        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, None, tag, "活动前",
+         "chained"),
         (None, "推广", "共7项"),
-        (1, "推广", "详情页制作", d(2024, 10, 5), d(2024, 10, 22), "推广主管", None, None, "活动前"),
-        (2, "推广", "开团前流量检查", d(2024, 11, 1, 9), d(2024, 11, 1, 9), "推广主管", None, None, "活动前"),
+        (1, "推广", "详情页制作", d(2024, 10, 5), d(2024, 10, 22), "推广主管", None, None, None, "活动前",
+         "detail"),
+        (2, "推广", "开团前流量检查", d(2024, 11, 1, 9), d(2024, 11, 1, 9), "推广主管", None, None, None,
+         "活动前", "preview"),
         (3, "推广", "开团前半小时检查", d(2024, 11, 1, 9, 30), d(2024, 11, 1, 9, 30), "推广主管", None, None,
-         "活动前"),
+         None, "活动前", "half"),
         (4, "推广", "撤下预热页面", d(2024, 11, 1, 9, 59), d(2024, 11, 1, 9, 59), "推广主管", None, None,
-         "活动前"),
+         None, "活动前", "last-min"),
         (5, "推广", "跟进流量成交率", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 10, 25), "推广主管", None, None,
-         "活动中"),
-        (6, "推广", "两小时复盘", d(2024, 11, 1, 12), d(2024, 11, 1, 12), "推广主管", None, None, "活动中"),
+         None, "活动中", "check25"),
+        (6, "推广", "两小时复盘", d(2024, 11, 1, 12), d(2024, 11, 1, 12), "推广主管", None, None, None,
+         "活动中", "check120"),
         (7, "推广", "开团后每半个小时跟进流量", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 11, 55), "推广主管",
-         None, "每30分钟一次，共4次", "活动中"),
+         None, None, "每30分钟一次，共4次", "活动中", "half-hourly"),
         (None, "客服", "共2项"),
-        (1, "客服", "售后跟进", d(2024, 11, 1), d(2024, 11, 9), "客服主管", None, None, "活动中"),
-        (2, "客服", "前一晚检查", d(2024, 10, 31, 18), d(2024, 10, 31, 18), "客服主管", None, None, "活动前"),
+        (1, "客服", "售后跟进", d(2024, 11, 1), d(2024, 11, 9), "客服主管", None, None, None, "活动中",
+         "cs-week"),
+        (2, "客服", "前一晚检查", d(2024, 10, 31, 18), d(2024, 10, 31, 18), "客服主管", None, None, None,
+         "活动前", "evening"),
     ]
 
 
 def test_schedule_dates_are_real_dates_read_at_a_glance(promo: Any) -> None:
     ws = promo["进程表"]
-    assert ws["D6"].is_date
-    assert ws["D6"].number_format == DAY  # 活动策划 starts Tue 09-24
-    assert ws["E6"].number_format == DAY + OFF  # and is due Sun 10-13: a day off
-    assert ws["E6"].font.color.rgb[-6:] == "C00000"
-    assert ws["D6"].font.color is None
-    assert ws["D10"].number_format == DAY_TIME  # 跟进物流打单 at 15:00
-    assert ws["D16"].number_format == DAY + OFF  # 详情页制作 starts Sat 10-05, National Day
-    assert ws["D13"].number_format == DAY  # 提交报名资料 on Tue 10-08, a workday
+    assert ws["D10"].is_date
+    assert ws["D10"].number_format == DAY  # 活动策划 starts Tue 09-24
+    assert ws["E10"].number_format == DAY + OFF  # and is due Sun 10-13: a day off
+    assert ws["E10"].font.color.rgb[-6:] == "C00000"
+    assert ws["D10"].font.color is None
+    assert ws["D14"].number_format == DAY_TIME  # 跟进物流打单 at 15:00
+    assert ws["D20"].number_format == DAY + OFF  # 详情页制作 starts Sat 10-05, National Day
+    assert ws["D17"].number_format == DAY  # 提交报名资料 on Tue 10-08, a workday
 
 
 def test_schedule_styles_freeze_filter_widths(promo: Any) -> None:
     ws = promo["进程表"]
-    assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:I25"
-    assert [rgb(ws.cell(4, c)) for c in (1, 9)] == ["1F4E79", "1F4E79"]
-    assert ws["A4"].font.color.rgb[-6:] == "FFFFFF"
+    assert ws.freeze_panes == "A9"
+    assert ws.auto_filter.ref == "A8:J29"
+    assert [rgb(ws.cell(HEAD, c)) for c in (1, 10)] == ["1F4E79", "1F4E79"]
+    assert ws["A8"].font.color.rgb[-6:] == "FFFFFF"
     # Section bands in the section's colour, its rows tinted, 序号 in the bar colour.
-    assert [rgb(ws[f"A{r}"]) for r in (5, 15, 23)] == ["8EB4E3", "F4B183", "A9D18E"]
-    assert [rgb(ws[f"C{r}"]) for r in (6, 16, 24)] == ["DEEAF6", "FBE5D6", "E2F0D9"]
-    assert rgb(ws["A6"]) == "8EB4E3"
-    assert rgb(ws["H6"]) == "FFEB9C"  # a warning in the notes
-    assert ws["B5"].font.bold is True
+    assert [rgb(ws[f"A{r}"]) for r in (9, 19, 27)] == ["8EB4E3", "F4B183", "A9D18E"]
+    assert [rgb(ws[f"C{r}"]) for r in (10, 20, 28)] == ["DEEAF6", "FBE5D6", "E2F0D9"]
+    assert rgb(ws["A10"]) == "8EB4E3"
+    assert rgb(ws["I10"]) == "FFEB9C"  # a tagged row's notes
+    assert ws["B9"].font.bold is True
     # Widths fit Chinese text (two units a character); long text wraps.
-    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHI"}
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJ"}
     assert widths["A"] == 4.5
     assert widths["B"] == 7  # 运营: 4 units, at least 7
     assert widths["C"] == 22  # 开团后每半个小时跟进流量 needs 24 + 2: capped at 22, it wraps
     assert widths["D"] == widths["E"] == 21.5  # 11月1日 周五 10:25 and room for 休
     assert widths["F"] == 10  # 运营主管
-    assert ws["C6"].alignment.wrap_text is True
-    assert ws["H6"].alignment.wrap_text is True
-    assert ws["A6"].font.name == "等线"
+    assert widths["H"] == 8  # 状态
+    assert ws["C10"].alignment.wrap_text is True
+    assert ws["I10"].alignment.wrap_text is True
+    assert ws["A10"].font.name == "等线"
+
+
+def test_styles_are_named_and_shared(promo: Any) -> None:
+    ws = promo["进程表"]
+    # Every cell of a kind carries the same named style, defined once in the workbook.
+    assert {ws.cell(r, 3).style for r in range(10, 19)} == {"promoplan text DEEAF6"}
+    assert ws["A8"].style == "promoplan header"
+    assert promo["时间节点"]["A2"].style == "promoplan header"
+    names = list(promo.named_styles)
+    assert len(names) == len(set(names))
+    assert "promoplan date DEEAF6 off" in names
 
 
 def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_page(promo: Any) -> None:
@@ -185,12 +224,53 @@ def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_pag
         ws = promo[name]
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.paperSize == 9
-        assert ws.page_setup.fitToHeight == 0
+    for name in ("进程表", "时间节点"):
+        ws = promo[name]
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert promo["进程表"].page_setup.fitToWidth == 1
-    assert promo["进程表"].print_title_rows == "$4:$4"
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert promo["进程表"].print_title_rows == "$8:$8"
     assert promo["时间节点"].print_title_rows == "$2:$2"
+    assert promo["进程表"].oddFooter.left.text == "测试进程表"
     assert promo["进程表"].oddFooter.right.text == "第 &P 页，共 &N 页"
+
+
+def test_status_column_the_hidden_ids_and_the_campaign_sheet(promo: Any) -> None:
+    ws = promo["进程表"]
+    assert (ws["H8"].value, ws["K8"].value) == ("状态", "id")
+    assert ws.column_dimensions["K"].hidden is True
+    [check] = ws.data_validations.dataValidation
+    assert (str(check.sqref), check.type, check.formula1) == ("H9:H29", "list", '"完成,进行中,受阻,取消"')
+    rules = {str(r.sqref): [(x.operator, x.formula, x.dxf.fill.fgColor.rgb[-6:]) for x in r.rules]
+             for r in ws.conditional_formatting}
+    assert rules == {"H9:H29": [("equal", ['"完成"'], "C6EFCE"), ("equal", ['"进行中"'], "FFEB9C"),
+                                ("equal", ['"受阻"'], "FFC7CE"), ("equal", ['"取消"'], "D9D9D9")]}
+    meta = promo["promoplan"]
+    assert rows(meta) == [("campaign", "test-promo-2024-10-14"), ("playbook", "test-promo")]
+
+
+def test_status_from_the_plan_file_and_progress_per_section() -> None:
+    plan = compile_()
+    marks = {"plan": Progress("done"), "deposit": Progress("doing"), "detail": Progress("blocked"),
+             "evening": Progress("cancelled", date(2024, 10, 30))}
+    plan = replace(plan, tasks=[replace(t, progress=marks.get(t.id)) for t in plan.tasks])
+    wb = book(render(plan))
+    ws = wb["进程表"]
+    assert {r[10]: r[7] for r in rows(ws, HEAD + 1) if len(r) > 10 and r[7]} == {
+        "plan": "完成", "deposit": "进行中", "detail": "受阻", "evening": "取消"}
+    nodes = rows(wb["时间节点"], 20)
+    assert nodes[:5] == [
+        ("进度", "完成", "进行中", "受阻", "取消", "未开始", "合计"),
+        ("运营", 1, 1, 0, 0, 7, 9),
+        ("推广", 0, 0, 1, 0, 6, 7),
+        ("客服", 0, 0, 0, 1, 1, 2),
+        ("合计", 1, 1, 1, 1, 14, 18),
+    ]
+    # By section whatever the 进程表 is grouped by.
+    assert rows(book(render(plan, group_by="phase"))["时间节点"], 20)[:5] == nodes[:5]
+    en = book(render(plan, lang="en"))["Schedule"]
+    assert en["H8"].value == "Status"
+    assert en["H10"].value == "done"
+    assert en.data_validations.dataValidation[0].formula1 == '"done,doing,blocked,cancelled"'
 
 
 def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
@@ -208,7 +288,7 @@ def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
 
 def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
     ws = book(render(compile_(), group_by="phase"))["进程表"]
-    got = [(r[0], r[2], r[8]) for r in rows(ws, 5)]
+    got = [(r[0], r[2], r[9]) for r in rows(ws, HEAD + 1)]
     assert got == [
         (None, "活动前（11项）", "活动前"),
         (1, "活动策划", "活动前"), (2, "详情页制作", "活动前"), (3, "提交报名资料", "活动前"),
@@ -221,20 +301,22 @@ def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
         (None, "活动后（1项）", "活动后"),
         (1, "活动后的评估", "活动后"),
     ]
-    assert [rgb(ws[f"A{r}"]) for r in (5, 17, 24)] == ["BDD7EE", "F8CBAD", "C6E0B4"]
-    assert rgb(ws["A6"]) == "8EB4E3"  # 序号 keeps the section's colour
+    assert [rgb(ws[f"A{r}"]) for r in (9, 21, 28)] == ["BDD7EE", "F8CBAD", "C6E0B4"]
+    assert rgb(ws["A10"]) == "8EB4E3"  # 序号 keeps the section's colour
 
 
 def test_english_labels_and_dates() -> None:
     wb = book(render(compile_(), lang="en"))
-    assert wb.sheetnames == ["Schedule", "Gantt", "Key dates"]
+    assert wb.sheetnames == ["Schedule", "Gantt", "Key dates", "promoplan"]
     ws = wb["Schedule"]
-    assert rows(ws, 4)[0] == ("No.", "Section", "Task", "Start", "Due", "Owner role", "People", "Notes",
-                              "Phase")
+    assert rows(ws, HEAD)[0] == ("No.", "Section", "Task", "Start", "Due", "Owner role", "People",
+                                 "Status", "Notes", "Phase", "id")
     assert ws["A2"].value.startswith("报名 Mon 14 Oct　竞拍 Mon 21 Oct")
-    assert ws["D6"].number_format == "[$-409]ddd d mmm"
-    assert ws["E6"].number_format == '[$-409]ddd d mmm "off"'
-    assert ws["D10"].number_format == "[$-409]ddd d mmm hh:mm"
+    assert ws["A4"].value == "Warnings"
+    assert ws["D10"].number_format == "[$-409]ddd d mmm"
+    assert ws["E10"].number_format == '[$-409]ddd d mmm "off"'
+    assert ws["D14"].number_format == "[$-409]ddd d mmm hh:mm"
+    assert ws["I10"].value == "⚠ due on a day off"
 
 
 # ---------------------------------------------------------------- 甘特图
@@ -249,22 +331,39 @@ def test_gantt_days_months_and_anchors(promo: Any) -> None:
     assert ws.cell(3, 3).number_format == "d"
     col = {d.date(): c for c, d in enumerate(days, 3)}
     assert [ws.cell(4, col[date(2024, 9, 24 + i)]).value for i in range(7)] == list("二三四五六日一")
-    # Month headers, merged over their days.
-    assert (ws["C2"].value, ws.cell(2, col[date(2024, 10, 1)]).value,
-            ws.cell(2, col[date(2024, 11, 1)]).value) == ("2024年9月", "10月", "11月")
-    assert "C2:I2" in {str(r) for r in ws.merged_cells.ranges}
-    # Anchor days: red day header, the label in row 5; holidays named on their first day.
+    # Month headers, merged over their days, and again at the second page's first day (Mon 10-28).
+    months = {ws.cell(2, c).value: c for c in range(3, ws.max_column + 1) if ws.cell(2, c).value}
+    assert months == {"2024年9月": 3, "10月": col[date(2024, 10, 28)], "11月": col[date(2024, 11, 1)]}
+    assert ws.cell(2, col[date(2024, 10, 1)]).value == "10月"
+    assert {"C2:I2", "J2:AJ2", "AK2:AN2", "AO2:AW2"} <= {str(r) for r in ws.merged_cells.ranges}
+    # Anchor days: red day header, the label in row 5 written top to bottom; holidays named.
     labels = {d: ws.cell(5, c).value for d, c in col.items() if ws.cell(5, c).value}
     assert labels == {date(2024, 10, 1): "国庆节", date(2024, 10, 14): "报名", date(2024, 10, 21): "竞拍",
                       date(2024, 10, 25): "排期", date(2024, 11, 1): "开团/结束"}
+    assert ws.cell(5, col[date(2024, 10, 14)]).alignment.textRotation == 255
     assert rgb(ws.cell(3, col[date(2024, 10, 14)])) == "C00000"
     assert rgb(ws.cell(3, col[date(2024, 10, 19)])) == "E7E6E6"  # Saturday
-    assert rgb(ws.cell(3, col[date(2024, 10, 12)])) == ""  # Saturday, but a make-up workday
+    assert rgb(ws.cell(3, col[date(2024, 10, 12)])) == "FFFFFF"  # Saturday, but a make-up workday
     assert ws.freeze_panes == "C6"
-    assert ws.print_title_rows == "$2:$5"
+
+
+def test_gantt_prints_over_then_down_with_titles_on_every_page(promo: Any) -> None:
+    ws = promo["甘特图"]
+    assert ws.page_setup.pageOrder == "overThenDown"
+    assert ws.page_setup.scale == 75
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$5"
     assert ws.print_title_cols == "$A:$B"
-    assert ws.page_setup.fitToWidth == 1
     assert ws.print_options.gridLines is True
+    # Two pages wide, the second starting on Monday 10-28 (column AK, after the break at AJ).
+    assert [(b.id, b.man) for b in ws.col_breaks.brk] == [(36, True)]
+    assert ws.cell(3, 37).value == d(2024, 10, 28)
+    assert ws.row_breaks.brk == []  # 21 rows fit on one page
+    # The title sits in the name columns, so every page prints it.
+    assert "A1:B1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A1"].value == "甘特图 · 测试进程表"
+    # Each page's top-left cell has text (a space if nothing else), or LibreOffice drops the page.
+    assert (ws["C6"].value, ws["AK6"].value) == (" ", " ")
 
 
 def test_gantt_bars_in_section_colours_with_times(promo: Any) -> None:
@@ -296,10 +395,66 @@ def test_gantt_bars_in_section_colours_with_times(promo: Any) -> None:
     assert (ship.value, ship.number_format) == (time(15, 0), "hh:mm")
     evening = ws.cell(names["前一晚检查"], col[date(2024, 10, 31)])
     assert evening.value == time(18, 0)
-    assert ws.cell(names["活动策划"], col[date(2024, 9, 24)]).value is None
-    # Outside the bars: days off grey, anchor days tinted red.
-    assert rgb(ws.cell(names["交竞拍费"], col[date(2024, 10, 19)])) == "E7E6E6"
-    assert rgb(ws.cell(names["交竞拍费"], col[date(2024, 10, 14)])) == "FADBD8"
+    assert ws.cell(names["活动策划"], col[date(2024, 9, 25)]).value is None
+    # Outside the bars, days off and anchor days take their column's colour.
+    letter = ws.cell(1, col[date(2024, 10, 19)]).column_letter
+    assert str(ws.column_dimensions[letter].fill.start_color.rgb)[-6:] == "E7E6E6"
+    assert ws.cell(names["交竞拍费"], col[date(2024, 10, 19)]).has_style is False
+    letter = ws.cell(1, col[date(2024, 10, 14)]).column_letter
+    assert str(ws.column_dimensions[letter].fill.start_color.rgb)[-6:] == "FADBD8"
+
+
+def test_double_11_day_shifts_get_a_gantt_by_half_hour() -> None:
+    plan = compile_("double-11-day", {"event": "2024-11-11"})
+    wb = book(render(plan))
+    assert wb.sheetnames == ["进程表", "甘特图", "甘特图（小时）", "时间节点", "promoplan"]
+    ws = wb["甘特图（小时）"]
+    # 11-11 every half hour: each hour a date over its two columns, shown as the hour.
+    assert ws.max_column == 2 + 48
+    hours = [ws.cell(3, c).value for c in range(3, ws.max_column + 1)]
+    assert hours[0::2] == [d(2024, 11, 11, h) for h in range(24)]
+    assert hours[1::2] == [None] * 24
+    assert ws.cell(3, 3).number_format == "h"
+    assert {"C3:D3", "AW3:AX3"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert ws["C2"].value == "11月11日 周一"
+    assert ws["C5"].value == "双十一"
+    names = {ws.cell(r, 2).value: r for r in range(6, ws.max_row + 1)}
+    # 0点-2点 covers the four half hours from 00:00; 2点-8点30 the thirteen from 02:00.
+    first = names["0点-2点：双十一当天最高峰的时间段，客服全员到岗，负责该时段的接待工作"]
+    second = names["2点-8点30：疯抢高峰期过了，进入平缓期，客服开始轮班吃宵夜和轮班休息，养足精神迎接下一个高峰期的到来"]
+    filled = [[c - 3 for c in range(3, 51) if rgb(ws.cell(r, c)) == rgb(ws.cell(r, 1))]
+              for r in (first, second)]
+    assert filled == [[0, 1, 2, 3], list(range(4, 17))]
+    assert ws.page_setup.pageOrder == "overThenDown"
+    # The plan runs from September: its own Gantt stays by day.
+    assert wb["甘特图"].cell(3, 3).value == d(2024, 9, 1)
+
+
+def test_a_plan_within_three_days_has_its_gantt_by_half_hour() -> None:
+    plan = compile_()
+    on_open = [t for t in plan.tasks if t.start.day >= date(2024, 10, 31)
+               and t.due.day <= date(2024, 11, 1)]
+    plan = replace(plan, tasks=on_open, anchors=[a for a in plan.anchors
+                                                 if a.when.day >= date(2024, 10, 31)])
+    wb = book(render(plan))
+    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "promoplan"]
+    ws = wb["甘特图"]
+    assert ws.max_column == 2 + 96  # 10-31 and 11-01 by half hour
+    assert ws.cell(3, 3).value == d(2024, 10, 31)
+    assert ws.cell(3, 3 + 94).value == d(2024, 11, 1, 23)
+
+
+def test_a_plan_over_a_year_has_its_gantt_by_week() -> None:
+    plan = compile_()
+    late = replace(plan.tasks[0], due=When(date(2025, 12, 31)))
+    wb = book(render(replace(plan, tasks=[late, *plan.tasks[1:]])))
+    ws = wb["甘特图"]
+    weeks = [ws.cell(3, c).value for c in range(3, ws.max_column + 1)]
+    assert (weeks[0], weeks[1], weeks[-1]) == (d(2024, 9, 23), d(2024, 9, 30), d(2025, 12, 29))
+    assert len(weeks) == 67
+    assert ws.cell(3, 3).number_format == 'm"/"d'
+    row = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value == "活动策划")
+    assert all(rgb(ws.cell(row, c)) == "8EB4E3" for c in range(3, ws.max_column + 1))
 
 
 # ---------------------------------------------------------------- 时间节点
@@ -327,10 +482,15 @@ def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
         (d(2024, 11, 1), time(23, 59), "结束"),
         (d(2024, 11, 2), None, None, "活动后的评估", "运营", "运营主管"),
         (),
+        ("进度", "完成", "进行中", "受阻", "取消", "未开始", "合计"),
+        ("运营", 0, 0, 0, 0, 9, 9),
+        ("推广", 0, 0, 0, 0, 7, 7),
+        ("客服", 0, 0, 0, 0, 2, 2),
+        ("合计", 0, 0, 0, 0, 18, 18),
+        (),
         ("注意",),
-        ("10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」",),
-        ("11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
-         "运营第7项「活动后的评估」、运营第9项「复核价格」",),
+        (WARN_1013,),
+        (WARN_1102,),
     ]
     assert ws["A3"].number_format == DAY
     assert ws["B9"].number_format == "hh:mm"
@@ -340,16 +500,27 @@ def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
     assert ws.auto_filter.ref == "A2:G18"
 
 
+def test_the_unpublished_holiday_schedule_comes_first() -> None:
+    plan = compile_(given={"signup": "2027-10-11"})
+    codes = [w.code for w in plan.warnings]
+    assert "schedule-unpublished" in codes
+    ws = book(render(plan))["进程表"]
+    assert ws["A4"].value == "注意"
+    assert ws["A5"].value == ("2027年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
+                              "公布后请重新生成本计划。")
+
+
 # ---------------------------------------------------------------- per owner
 
 
 def test_owner_sheets_keep_the_main_numbers() -> None:
     plan = compile_(str(PLAYBOOKS / "plan" / "plan.yaml"), {})
     wb = book(render(plan, by_owner=True))
-    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "运营主管", "推广主管", "客服主管"]
+    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "运营主管", "推广主管", "客服主管", "promoplan"]
     ws = wb["客服主管"]
     assert ws["A1"].value == "测试进程表 · 客服主管"
     assert ws["A3"].value == "责任人：李娜 · 客服主管（3项）"
+    # No 注意 block on an owner's sheet: the header follows the title block.
     assert [(r[0], r[2], r[5], r[6]) if len(r) > 6 else r for r in rows(ws, 5)] == [
         (None, "客服", "共3项"),
         (1, "售后跟进", "客服主管", "李娜"),
@@ -372,17 +543,26 @@ def test_ju_huasuan_title_block_and_every_task(ju: tuple[Plan, Any]) -> None:
     assert ws["A1"].value == "聚划算单品团进程表"
     assert ws["A2"].value == ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　"
                               "开团 11月1日 周五 10:00　结束 11月1日 周五 23:59")
-    body = [r for r in rows(ws, 5) if r and r[0] is not None]
+    head = next(r for r in range(1, 40) if ws.cell(r, 11).value == "id")
+    # 12 warnings: the first three at the top, then where to find the other nine.
+    assert len(plan.warnings) == 12
+    assert ws["A4"].value == "注意"
+    assert ws["A5"].value.startswith("10月2日 周三（国庆节）有4项截止，请确认是否提前到9月30日 周一：")
+    assert ws["A5"].value.endswith("等4项")
+    assert ws["A8"].value == "另有9条注意事项，见「时间节点」表。"
+    assert head == 10
+    body = [r for r in rows(ws, head + 1) if r and r[0] is not None]
     assert len(body) == len(plan.tasks)
     assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
-    bands = [r[1] for r in rows(ws, 5) if r and r[0] is None]
+    assert sorted(r[10] for r in body) == sorted(t.id for t in plan.tasks)
+    bands = [r[1] for r in rows(ws, head + 1) if r and r[0] is None]
     assert bands == ["运营", "推广", "美工", "文案", "客服", "物流"][:len(bands)]
     by_name = {r[2]: r for r in body}
     # 报名前1天 → 报名当天 (Sun 10-13 is a day off); 开团当天15点 → 16点.
     assert by_name["聚划算活动报名"][3:5] == (d(2024, 10, 13), d(2024, 10, 14))
     assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == (d(2024, 11, 1, 15),
                                                                   d(2024, 11, 1, 16))
-    assert ws.auto_filter.ref == f"A4:I{4 + len(body) + len(bands)}"
+    assert ws.auto_filter.ref == f"A{head}:J{head + len(body) + len(bands)}"
 
 
 def test_ju_huasuan_gantt_marks_the_anchor_days(ju: tuple[Plan, Any]) -> None:
@@ -393,9 +573,13 @@ def test_ju_huasuan_gantt_marks_the_anchor_days(ju: tuple[Plan, Any]) -> None:
     assert max(col) == date(2024, 12, 1)
     assert [ws.cell(5, col[d]).value for d in (date(2024, 10, 14), date(2024, 10, 21), date(2024, 10, 25),
                                                date(2024, 11, 1))] == ["报名", "竞拍", "排期", "开团/结束"]
-    assert ws.page_setup.fitToWidth == 2  # 79 days: two pages wide, names repeated
+    # 79 days: three pages wide, each starting on a Monday and labelled with its month.
+    starts = [b.id + 1 for b in ws.col_breaks.brk]
+    assert [ws.cell(3, c).value for c in starts] == [d(2024, 10, 7), d(2024, 11, 4)]
+    assert [ws.cell(2, c).value for c in starts] == ["10月", "11月"]
+    assert len(ws.row_breaks.brk) >= 5
     nodes = rows(wb["时间节点"], 3)
-    anchors = [(r[0], r[1], r[2]) for r in nodes if len(r) > 2 and r[2]]
+    anchors = [(r[0], r[1], r[2]) for r in nodes if len(r) > 2 and isinstance(r[0], datetime) and r[2]]
     assert anchors == [
         (d(2024, 10, 14), None, "报名"), (d(2024, 10, 21), None, "竞拍"),
         (d(2024, 10, 25), None, "排期"), (d(2024, 11, 1), time(10, 0), "开团"),
@@ -412,13 +596,28 @@ def test_same_plan_same_bytes() -> None:
     assert render(plan, by_owner=True) == first
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         infos = archive.infolist()
+        workbook = archive.read("xl/workbook.xml")
+        names = archive.namelist()
     assert infos[0].filename == "[Content_Types].xml"
     assert infos[1].filename == "_rels/.rels"
+    assert names[2:] == sorted(names[2:])
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     props = book(first).properties
     assert (props.creator, props.created, props.modified) == ("promoplan", d(2024, 9, 24),
                                                               d(2024, 9, 24))
+    assert b"fullCalcOnLoad" not in workbook
+    assert "xl/sharedStrings.xml" in names
     assert render(plan, group_by="phase") != render(plan)
+
+
+def test_strings_are_shared_not_inline() -> None:
+    with zipfile.ZipFile(io.BytesIO(render(compile_()))) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        shared = archive.read("xl/sharedStrings.xml").decode()
+    assert sheets
+    assert all(b"inlineStr" not in s for s in sheets)
+    assert "<t>详细项目内容</t>" in shared
+    assert shared.count("<t>运营主管</t>") == 1  # each text once, however many cells show it
 
 
 def test_same_bytes_across_processes(tmp_path: Path) -> None:
@@ -430,6 +629,33 @@ def test_same_bytes_across_processes(tmp_path: Path) -> None:
                         "--xlsx-by-owner", "-o", str(out)], check=True, capture_output=True, env=env)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_long_title_with_ampersands_survives_in_the_footer() -> None:
+    title = ("双11 & 618 大促 R&D 联合进程表 " * 6)[:120]
+    assert (len(title), title.count("&")) == (120, 11)
+    wb = book(render(replace(compile_(), title=title)))
+    for ws in (wb["进程表"], wb["甘特图"], wb["时间节点"]):
+        # openpyxl hands back the footer's text as written: every & doubled, as Excel reads it.
+        assert ws.oddFooter.left.text.replace("&&", "&") in (title, f"甘特图 · {title}"[:len(
+            ws.oddFooter.left.text.replace("&&", "&"))], f"时间节点 · {title}"[:len(
+                ws.oddFooter.left.text.replace("&&", "&"))])
+    assert wb["进程表"].oddFooter.left.text == title.replace("&", "&&")
+    assert wb["进程表"].oddFooter.right.text == "第 &P 页，共 &N 页"
+    with zipfile.ZipFile(io.BytesIO(render(replace(compile_(), title=title)))) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    footer = sheet.split("<oddFooter>")[1].split("</oddFooter>")[0]
+    assert footer == "&amp;L" + title.replace("&", "&amp;&amp;") + "&amp;R第 &amp;P 页，共 &amp;N 页"
+    assert len(title.replace("&", "&&")) + len("&L&R第 &P 页，共 &N 页") <= 255
+
+
+def test_footer_is_cut_to_excels_limit_without_splitting_an_ampersand() -> None:
+    title = "&" * 200
+    ws = book(render(replace(compile_(), title=title)))["进程表"]
+    left = ws.oddFooter.left.text
+    assert left == "&" * len(left)
+    assert len(left) % 2 == 0
+    assert len("&L" + left + "&R第 &P 页，共 &N 页") <= 255
 
 
 def _formula_plan(tmp_path: Path) -> Plan:
@@ -446,9 +672,9 @@ def _formula_plan(tmp_path: Path) -> Plan:
 
 def test_formula_looking_text_stays_text(tmp_path: Path) -> None:
     wb = book(render(_formula_plan(tmp_path), by_owner=True))
-    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "@运营"]
+    assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "@运营", "promoplan"]
     ws = wb["进程表"]
-    cells = [ws["A1"], ws["C6"], ws["H6"], ws["C7"], ws["H7"], ws["B6"], ws["F6"]]
+    cells = [ws["A1"], ws["C6"], ws["I6"], ws["C7"], ws["I7"], ws["B6"], ws["F6"]]
     assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "=SUM(A1:A3)", "-1+1", "+86 138",
                                         "@all 注意", "=A1", "@运营"]
     assert {c.data_type for c in cells} == {"s"}
@@ -464,8 +690,8 @@ def test_control_characters_are_replaced() -> None:
     plan = replace(plan, title="测试\x1b进程表", tasks=[first, *plan.tasks[1:]])
     ws = book(render(plan, by_owner=True))["进程表"]
     assert ws["A1"].value == "测试\ufffd进程表"
-    assert ws["C6"].value == "活动\ufffd策划\ufffd"
-    assert ws["H6"].value == "第一行\n第二行\ufffd\ufffd\n⚠ 休息日截止"
+    assert ws["C10"].value == "活动\ufffd策划\ufffd"
+    assert ws["I10"].value == "第一行\n第二行\ufffd\ufffd\n⚠ 休息日截止"
 
 
 def test_xlsx_cleaning_helpers() -> None:
@@ -477,21 +703,6 @@ def test_xlsx_cleaning_helpers() -> None:
     assert xlsx_.clean("a\ufffeb\r") == "a\ufffdb\n"
     fine = "开团\u3000前\xa0一天\n\t\u200b"
     assert xlsx_.clean(fine) is fine
-
-
-def test_cells_keep_values_apart() -> None:
-    """Cells are formatted once per style and value; equal values of other types stay apart."""
-    from promoplan.writers.sheetml import Workbook
-
-    sheet = Workbook().add_sheet("s", last_row=2, last_col=4, widths={})
-    xml, last = sheet.cells(1, [(1, 0, 1), (2, 0, 1.5), (3, 0, date(2024, 1, 2)),
-                                (4, 0, d(2024, 1, 2, 12))])
-    assert (xml, last) == ('<c r="A1"><v>1</v></c><c r="B1"><v>1.5</v></c>'
-                           '<c r="C1"><v>45293</v></c><c r="D1"><v>45293.5</v></c>', 4)
-    assert sheet.cells(2, [(1, 0, 1.0), (2, 0, None), (3, 0, "1")])[0] == (
-        '<c r="A2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>1</t></is></c>')
-    with pytest.raises(TypeError, match="A2: booleans"):
-        sheet.cells(2, [(1, 0, True)])
 
 
 # ---------------------------------------------------------------- textconv
@@ -510,8 +721,8 @@ def test_textconv_shows_what_changed() -> None:
     before = xlsx_.textconv(render(compile_()), "plan.xlsx").splitlines()
     after = xlsx_.textconv(render(compile_(given={"signup": "2024-10-15"})), "plan.xlsx").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert ("   7 | 2 | 运营 | 交竞拍费 | 2024-10-22 | 2024-10-22 | 运营主管 |  |  | 活动前",
-            "   7 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  | 活动前") in changed
+    assert ("  11 | 2 | 运营 | 交竞拍费 | 2024-10-22 | 2024-10-22 | 运营主管 |  |  |  | 活动前 | deposit",
+            "  11 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  |  | 活动前 | deposit") in changed
 
 
 @pytest.mark.parametrize(("data", "why"), [
@@ -578,12 +789,14 @@ def _libreoffice_csv(data: bytes, tmp_path: Path) -> dict[str, list[list[str]]]:
 def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
     plan = compile_("ju-huasuan")
     sheets = _libreoffice_csv(render(plan), tmp_path)
-    assert set(sheets) == {"进程表", "甘特图", "时间节点"}
+    # The open day's timed tasks (开团 10:00 to 23:59) get their own Gantt by half hour.
+    assert set(sheets) == {"进程表", "甘特图", "甘特图（小时）", "时间节点", "promoplan"}
     table = sheets["进程表"]
     assert table[0][0] == "聚划算单品团进程表"
-    assert table[3] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
-                        "备注", "阶段"]
-    body = [r for r in table[4:] if r and r[0]]
+    assert table[3][0] == "注意"
+    assert table[9] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
+                        "状态", "备注", "阶段", "id"]
+    body = [r for r in table[10:] if r and r[0]]
     assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
     by_name = {r[2]: r for r in body}
     assert by_name["聚划算活动报名"][:6] == ["8", "推广", "聚划算活动报名", "10月13日 周日 休", "10月14日 周一",
@@ -602,4 +815,4 @@ def test_libreoffice_keeps_formula_text_as_text(tmp_path: Path) -> None:
     sheets = _libreoffice_csv(render(_formula_plan(tmp_path)), tmp_path)
     row = sheets["进程表"][5]
     assert row[:3] == ["1", "=A1", "=SUM(A1:A3)"]
-    assert row[7] == "-1+1"
+    assert row[8] == "-1+1"
