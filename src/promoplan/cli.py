@@ -685,7 +685,11 @@ def progress_(
         "--into", metavar="PLAN.yaml", help="The plan file to record the statuses in.",
         show_default=False)],
 ) -> None:
-    """Record the 状态 column of a posted workbook in the plan file's progress: block."""
+    """Record a workbook's 状态 column in the plan file.
+
+    Reads the 状态 a teammate picked on the posted 进程表 and writes it into the plan
+    file's progress: block, keeping the file's comments and order.
+    """
     def run() -> None:
         from promoplan import output as out
         from promoplan import tracking
