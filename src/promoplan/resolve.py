@@ -46,6 +46,9 @@ DEFAULT_REMINDERS = {"timed": "15min", "all_day": "1d@09:00"}
 NIGHT = (time(22, 0), time(7, 0))
 # `validate` resolves with this date for anchors nobody has dated yet (a Monday).
 PLACEHOLDER_DAY = date(2001, 1, 1)
+# A plan's days lie within these, so that every writer can look a week beyond them (the
+# days off shown around a plan, an all-day event's exclusive end) without leaving the calendar.
+FIRST_DAY, LAST_DAY = date(2, 1, 1), date(9998, 12, 31)
 
 _Span = tuple[When, When]
 Frequency = Literal[1, 2, 3, 4, 5]
@@ -146,10 +149,22 @@ class _Resolver:
         try:
             return compute()
         except OverflowError:
-            raise self.fail(f"{what}: the date falls outside the calendar (years 1-9999)",
-                            loc) from None
+            raise self.fail(f"{what}: the date falls outside the calendar (years {FIRST_DAY.year}-"
+                            f"{LAST_DAY.year})", loc) from None
         except ValueError as exc:
             raise self.fail(f"{what}: {exc}", loc) from None
+
+    def guarded_list(self, compute: Callable[[], list[Occurrence]], task: TaskDef) -> list[Occurrence]:
+        """A repeat's occurrences, all within the calendar (see `guarded`)."""
+        try:
+            out = compute()
+            for item in out:
+                _in_range(item.start)
+                _in_range(item.due)
+        except OverflowError:
+            raise self.fail(f"{task.label} › repeat: the date falls outside the calendar "
+                            f"(years {FIRST_DAY.year}-{LAST_DAY.year})", task.where("repeat")) from None
+        return out
 
     def shift(self, base: When, shifts: tuple[Shift, ...]) -> When:
         """Apply shifts in the order written; day units keep the clock, time units need one."""
@@ -175,10 +190,10 @@ class _Resolver:
         if off.month_edge is not None:
             moved = When(month_edge(moved.day, off.month_edge), moved.clock)
         if off.clock is not None:
-            return When(moved.day, off.clock)
-        if off.day_resolution:
-            return When(moved.day)
-        return moved
+            moved = When(moved.day, off.clock)
+        elif off.day_resolution:
+            moved = When(moved.day)
+        return _in_range(moved)
 
     # -------------------------------------------------------------- anchors
 
@@ -229,10 +244,7 @@ class _Resolver:
         return value
 
     def _date(self, text: str, loc: Loc, what: str) -> When:
-        try:
-            return parse_when(text, self.zone)
-        except ValueError as exc:
-            raise self.fail(f"{what}: {exc}", loc) from None
+        return self.guarded(lambda: _in_range(parse_when(text, self.zone)), loc, what)
 
     # -------------------------------------------------------------- tasks
 
@@ -355,11 +367,8 @@ class _Resolver:
         else:
             spec = task.spec
             ends = (self._month_end(spec.at or spec.start), self._month_end(spec.at or spec.due))
-            try:
-                out = recurrence(start, due, step, until, limit, self.zone, ends)
-            except OverflowError:
-                raise self.fail(f"{task.label} › repeat: the date falls outside the calendar "
-                                "(years 1-9999)", task.where("repeat")) from None
+            out = self.guarded_list(lambda: recurrence(start, due, step, until, limit, self.zone, ends),
+                                    task)
         if len(out) > MAX_OCCURRENCES:
             raise self.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
                             "occurrences", task.where("repeat"),
@@ -657,6 +666,12 @@ def _when(moment: datetime, timed: bool) -> When:
 def _within(start: When, until: When) -> bool:
     """Inclusive: a timed `until` up to its minute, an all-day one through its day."""
     return start.begin <= until.begin if until.timed else start.begin < until.end
+
+
+def _in_range(when: When) -> When:
+    if not FIRST_DAY <= when.day <= LAST_DAY:
+        raise OverflowError(when.day)
+    return when
 
 
 def _numbered(tasks: list[PlanTask]) -> list[PlanTask]:
