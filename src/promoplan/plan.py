@@ -33,13 +33,8 @@ class When:
 
     @property
     def end(self) -> datetime:
-        """Exclusive end: an all-day item lasts until the next midnight (the calendar's last
-        day, until its last moment)."""
-        if self.clock:
-            return self.begin
-        if self.day == date.max:
-            return datetime.max
-        return datetime.combine(self.day + timedelta(days=1), time(0))
+        """Exclusive end: an all-day item lasts until the next midnight."""
+        return self.begin if self.clock else datetime.combine(self.day + timedelta(days=1), time(0))
 
     def iso(self) -> str:
         day = self.day.isoformat()
