@@ -725,6 +725,13 @@ def test_textconv_shows_what_changed() -> None:
             "  11 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  |  | 活动前 | deposit") in changed
 
 
+def test_textconv_names_no_file() -> None:
+    """git hands textconv a temporary copy of the old side: its path must not show in diffs."""
+    data = render(compile_())
+    assert xlsx_.textconv(data, "/tmp/Ab12_plan.xlsx") == xlsx_.textconv(data, "plan.xlsx")
+    assert "plan.xlsx" not in xlsx_.textconv(data, "plan.xlsx")
+
+
 @pytest.mark.parametrize(("data", "why"), [
     (b"", "not a zip archive"),
     (b"PK\x03\x04 this is not really a zip", "not a zip archive"),

@@ -1431,9 +1431,10 @@ def textconv(data: bytes, name: str) -> str:
     values in those columns as @key value.
     """
     book = _open(data, name)
-    out = [f"# {name}"]
+    out: list[str] = []  # no file name: git gives textconv a temporary copy of the old side
     for ws in book.worksheets:
-        out.append("")
+        if out:
+            out.append("")
         out.append(f"== {ws.title} ==" + (f" ({ws.sheet_state})" if ws.sheet_state != "visible" else ""))
         out.append(_sheet_settings(ws))
         out.extend(_sheet_rows(ws))
