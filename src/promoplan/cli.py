@@ -502,6 +502,17 @@ def textconv(
     _guard(run)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of playbook and plan files, for editors (see README)."""
+    def run() -> None:
+        from promoplan.model import json_schema
+
+        _write_stdout(json_schema().encode("utf-8"))
+
+    _guard(run)
+
+
 def _guard(run: Callable[[], None]) -> None:
     """The one place our errors become text and exit code 2."""
     try:
