@@ -238,15 +238,20 @@ def validate_layer(doc: Document) -> Layer:
     else:
         return Layer(doc, file, tuple(range(len(file.tasks))))
     problems = [_schema_error(doc, err) for err in errors]
-    dropped = {_dropped_part(tuple(err["loc"]), err["type"]) for err in errors}
+    dropped: set[Path_] = set()
+    meant: set[Path_] = set()
+    for err in errors:
+        loc: Path_ = tuple(err["loc"])
+        dropped.add(_dropped_part(loc, err["type"]))
+        key = _meant_key(loc) if err["type"] == "extra_forbidden" else None
+        if key is not None:
+            meant.add((*loc[:-1], key))
     if any(not part or part[0] == "extends" for part in dropped):
         raise_all(problems)
-    meant = {(*loc[:-1], key) for err in errors if err["type"] == "extra_forbidden"
-             for loc in [tuple(err["loc"])] if (key := _meant_key(loc)) is not None}
     data, rows = _without(doc.data, dropped)
     try:
         file = PlaybookFile.model_validate(data)
-    except ValidationError:  # pragma: no cover - leaving out what broke leaves a valid file
+    except ValidationError:  # leaving out what broke leaves a valid file; should it not, stop here
         raise_all(problems)
         raise
     return Layer(doc, file, rows, frozenset(dropped | meant), tuple(problems))
