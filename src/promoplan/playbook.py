@@ -467,45 +467,45 @@ def _merge(chain: list[Layer]) -> Playbook:
     return pb
 
 
-def _merge_layer(pb: Playbook, layer_: Layer, errors: list[PromoplanError]) -> None:
+def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> None:
     """Lay one file over what it extends (`layer.extends` names the parent when there is one)."""
-    doc, layer = layer_.doc, layer_.file
+    doc, file = layer.doc, layer.file
     invalid: dict[int, set[str]] = {}
-    for part in layer_.invalid:
+    for part in layer.invalid:
         if part[0] == "tasks" and len(part) >= 3 and isinstance(part[1], int):
             invalid.setdefault(part[1], set()).add(str(part[2]))
     for key in ("name", "campaign", "title", "description", "brand", "locale", "timezone", "roll"):
-        value = getattr(layer, key)
+        value = getattr(file, key)
         if value is not None:
             setattr(pb, key, value)
             pb.locs[key] = doc.loc((key,))
-    if layer.calendar is not None:
-        if layer.calendar.country is not None:
-            pb.country = layer.calendar.country
+    if file.calendar is not None:
+        if file.calendar.country is not None:
+            pb.country = file.calendar.country
             pb.locs["country"] = doc.loc(("calendar", "country"))
         pb.holidays += [(d, doc.loc(("calendar", "holidays", i)))
-                        for i, d in enumerate(layer.calendar.holidays)]
+                        for i, d in enumerate(file.calendar.holidays)]
         pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))
-                        for i, d in enumerate(layer.calendar.workdays)]
-    if layer.reminders is not None:
-        for key in layer.reminders.model_fields_set:
-            pb.reminders[key] = getattr(layer.reminders, key)
+                        for i, d in enumerate(file.calendar.workdays)]
+    if file.reminders is not None:
+        for key in file.reminders.model_fields_set:
+            pb.reminders[key] = getattr(file.reminders, key)
             pb.locs[f"reminders.{key}"] = doc.loc(("reminders", key))
-    if layer.event is not None:
-        pb.event = layer.event
+    if file.event is not None:
+        pb.event = file.event
         pb.locs["event.start"] = doc.loc(("event", "start"))
         pb.locs["event.end"] = doc.loc(("event", "end"))
-    for name, aspec in layer.anchors.items():
+    for name, aspec in file.anchors.items():
         locs = {key: doc.loc(("anchors", name, key)) for key in aspec.model_fields_set}
         if name in pb.anchors:
             known = pb.anchors[name]
             known.spec = updated(known.spec, aspec)
             known.locs.update(locs)
-        elif layer.extends is not None and aspec.model_fields_set <= {"date"}:
+        elif file.extends is not None and aspec.model_fields_set <= {"date"}:
             # A plan file dating an anchor its playbook does not have: a typo, not a new event.
             pb.invalid.add("anchors")
             errors.append(PromoplanError(
-                f"anchor '{name}': {layer.extends} has no such anchor", doc.key_loc(("anchors", name)),
+                f"anchor '{name}': {file.extends} has no such anchor", doc.key_loc(("anchors", name)),
                 did_you_mean(name, pb.anchors) or f"anchors: {', '.join(pb.anchors)}"))
         else:
             if not _ANCHOR_NAME.match(name):
@@ -516,18 +516,18 @@ def _merge_layer(pb: Playbook, layer_: Layer, errors: list[PromoplanError]) -> N
             pb.anchors[name] = AnchorDef(name, aspec, doc.key_loc(("anchors", name)), locs)
     for key in ("sections", "roles"):
         items: list[str] = getattr(pb, key)
-        items += [s for s in getattr(layer, key) if s not in items]
-        if getattr(layer, key):
+        items += [s for s in getattr(file, key) if s not in items]
+        if getattr(file, key):
             pb.locs[key] = doc.loc((key,))
     by_id = {t.id: t for t in pb.tasks}
-    for i, rid in enumerate(layer.remove):
+    for i, rid in enumerate(file.remove):
         if rid in by_id:
             pb.tasks.remove(by_id.pop(rid))
         else:
             errors.append(PromoplanError(f"remove: no task '{rid}' to remove",
                                          doc.loc(("remove", i)), did_you_mean(rid, by_id)))
     first_line: dict[str, int] = {}
-    for spec, row in zip(layer.tasks, layer_.rows, strict=True):
+    for spec, row in zip(file.tasks, layer.rows, strict=True):
         path: Path_ = ("tasks", row)
         bad = frozenset(invalid.get(row, ()))
         loc = doc.loc(path)
@@ -554,7 +554,7 @@ def _merge_layer(pb: Playbook, layer_: Layer, errors: list[PromoplanError]) -> N
             old.loc = loc
             old.invalid |= bad
             continue
-        if tid is not None and layer.extends is not None and spec.name is None and "name" not in bad:
+        if tid is not None and file.extends is not None and spec.name is None and "name" not in bad:
             # Overriding a task that is not there: almost always a misspelt id.
             errors.append(PromoplanError(
                 f"task '{tid}': no inherited task has this id, and a new task needs 'name' and a time",
@@ -567,13 +567,13 @@ def _merge_layer(pb: Playbook, layer_: Layer, errors: list[PromoplanError]) -> N
                        invalid=bad)
         pb.tasks.append(task)
         by_id[tid] = task
-    for role, people in layer.team.items():
+    for role, people in file.team.items():
         if role == ORGANIZER:
             pb.organizer = people[0] if people else None
             continue
         pb.team[role] = list(people)
         pb.locs[f"team.{role}"] = doc.key_loc(("team", role))
-    for tid, text in layer.progress.items():
+    for tid, text in file.progress.items():
         pb.progress[tid] = (text, doc.loc(("progress", tid)))
 
 
