@@ -432,6 +432,11 @@ def _schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) ->
     if kind in _TYPE_WORDS:
         want, hint = _TYPE_WORDS[kind]
         want = want.format(**err.get("ctx", {}))
+        value = err.get("input")
+        if kind == "model_type" and len(loc) == 2 and loc[0] == "anchors" and isinstance(value, str):
+            # `signup: 2024-10-14` in a plan file: the date (or the label) needs its key.
+            key = "date" if value[:1].isdigit() else "label"
+            hint = f"write {loc[1]}: {{{key}: {value}}}"
         return PromoplanError(
             f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
     if kind == "literal_error":  # one of a few fixed words
