@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from promoplan.errors import PromoplanError
 from promoplan.load import parse_yaml
 from promoplan.offsets import Offset, OffsetError, parse_duration, parse_offset, parse_remind
-from promoplan.playbook import _check, _merge, validate_layer
+from promoplan.playbook import assemble, validate_layer
 from promoplan.resolve import resolve
 
 VOCAB = {"signup": "signup", "报名": "signup", "open": "open", "开团": "open", "团购开始": "open"}
@@ -110,7 +110,7 @@ def test_random_playbooks_end_in_a_plan_or_located_errors(doc: dict[str, Any], s
 
     def compile_() -> Any:
         parsed = parse_yaml(text, "fuzz.yaml")
-        pb = _check(_merge([(parsed, validate_layer(parsed))]))
+        pb = assemble([validate_layer(parsed)])
         return resolve(pb, {"signup": signup} if "signup" in pb.anchors else {})
 
     plan, error = outcome(compile_, PromoplanError)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from promoplan.load import parse_yaml
-from promoplan.playbook import Playbook, _check, _merge, load, validate_layer
+from promoplan.playbook import Playbook, assemble, load, validate_layer
 from promoplan.resolve import resolve
 
 from .conftest import PLAYBOOKS
@@ -38,7 +38,7 @@ ANCHORS = {"signup": "报名", "open": "开团"}
 
 def playbook_from(text: str) -> Playbook:
     doc = parse_yaml(text, "generated.yaml")
-    return _check(_merge([(doc, validate_layer(doc))]))
+    return assemble([validate_layer(doc)])
 
 
 @st.composite

@@ -9,7 +9,7 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -108,8 +108,12 @@ def _split(positional: list[str], extra: list[str], *, want: int,
 
 
 def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
-           pairs: list[str]) -> dict[str, str]:
-    """`--<anchor>` options and `--anchor NAME=DATE` pairs, checked against the playbook."""
+           pairs: list[str], problems: Sequence[PromoplanError] = ()) -> dict[str, str]:
+    """`--<anchor>` options and `--anchor NAME=DATE` pairs, checked against the playbook.
+
+    A mistake here is reported with the playbooks' own `problems`, which resolving would
+    otherwise report: one run lists them all.
+    """
     given: dict[str, str] = {}
     errors: list[PromoplanError] = []
     for pair in pairs:
@@ -133,7 +137,8 @@ def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
                                          f"write --{option} YYYY-MM-DD"))
         else:
             given[name] = typed
-    raise_all(errors)
+    if errors:
+        raise_all([*problems, *errors])
     return given
 
 
@@ -326,7 +331,7 @@ def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: P
     if progress is not None:
         progress.step(f"reading {ref}")
     pb = load(ref)
-    given = _given(pb.anchors, options, pairs)
+    given = _given(pb.anchors, options, pairs, pb.problems)
     if team is not None:
         add_team(pb, *load_team(team, str(team)))
     words = _words(pb.locale, lang)
@@ -387,7 +392,7 @@ def anchors(
         args, options = _split([playbook], ctx.args, want=1,
                                usage="promoplan anchors PLAYBOOK [--<anchor> DATE]...")
         pb = load(args[0])
-        given = _given(pb.anchors, options, anchor or [])
+        given = _given(pb.anchors, options, anchor or [], pb.problems)
         missing = [a for a in pb.anchors.values()
                    if a.name not in given and a.spec.date is None and a.spec.default is None]
         plan = resolve(pb, given, placeholder=bool(missing))
@@ -548,7 +553,7 @@ def diff(
         _choice("--format", fmt, ("table", "md", "json"))
         books = [load(ref) for ref in args]
         known = {name: a for pb in books for name, a in pb.anchors.items()}
-        given = _given(known, options, anchor or [])
+        given = _given(known, options, anchor or [], [e for pb in books for e in pb.problems])
         plans = [resolve(pb, {k: v for k, v in given.items() if k in pb.anchors}) for pb in books]
         words = _words(books[1].locale, lang)
         result = diffing.compare(plans[0], plans[1], words, args[0], args[1])
@@ -748,6 +753,17 @@ def textconv(
         except OSError as exc:
             raise PromoplanError(f"{path}: cannot read: {exc.strerror}") from None
         sys.stdout.write(xlsx_.textconv(data, str(path)))
+
+    _guard(run)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of playbooks and plan files, for editors."""
+    def run() -> None:
+        from promoplan.model import json_schema
+
+        _write_stdout(json_schema().encode("utf-8"))
 
     _guard(run)
 

@@ -8,10 +8,11 @@ traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Loc(NamedTuple):
+@dataclass(frozen=True, order=True)
+class Loc:
     """A position in a file people edit: 1-based line and column, as editors show them.
 
     In a spreadsheet the place is a cell: `cell` is how Excel names it (`Sheet1!D12`),
@@ -83,14 +84,20 @@ def raise_all(errors: list[PromoplanError]) -> None:
         raise ErrorGroup(errors)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint for a misspelt name, in the words the message will use."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` most likely misspells, if any is close enough."""
     import difflib
 
     options = list(choices)
     same_letters = [c for c in options if c.lower() == word.lower()]
     close = same_letters or difflib.get_close_matches(word, options, n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A hint for a misspelt name, in the words the message will use."""
+    meant = closest(word, choices)
+    return f"did you mean '{meant}'?" if meant else None
 
 
 # Where a message points when the mistake was typed, not written in a file.

@@ -348,8 +348,7 @@ def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapp
                                              f"name it in English and give the word: --label "
                                              f"open={name}"))
                 continue
-            spec = AnchorSpec(label=labels.get(name),
-                              given=frozenset({"label"}) if name in labels else frozenset())
+            spec = AnchorSpec(label=labels[name]) if name in labels else AnchorSpec()
             pb.anchors[name] = AnchorDef(name, spec, COMMAND_LINE)
     else:
         for name, word in labels.items():
@@ -358,7 +357,7 @@ def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapp
                                              f"'{name}'", COMMAND_LINE, did_you_mean(name, pb.anchors)))
                 continue
             anchor = pb.anchors[name]
-            anchor.spec = anchor.spec._replace(label=word, given=anchor.spec.given | {"label"})
+            anchor.spec = anchor.spec.model_copy(update={"label": word})
         pb.tasks, pb.progress = [], {}
     raise_all(errors)
     plan = resolve(pb, given, placeholder=True)
@@ -379,9 +378,9 @@ def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapp
     out = []
     for name, anchor in pb.anchors.items():
         item = sources[name]
-        spec = anchor.spec._replace(date=None)
+        spec = anchor.spec.model_copy(update={"date": None})
         if name in given and item.when.timed and spec.time is None and pb.source == "command line":
-            spec = spec._replace(time=f"{item.when.clock:%H:%M}")
+            spec = spec.model_copy(update={"time": f"{item.when.clock:%H:%M}"})
         dated = item.source in ("given", "file")
         out.append(Anchor(name, spec, item.when if is_known(name) else None,
                           item.when.iso() if dated else None))

@@ -3,6 +3,12 @@
 A plan file only says what differs from the playbook it extends, so each file
 is validated on its own (errors point into that file) and the layers are then
 merged field by field, remembering which file and line each value came from.
+
+One run reports every mistake: a value that breaks the schema is reported and
+left out (a task's key, a whole task, a role of the team), and merging and the
+checks go on with what is valid, skipping only the checks that would trip over
+what was left out. The mistakes found here travel in `Playbook.problems`, and
+resolving reports them together with its own.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from promoplan import library, sources
-from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
+from promoplan.errors import Loc, PromoplanError, closest, did_you_mean, raise_all
 from promoplan.load import Document, Path_, decode, parse_yaml, read_yaml
 from promoplan.model import (
     PHASE_WORDS,
@@ -24,12 +32,11 @@ from promoplan.model import (
     PlaybookFile,
     RemindersSpec,
     RepeatSpec,
-    Schema,
+    Spec,
     TaskSpec,
     keys_of,
     normalize_team,
     updated,
-    validate,
 )
 from promoplan.sources import Source
 
@@ -39,6 +46,8 @@ ORGANIZER = "organizer"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ANCHOR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TASK_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+TIMING = frozenset({"at", "start", "due", "duration", "after", "repeat"})
+"""A task's keys that say when it happens."""
 
 
 @dataclass
@@ -67,7 +76,11 @@ class TaskDef:
     label: str = ""
     """How messages name the task: its id, or its place in the file when the id is derived."""
     broken: bool = False
-    """Its timing keys contradict each other: resolving skips it (the error is already known)."""
+    """Its timing keys contradict each other or broke the schema: resolving skips it (the error
+    is already known)."""
+    invalid: frozenset[str] = frozenset()
+    """Keys left out because they broke the schema (unknown keys included): already reported,
+    so the checks that would trip over their absence are skipped."""
     written: tuple[Document, Path_, TaskSpec] | None = None
     """The file, path and keys that wrote the task. Its keys' places are looked up there
     only when a message needs one: a large playbook would otherwise make a Loc per key."""
@@ -80,8 +93,8 @@ class TaskDef:
         if self.written is not None:
             doc, path, spec = self.written
             head, _, sub = key.partition(".")
-            if (sub in spec.repeat.given if head == "repeat" and sub and spec.repeat is not None
-                    else not sub and key in spec.given):
+            if (sub in spec.repeat.model_fields_set if head == "repeat" and sub and spec.repeat
+                    is not None else not sub and key in spec.model_fields_set):
                 return doc.loc((*path, head, sub) if sub else (*path, key))
         return self.loc
 
@@ -116,6 +129,9 @@ class Playbook:
     locs: dict[str, Loc] = field(default_factory=dict)
     problems: list[PromoplanError] = field(default_factory=list)
     """Mistakes found by the checks; resolving reports them with its own."""
+    invalid: set[str] = field(default_factory=set)
+    """Top-level keys with a mistake already reported (see `Layer.invalid`): the checks that
+    would trip over it are skipped, and a mistake in `anchors` stops before resolving."""
 
     def where(self, key: str) -> Loc:
         return self.locs.get(key, Loc(self.source, 1, 1))
@@ -123,10 +139,39 @@ class Playbook:
 
 # ------------------------------------------------------------------ reading files
 
+@dataclass(frozen=True)
+class Layer:
+    """One file read against the schema: what is valid in it, and what was left out and why."""
+
+    doc: Document
+    file: PlaybookFile
+    """The file's valid part."""
+    rows: tuple[int, ...] = ()
+    """Where each of `file.tasks` stands in the file's `tasks:` list (left-out tasks are skipped)."""
+    invalid: frozenset[Path_] = frozenset()
+    """Paths of the values left out because they broke the schema, and of the keys the file's
+    unknown keys most likely misspell: whatever is found missing there is already reported."""
+    problems: tuple[PromoplanError, ...] = ()
+    """What was wrong with them."""
+
+    @property
+    def extends(self) -> str | None:
+        return self.file.extends
+
+
 def load(ref: str, cwd: Path | None = None) -> Playbook:
     """Load a playbook or plan file by path, REV:path or built-in name, with all it extends."""
-    chain = _chain(ref, None, cwd or Path.cwd(), [], None)
-    return _check(_merge(chain))
+    return assemble(_chain(ref, None, cwd or Path.cwd(), [], None))
+
+
+def assemble(chain: list[Layer]) -> Playbook:
+    """The playbook the layers make, parent first, with its checks done (`Playbook.problems`)."""
+    pb = _check(_merge(chain))
+    if "anchors" in pb.invalid:
+        # Every offset counts from an anchor: with one left out, resolving would only add
+        # mistakes that are not there.
+        raise_all(pb.problems)
+    return pb
 
 
 def resolve_ref(ref: str, base: Source | None, cwd: Path, from_loc: Loc | None) -> Source:
@@ -152,9 +197,8 @@ def resolve_ref(ref: str, base: Source | None, cwd: Path, from_loc: Loc | None) 
     return sources.disk(entry, sources.shown(entry))
 
 
-def _chain(
-    ref: str, base: Source | None, cwd: Path, seen: list[str], from_loc: Loc | None
-) -> list[tuple[Document, PlaybookFile]]:
+def _chain(ref: str, base: Source | None, cwd: Path, seen: list[str],
+           from_loc: Loc | None) -> list[Layer]:
     source = resolve_ref(ref, base, cwd, from_loc)
     if source.key in seen:
         names = [key.rsplit("/", 1)[-1] for key in [*seen[seen.index(source.key):], source.key]]
@@ -168,13 +212,18 @@ def _chain(
     doc = parse_yaml(decode(source.read(), source.shown), source.shown)
     layer = validate_layer(doc)
     if layer.extends is None:
-        return [(doc, layer)]
+        return [layer]
     parents = _chain(layer.extends, source, cwd, [*seen, source.key], doc.loc(("extends",)))
-    return [*parents, (doc, layer)]
+    return [*parents, layer]
 
 
-def validate_layer(doc: Document) -> PlaybookFile:
-    """One file against the schema, every error mapped back to its line and column."""
+def validate_layer(doc: Document) -> Layer:
+    """One file against the schema, every error mapped back to its line and column.
+
+    The file's broken parts are reported and left out (see `_dropped_part`), so that merging
+    and checking can go on with the rest; only a mistake that leaves nothing sensible to go
+    on with (the top of the file, `extends`) is raised at once.
+    """
     if doc.data is None:
         raise PromoplanError("the file is empty", Loc(doc.name, 1, 1),
                              "a playbook needs at least 'name', 'anchors' and 'tasks'")
@@ -182,10 +231,89 @@ def validate_layer(doc: Document) -> PlaybookFile:
         found = "a list" if isinstance(doc.data, list) else f"{doc.data!r}"
         raise PromoplanError(f"expected keys (name:, anchors:, tasks:, …) at the top, found {found}",
                              doc.loc(()))
-    layer, problems = validate(PlaybookFile, doc.data)
-    raise_all([_schema_error(doc, err) for err in _dedupe(problems)])
-    assert isinstance(layer, PlaybookFile)
-    return layer
+    try:
+        file = PlaybookFile.model_validate(doc.data)
+    except ValidationError as exc:
+        errors = _dedupe(exc.errors(include_url=False))
+    else:
+        return Layer(doc, file, tuple(range(len(file.tasks))))
+    problems = [_schema_error(doc, err) for err in errors]
+    dropped: set[Path_] = set()
+    meant: set[Path_] = set()
+    for err in errors:
+        loc: Path_ = tuple(err["loc"])
+        dropped.add(_dropped_part(loc, err["type"]))
+        key = _meant_key(loc) if err["type"] == "extra_forbidden" else None
+        if key is not None:
+            meant.add((*loc[:-1], key))
+    if any(not part or part[0] == "extends" for part in dropped):
+        raise_all(problems)
+    data, rows = _without(doc.data, dropped)
+    try:
+        file = PlaybookFile.model_validate(data)
+    except ValidationError:  # leaving out what broke leaves a valid file; should it not, stop here
+        raise_all(problems)
+        raise
+    return Layer(doc, file, rows, frozenset(dropped | meant), tuple(problems))
+
+
+_LEFT_OUT_AT = {"tasks": 3, "anchors": 3, "team": 2, "progress": 2, "calendar": 2, "reminders": 2}
+"""Per top-level key, how deep a broken value is left out: a task's key, an anchor's key, a
+role of the team, one progress entry, a key of calendar or reminders; elsewhere the whole key."""
+
+
+def _dropped_part(loc: Path_, kind: str) -> Path_:
+    """The part of the file to leave out for a schema error at `loc`."""
+    if not loc:
+        return loc
+    head = loc[0]
+    if head == "tasks" and len(loc) >= 3 and loc[2] == "id":
+        return loc[:2]  # without its id, an override would turn into a new task
+    if kind == "extra_forbidden" and head != "team":
+        return loc  # an unknown key alone (in `team`, the people are reshaped before checking)
+    return loc[:_LEFT_OUT_AT.get(str(head), 1)]
+
+
+def _meant_key(loc: Path_) -> str | None:
+    """The known key an unknown key at `loc` most likely misspells (`dew` → `due`)."""
+    model = _model_at(loc[:-1])
+    return closest(str(loc[-1]), keys_of(model)) if model is not None else None
+
+
+_GONE: Any = object()
+
+
+def _without(data: dict[str, Any], parts: set[Path_]) -> tuple[dict[str, Any], tuple[int, ...]]:
+    """`data` less `parts`, and where each remaining task stands in the file's list.
+
+    Only the containers on the way to a part are copied: the document's data stays as the
+    file wrote it, for messages.
+    """
+    root = dict(data)
+    copies = {id(root)}
+    gone: set[Path_] = set()
+    for part in sorted(parts, key=len):
+        if any(part[:n] in gone for n in range(1, len(part))):
+            continue  # inside a part already left out
+        gone.add(part)
+        node: Any = root
+        for step in part[:-1]:
+            child = node[step]
+            if id(child) not in copies:
+                child = dict(child) if isinstance(child, dict) else list(child)
+                node[step] = child
+                copies.add(id(child))
+            node = child
+        if isinstance(node, dict):
+            node.pop(part[-1], None)
+        else:
+            node[part[-1]] = _GONE
+    tasks = root.get("tasks")
+    if not isinstance(tasks, list):
+        return root, ()
+    rows = tuple(i for i, task in enumerate(tasks) if task is not _GONE)
+    root["tasks"] = [tasks[i] for i in rows]
+    return root, rows
 
 
 def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str, Loc]]:
@@ -198,9 +326,12 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
     if not isinstance(data, dict):
         raise PromoplanError("a team file maps each role to its people (运营主管: [张伟])",
                              doc.loc(prefix))
-    layer, problems = validate(PlaybookFile, {"team": normalize_team(data)})
-    raise_all([_schema_error(doc, err, (*prefix, *tuple(err["loc"])[1:])) for err in _dedupe(problems)])
-    assert isinstance(layer, PlaybookFile)
+    try:
+        layer = PlaybookFile.model_validate({"team": normalize_team(data)})
+    except ValidationError as exc:
+        raise_all([_schema_error(doc, err, (*prefix, *tuple(err["loc"])[1:]))
+                   for err in _dedupe(exc.errors(include_url=False))])
+        raise
     return dict(layer.team), {role: doc.key_loc((*prefix, role)) for role in layer.team}
 
 
@@ -222,10 +353,10 @@ def _unknown_roles(pb: Playbook, team: dict[str, list[Person]],
             for role in team if role not in known]
 
 
-
 # ------------------------------------------------------------------ schema errors
 
 def _dedupe(errors: list[Any]) -> list[Any]:
+    """One error per place: the first pydantic gives is the one to fix."""
     seen: set[tuple[Any, ...]] = set()
     out = []
     for err in errors:
@@ -236,12 +367,13 @@ def _dedupe(errors: list[Any]) -> list[Any]:
     return out
 
 
-def _model_at(path: Path_) -> type[Schema] | None:
+def _model_at(path: Path_) -> type[Spec] | None:
+    """The schema class of the mapping at `path`, for the keys an unknown key could have meant."""
     n = len(path)
     if n == 0:
         return PlaybookFile
     head = path[0]
-    table: dict[tuple[str, int], type[Schema]] = {
+    table: dict[tuple[str, int], type[Spec]] = {
         ("tasks", 2): TaskSpec, ("anchors", 2): AnchorSpec, ("calendar", 1): CalendarSpec,
         ("event", 1): EventSpec, ("team", 3): Person, ("reminders", 1): RemindersSpec,
     }
@@ -271,7 +403,7 @@ _TYPE_WORDS = {
     "dict_type": ("keys and values (key: value)", None),
     "model_type": ("keys and values (key: value)", None),
     "int_type": ("a whole number", None),
-    "too_small": ("a whole number of at least {at_least}", None),
+    "greater_than_equal": ("a whole number of at least {ge}", None),
 }
 
 
@@ -300,11 +432,17 @@ def _schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) ->
     if kind in _TYPE_WORDS:
         want, hint = _TYPE_WORDS[kind]
         want = want.format(**err.get("ctx", {}))
+        value = err.get("input")
+        if kind == "model_type" and len(loc) == 2 and loc[0] == "anchors" and isinstance(value, str):
+            # `signup: 2024-10-14` in a plan file: the date (or the label) needs its key.
+            key = "date" if value[:1].isdigit() else "label"
+            hint = f"write {loc[1]}: {{{key}: {value}}}"
         return PromoplanError(
             f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
-    # literal_error: one of a few fixed words
-    return PromoplanError(
-        f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
+    if kind == "literal_error":  # one of a few fixed words
+        return PromoplanError(
+            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
+    return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}, found {found}", where)
 
 
 def _show(value: Any, written: str | None = None) -> str:
@@ -322,72 +460,81 @@ def _show(value: Any, written: str | None = None) -> str:
 
 # ------------------------------------------------------------------ merging layers
 
-def _merge(chain: list[tuple[Document, PlaybookFile]]) -> Playbook:
-    root_doc = chain[-1][0]
-    pb = Playbook(name="", source=root_doc.name)
+def _merge(chain: list[Layer]) -> Playbook:
+    """The layers laid over each other, parent first; their mistakes gathered in `problems`."""
+    pb = Playbook(name="", source=chain[-1].doc.name)
     errors: list[PromoplanError] = []
-    for doc, layer in chain:
-        _merge_layer(pb, doc, layer, errors)
-    raise_all(errors)
+    for layer in chain:
+        errors.extend(layer.problems)
+        pb.invalid.update(str(part[0]) for part in layer.invalid)
+        _merge_layer(pb, layer, errors)
+    pb.problems = errors
     return pb
 
 
-def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
-                 errors: list[PromoplanError]) -> None:
+def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> None:
     """Lay one file over what it extends (`layer.extends` names the parent when there is one)."""
+    doc, file = layer.doc, layer.file
+    invalid: dict[int, set[str]] = {}
+    for part in layer.invalid:
+        if part[0] == "tasks" and len(part) >= 3 and isinstance(part[1], int):
+            invalid.setdefault(part[1], set()).add(str(part[2]))
     for key in ("name", "campaign", "title", "description", "brand", "locale", "timezone", "roll"):
-        value = getattr(layer, key)
+        value = getattr(file, key)
         if value is not None:
             setattr(pb, key, value)
             pb.locs[key] = doc.loc((key,))
-    if layer.calendar is not None:
-        if layer.calendar.country is not None:
-            pb.country = layer.calendar.country
+    if file.calendar is not None:
+        if file.calendar.country is not None:
+            pb.country = file.calendar.country
             pb.locs["country"] = doc.loc(("calendar", "country"))
         pb.holidays += [(d, doc.loc(("calendar", "holidays", i)))
-                        for i, d in enumerate(layer.calendar.holidays)]
+                        for i, d in enumerate(file.calendar.holidays)]
         pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))
-                        for i, d in enumerate(layer.calendar.workdays)]
-    if layer.reminders is not None:
-        for key in layer.reminders.given:
-            pb.reminders[key] = getattr(layer.reminders, key)
+                        for i, d in enumerate(file.calendar.workdays)]
+    if file.reminders is not None:
+        for key in file.reminders.model_fields_set:
+            pb.reminders[key] = getattr(file.reminders, key)
             pb.locs[f"reminders.{key}"] = doc.loc(("reminders", key))
-    if layer.event is not None:
-        pb.event = layer.event
+    if file.event is not None:
+        pb.event = file.event
         pb.locs["event.start"] = doc.loc(("event", "start"))
         pb.locs["event.end"] = doc.loc(("event", "end"))
-    for name, aspec in layer.anchors.items():
-        locs = {key: doc.loc(("anchors", name, key)) for key in aspec.given}
+    for name, aspec in file.anchors.items():
+        locs = {key: doc.loc(("anchors", name, key)) for key in aspec.model_fields_set}
         if name in pb.anchors:
             known = pb.anchors[name]
             known.spec = updated(known.spec, aspec)
             known.locs.update(locs)
-        elif layer.extends is not None and aspec.given <= {"date"}:
+        elif file.extends is not None and aspec.model_fields_set <= {"date"}:
             # A plan file dating an anchor its playbook does not have: a typo, not a new event.
+            pb.invalid.add("anchors")
             errors.append(PromoplanError(
-                f"anchor '{name}': {layer.extends} has no such anchor", doc.key_loc(("anchors", name)),
+                f"anchor '{name}': {file.extends} has no such anchor", doc.key_loc(("anchors", name)),
                 did_you_mean(name, pb.anchors) or f"anchors: {', '.join(pb.anchors)}"))
         else:
             if not _ANCHOR_NAME.match(name):
+                pb.invalid.add("anchors")
                 errors.append(PromoplanError(
                     f"anchor name '{name}' must be a plain word (letters, digits, _)",
                     doc.key_loc(("anchors", name)), "put the Chinese word in 'label'"))
             pb.anchors[name] = AnchorDef(name, aspec, doc.key_loc(("anchors", name)), locs)
     for key in ("sections", "roles"):
         items: list[str] = getattr(pb, key)
-        items += [s for s in getattr(layer, key) if s not in items]
-        if getattr(layer, key):
+        items += [s for s in getattr(file, key) if s not in items]
+        if getattr(file, key):
             pb.locs[key] = doc.loc((key,))
     by_id = {t.id: t for t in pb.tasks}
-    for i, rid in enumerate(layer.remove):
+    for i, rid in enumerate(file.remove):
         if rid in by_id:
             pb.tasks.remove(by_id.pop(rid))
         else:
             errors.append(PromoplanError(f"remove: no task '{rid}' to remove",
                                          doc.loc(("remove", i)), did_you_mean(rid, by_id)))
     first_line: dict[str, int] = {}
-    for i, spec in enumerate(layer.tasks):
-        path: Path_ = ("tasks", i)
+    for spec, row in zip(file.tasks, layer.rows, strict=True):
+        path: Path_ = ("tasks", row)
+        bad = frozenset(invalid.get(row, ()))
         loc = doc.loc(path)
         tid = spec.id
         if tid is not None:
@@ -405,31 +552,33 @@ def _merge_layer(pb: Playbook, doc: Document, layer: PlaybookFile,
         if tid is not None and tid in by_id:
             old = by_id[tid]
             old.spec = updated(old.spec, spec)
-            old.locs.update({key: doc.loc((*path, key)) for key in spec.given})
+            old.locs.update({key: doc.loc((*path, key)) for key in spec.model_fields_set})
             if spec.repeat is not None:
                 old.locs.update({f"repeat.{key}": doc.loc((*path, "repeat", key))
-                                 for key in spec.repeat.given})
+                                 for key in spec.repeat.model_fields_set})
             old.loc = loc
+            old.invalid |= bad
             continue
-        if tid is not None and layer.extends is not None and spec.name is None:
+        if tid is not None and file.extends is not None and spec.name is None and "name" not in bad:
             # Overriding a task that is not there: almost always a misspelt id.
             errors.append(PromoplanError(
                 f"task '{tid}': no inherited task has this id, and a new task needs 'name' and a time",
                 doc.loc((*path, "id")), did_you_mean(tid, by_id)))
             continue
-        label = f"task '{tid}'" if tid is not None else f"task #{i + 1}"
+        label = f"task '{tid}'" if tid is not None else f"task #{row + 1}"
         if tid is None:
             tid = _derived_id(spec, by_id)
-        task = TaskDef(tid, spec, loc, order=len(pb.tasks), label=label, written=(doc, path, spec))
+        task = TaskDef(tid, spec, loc, order=len(pb.tasks), label=label, written=(doc, path, spec),
+                       invalid=bad)
         pb.tasks.append(task)
         by_id[tid] = task
-    for role, people in layer.team.items():
+    for role, people in file.team.items():
         if role == ORGANIZER:
             pb.organizer = people[0] if people else None
             continue
         pb.team[role] = list(people)
         pb.locs[f"team.{role}"] = doc.key_loc(("team", role))
-    for tid, text in layer.progress.items():
+    for tid, text in file.progress.items():
         pb.progress[tid] = (text, doc.loc(("progress", tid)))
 
 
@@ -447,8 +596,11 @@ def _derived_id(spec: TaskSpec, taken: dict[str, TaskDef]) -> str:
 # ------------------------------------------------------------------ completeness
 
 def _check(pb: Playbook) -> Playbook:
+    """The merged playbook's own checks; skipped where the schema already left a value out."""
     errors: list[PromoplanError] = []
-    if not pb.name:
+    if "name" in pb.invalid:
+        pass  # already reported
+    elif not pb.name:
         errors.append(PromoplanError("missing key 'name'", Loc(pb.source, 1, 1),
                                      "add e.g. 'name: my-promo' (lowercase, digits, '-')"))
     elif not _SLUG.match(pb.name):
@@ -458,7 +610,7 @@ def _check(pb: Playbook) -> Playbook:
         zone(pb.timezone)
     except PromoplanError as exc:
         errors.append(PromoplanError(exc.message, pb.where("timezone"), exc.hint))
-    if not pb.anchors:
+    if not pb.anchors and "anchors" not in pb.invalid:
         errors.append(PromoplanError("no anchors: a playbook needs at least one anchor event",
                                      pb.where("anchors"), "add e.g. anchors: {open: {label: 开团}}"))
     words: dict[str, str] = {}
@@ -471,9 +623,10 @@ def _check(pb: Playbook) -> Playbook:
                     anchor.where("aliases" if word in anchor.spec.aliases else "label")))
     for task in pb.tasks:
         errors.extend(_check_task(pb, task))
-    errors.extend(_unknown_roles(pb, pb.team, {r: pb.where(f"team.{r}") for r in pb.team}))
+    if "roles" not in pb.invalid:
+        errors.extend(_unknown_roles(pb, pb.team, {r: pb.where(f"team.{r}") for r in pb.team}))
     # Reported together with what resolving finds, so one run lists every mistake.
-    pb.problems = errors
+    pb.problems += errors
     return pb
 
 
@@ -484,16 +637,21 @@ def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
         errors.append(PromoplanError(f"{task.label} › {key}: {message}" if key else
                                      f"{task.label}: {message}", task.where(key), hint))
 
-    if not spec.name:
+    if not spec.name and "name" not in task.invalid:
         err("", "missing key 'name'", "say what has to be done")
-    if spec.section is not None and pb.sections and spec.section not in pb.sections:
+    if spec.section is not None and pb.sections and spec.section not in pb.sections \
+            and "sections" not in pb.invalid:
         err("section", f"unknown section '{spec.section}'",
             did_you_mean(spec.section, pb.sections) or f"sections: {', '.join(pb.sections)}")
-    if spec.owner is not None and pb.roles and spec.owner not in pb.roles:
+    if spec.owner is not None and pb.roles and spec.owner not in pb.roles and "roles" not in pb.invalid:
         err("owner", f"unknown role '{spec.owner}'",
             did_you_mean(spec.owner, pb.roles) or f"roles: {', '.join(pb.roles)}")
     if spec.phase is not None and spec.phase not in PHASE_WORDS:
         err("phase", f"unknown phase '{spec.phase}'", "use 活动前, 活动中 or 活动后")
+    if task.invalid & TIMING:
+        # Its time was written wrong, or under a misspelt key: already reported.
+        task.broken = True
+        return errors
     timing = len(errors)
     if spec.at is not None:
         for other in ("start", "due", "duration", "after"):

@@ -5,25 +5,31 @@ and an `extends: ../base.yaml` inside it is read from the same revision, so the
 old plan compiles exactly as it was committed.
 """
 
-# No `from __future__ import annotations` in this module: its NamedTuples' fields would
-# be strings, which typing compiles one by one on every start.
+from __future__ import annotations
+
 import os
 import posixpath
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from promoplan.errors import PromoplanError
 
 
-class GitFile(NamedTuple):
+@dataclass(frozen=True)
+class GitFile:
+    """A file as committed in a revision of a repository."""
+
     root: Path
     rev: str
     path: str
     """Relative to the repository root, with forward slashes."""
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True)
+class Source:
+    """Where one playbook file is read from: a path on disk or a file in git (exactly one)."""
+
     shown: str
     """The name messages use: the path as typed, or REV:path."""
     path: Path | None = None
@@ -37,7 +43,7 @@ class Source(NamedTuple):
         assert self.path is not None
         return str(self.path.resolve())
 
-    def sibling(self, ref: str) -> "Source":
+    def sibling(self, ref: str) -> Source:
         """A path written inside this file, relative to its folder (and revision)."""
         if self.git is not None:
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.git.path), ref))
