@@ -547,8 +547,8 @@ def test_ju_huasuan_title_block_and_every_task(ju: tuple[Plan, Any]) -> None:
     # 12 warnings: the first three at the top, then where to find the other nine.
     assert len(plan.warnings) == 12
     assert ws["A4"].value == "注意"
-    assert ws["A5"].value.startswith("10月2日 周三（国庆节）有4项截止，请确认是否提前到9月30日 周一：")
-    assert ws["A5"].value.endswith("等4项")
+    assert ws["A5"].value.startswith("10月2日 周三（国庆节）有5项截止，请确认是否提前到9月30日 周一：")
+    assert ws["A5"].value.endswith("等5项")
     assert ws["A8"].value == "另有9条注意事项，见「时间节点」表。"
     assert head == 10
     body = [r for r in rows(ws, head + 1) if r and r[0] is not None]
