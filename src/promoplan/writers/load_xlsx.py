@@ -4,7 +4,7 @@ Three sheets, in the plan's language: the tasks **due** per person and day (what
 limit is about), the tasks **active**, each with a three-colour scale (white, yellow,
 red; openpyxl's `ColorScaleRule`, so Excel and LibreOffice colour the counts themselves
 and keep colouring them if someone edits a number), days over the limit in bold red
-on the due sheet, and a detail sheet listing every task behind the counts with its
+on the due sheet, and a detail sheet listing every task behind the due counts with its
 campaign, section, 序号 and name, filterable.
 
 Same load, same bytes: the document properties are pinned (created on the first day
@@ -31,12 +31,10 @@ from promoplan.season import Load
 _WORDS = {
     "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",
            "due": "截止", "active": "进行中", "detail": "明细", "day": "日期",
-           "campaign": "活动", "section": "版块", "seq": "序号", "name": "事项", "kind": "类型",
-           "kind.due": "截止", "kind.active": "进行中"},
+           "campaign": "活动", "section": "版块", "seq": "序号", "name": "事项"},
     "en": {"who.person": "Person", "who.owner": "Role", "limit": "Max",
            "due": "Due", "active": "Active", "detail": "Tasks", "day": "Day",
-           "campaign": "Campaign", "section": "Section", "seq": "No.", "name": "Task",
-           "kind": "Kind", "kind.due": "due", "kind.active": "active"},
+           "campaign": "Campaign", "section": "Section", "seq": "No.", "name": "Task"},
 }
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 SCALE = ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
@@ -66,7 +64,7 @@ def _heat(sheet: Worksheet, load: Load, words: Words, labels: dict[str, str], *,
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
-    for who in load.rows:
+    for row, who in enumerate(load.rows, 2):
         counts = []
         for day in load.days:
             found = load.cells.get((who, day))
@@ -76,7 +74,7 @@ def _heat(sheet: Worksheet, load: Load, words: Words, labels: dict[str, str], *,
         if due and limit is not None:
             for col, n in enumerate(counts, 3):
                 if n > limit:
-                    sheet.cell(sheet.max_row, col).font = Font(bold=True, color="9C0006")
+                    sheet.cell(row, col).font = Font(bold=True, color="9C0006")
     sheet.freeze_panes = "C2"
     sheet.column_dimensions["A"].width = 12
     for col in range(3, len(load.days) + 3):
@@ -87,23 +85,24 @@ def _heat(sheet: Worksheet, load: Load, words: Words, labels: dict[str, str], *,
 
 
 def _detail(sheet: Worksheet, load: Load, labels: dict[str, str]) -> None:
-    sheet.append([labels[f"who.{load.by}"], labels["day"], labels["kind"], labels["campaign"],
+    """One row per task due, per person and day: what the counts of the due sheet are made of.
+    (The active spans are left out: a nine-day span would be nine rows per person.)"""
+    sheet.append([labels[f"who.{load.by}"], labels["day"], labels["campaign"],
                   labels["section"], labels["seq"], labels["name"]])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    row = 1
     for who in load.rows:
         for day in load.days:
             found = load.cells.get((who, day))
-            if found is None:
-                continue
-            for kind, items in (("due", found.due), ("active", found.active)):
-                for item in items:
-                    sheet.append([who, day, labels[f"kind.{kind}"], item.campaign,
-                                  item.task.section, item.task.seq, item.task.name])
-                    sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm-dd"
-    sheet.auto_filter.ref = f"A1:G{max(sheet.max_row, 1)}"
+            for item in found.due if found is not None else ():
+                row += 1
+                sheet.append([who, day, item.campaign, item.task.section, item.task.seq,
+                              item.task.name])
+                sheet.cell(row, 2).number_format = "yyyy-mm-dd"
+    sheet.auto_filter.ref = f"A1:F{row}"
     sheet.freeze_panes = "A2"
-    for col, width in zip("ABCDEFG", (12, 12, 8, 20, 8, 6, 40), strict=True):
+    for col, width in zip("ABCDEF", (12, 12, 20, 8, 6, 40), strict=True):
         sheet.column_dimensions[col].width = width
 
 
