@@ -156,7 +156,7 @@ def one_command(plans: Path, timeout: float) -> tuple[float | None, str]:
     t1, rc1, err1 = run([*PROMOPLAN, "compile", str(plans), "--team", team, "-q",
                          "-o", str(out / "{campaign}.xlsx"), "-o", str(out / "{campaign}.ics")],
                         ROOT, timeout)
-    t2, rc2, err2 = run([*PROMOPLAN, "load", str(plans), "--team", team, "-o", str(out / "load.xlsx")],
+    t2, rc2, _ = run([*PROMOPLAN, "load", str(plans), "--team", team, "-o", str(out / "load.xlsx")],
                         ROOT, timeout)
     note = f"compile exit {rc1}, load exit {rc2} ({len(list(out.glob('*.xlsx')))} xlsx, " \
            f"{len(list(out.glob('*.ics')))} ics)"

@@ -177,8 +177,8 @@ def test_one_season_calendar_per_person(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in cal.iterdir()) == ["刘洋.ics", "张伟.ics", "李娜.ics"]
     assert _events(cal / "刘洋.ics") == [
-        (f"{task}@{shop}.promoplan", f"[美工] {name}")
-        for shop in ("shop-a", "shop-b", "shop-c")
+        (f"{task}@shop-{shop}.promoplan", f"店{shop.upper()} · [美工] {name}")
+        for shop in "abc"
         for task, name in (("main-pic", "主图设计"), ("detail-page", "详情页设计"), ("banner", "活动海报"))]
     li = Calendar.from_ical((cal / "李娜.ics").read_bytes())
     assert str(li["X-WR-CALNAME"]) == "李娜 · 3个活动"
@@ -203,3 +203,17 @@ def test_load_by_person_needs_a_team(cli: Cli) -> None:
     assert (result.exit_code, result.stderr) == (2, (
         "command line: load --by person: no plan has a team (add a team (role → people) to the plan "
         "files or --team, or count by role with --by owner)\n"))
+
+
+def test_a_moved_store_updates_only_its_events(cli: Cli, folder: Path, tmp_path: Path) -> None:
+    cal = tmp_path / "cal"
+    args = ("compile", str(folder), "--team", str(folder / "team.yaml"), "-o", f"{cal}/",
+            "--split-by", "person")
+    assert cli(*args).exit_code == 0
+    plan_b = folder / "b.yaml"
+    plan_b.write_text(plan_b.read_text(encoding="utf-8").replace("2024-10-16", "2024-10-17"),
+                      encoding="utf-8")
+    assert cli(*args).exit_code == 0
+    events = Calendar.from_ical((cal / "刘洋.ics").read_bytes()).walk("VEVENT")
+    assert [(str(e["UID"]).split("@")[1], int(e["SEQUENCE"])) for e in events] == [
+        ("shop-a.promoplan", 0)] * 3 + [("shop-b.promoplan", 1)] * 3 + [("shop-c.promoplan", 0)] * 3

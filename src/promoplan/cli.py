@@ -562,6 +562,7 @@ def _season_calendars(plans: list[tuple[str, Plan]], many: _Many, words: dict[st
             first_words = words[found[0][0]]
             name = season_ics.calendar_name(key, len(found), first_words)
             opts = _replacing(path, many.opts, name)
+            opts = replace(opts, previous=season_ics.unlabelled(opts.previous, [p for _, p in found]))
             made = [(part, writers.render(part, "ics", words[ref], opts)) for ref, part in found]
             out.append((path, season_ics.join(made, name)))
     return out

@@ -6,6 +6,11 @@ writes any calendar (its UIDs carry the campaign, so the stores' events never co
 and the file being replaced raises SEQUENCE on changed events), then the parts are
 joined with icalendar: one VCALENDAR, one VTIMEZONE per zone covering every year of
 every part, the events in the order of the plans given.
+
+Each event's SUMMARY starts with its store (the plan's `brand:`, else its campaign):
+`店A · [美工] 主图设计`, since the same task of three stores is otherwise three
+identical lines in one calendar. The calendar being replaced is handed to the ICS
+writer with those labels taken off again, so an unchanged event keeps its SEQUENCE.
 """
 
 from __future__ import annotations
@@ -18,12 +23,36 @@ from icalendar import Calendar, Timezone, vText
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan
+from promoplan.writers.ics_ import uid_domain
 
 _NAME = {"zh": "{who} · {n}个活动", "en": "{who} · {n} campaigns"}
 
 
 def calendar_name(who: str, n: int, words: Words) -> str:
     return _NAME[words.lang].format(who=who, n=n)
+
+
+def label(plan: Plan) -> str:
+    """`店A · `: what a season calendar puts before each event of this plan."""
+    return f"{plan.brand or plan.campaign or plan.playbook} · "
+
+
+def unlabelled(previous: bytes | None, plans: Sequence[Plan]) -> bytes | None:
+    """The season calendar being replaced, as the ICS writer wrote its parts (no labels)."""
+    if not previous:
+        return previous
+    try:
+        cal = Calendar.from_ical(previous)
+    except ValueError:
+        return None  # unreadable: no earlier calendar, as the ICS writer treats it
+    labels = {uid_domain(plan): label(plan) for plan in plans}
+    for event in cal.walk("VEVENT"):
+        prefix = labels.get(str(event.get("UID", "")).rpartition("@")[2], "")
+        summary = str(event.get("SUMMARY", ""))
+        if prefix and summary.startswith(prefix):
+            event["SUMMARY"] = vText(summary[len(prefix):])
+    out: bytes = cal.to_ical()
+    return out
 
 
 def join(parts: Sequence[tuple[Plan, bytes]], name: str) -> bytes:
@@ -43,8 +72,9 @@ def join(parts: Sequence[tuple[Plan, bytes]], name: str) -> bytes:
     hi = date(max(days).year + 1, 1, 1) if days else date(2001, 1, 1)
     for tzid in zones:
         cal.add_component(Timezone.from_tzinfo(ZoneInfo(tzid), tzid, lo, hi))
-    for _, data in parts:
+    for plan, data in parts:
         for event in Calendar.from_ical(data).walk("VEVENT"):
+            event["SUMMARY"] = vText(label(plan) + str(event.get("SUMMARY", "")))
             cal.add_component(event)
     out: bytes = cal.to_ical()
     return out
