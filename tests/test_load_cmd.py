@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,19 @@ def test_a_moved_store_updates_only_its_events(cli: Cli, folder: Path, tmp_path:
     events = Calendar.from_ical((cal / "刘洋.ics").read_bytes()).walk("VEVENT")
     assert [(str(e["UID"]).split("@")[1], int(e["SEQUENCE"])) for e in events] == [
         ("shop-a.promoplan", 0)] * 3 + [("shop-b.promoplan", 1)] * 3 + [("shop-c.promoplan", 0)] * 3
+
+
+@pytest.mark.parametrize("args", [
+    ("load", *THREE, "--team", TEAM, "--format", "json"),
+    ("compile", *THREE, "--team", TEAM, "-o", "{tmp}/{stem}.json"),
+])
+def test_json_needs_no_heavy_library(args: tuple[str, ...], tmp_path: Path) -> None:
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('loaded', sorted(m for m in ('rich', 'openpyxl', 'icalendar') "
+            "if m in sys.modules), file=sys.stderr))\n"
+            "from promoplan.cli import main\n"
+            "main()\n")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    assert out.stderr.splitlines()[-1] == "loaded []"

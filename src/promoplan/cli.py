@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -359,8 +359,7 @@ def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: P
 
 # ------------------------------------------------------------------ several plans (issue 19)
 
-@dataclass(frozen=True)
-class _Many:
+class _Many(NamedTuple):
     """What `compile` was asked to do with several plans (or a folder, or -o templates)."""
 
     refs: list[str]
