@@ -379,6 +379,7 @@ class _Many(NamedTuple):
 
 
 def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], team: Path | None,
+           progress: Steps | None = None,
            ) -> tuple[list[str], list[tuple[str, Plan]], list[PromoplanError]]:
     """Every plan named (a folder: its plan files), resolved; the errors of all of them.
 
@@ -402,8 +403,12 @@ def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], te
             names.append(ref)
     names = list(dict.fromkeys(names))
     team_file = load_team(team, str(team)) if team is not None else None
+    if progress is not None:
+        progress.steps = 2 * len(names)
     books = []
     for ref in names:
+        if progress is not None:
+            progress.step(f"reading {ref}")
         try:
             books.append((ref, load(ref)))
         except PromoplanError as exc:
@@ -447,9 +452,8 @@ def _narrowed(plans: list[tuple[str, Plan]], many: _Many) -> list[tuple[str, Pla
 
 def _compile_many(many: _Many) -> None:
     """`compile` for several plans: all rendered first, then written all or nothing."""
-    from promoplan import batch, select, writers
-    from promoplan import output as out
-    from promoplan.errors import ErrorGroup
+    from promoplan import batch, writers
+    from promoplan.progressbar import Steps
 
     for template in many.output:
         batch.placeholders(str(template))
@@ -459,7 +463,35 @@ def _compile_many(many: _Many) -> None:
         if not many.output:
             raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
         _folders(many.output, many.split_by)
-    names, plans, errors = _plans(many.refs, many.options, many.pairs, many.team)
+    from promoplan import notices
+    from promoplan.errors import ErrorGroup
+
+    with Steps(1) as progress:
+        several, rendered, good, words, errors = _compile_all(many, progress)
+    if not many.output:
+        for ref, plan in good:
+            _print_table(plan, words[ref])
+    for path, _ in rendered:
+        typer.echo(f"wrote {path}", err=True)
+    if not many.quiet:
+        for ref, plan in good:
+            for line in notices.summary(plan, words[ref]):
+                typer.echo(f"{ref}: {line}", err=True)
+        if several and good:
+            _overloads([p for _, p in good], "person", None, words[good[0][0]])
+    if errors:
+        raise ErrorGroup(errors)
+
+
+def _compile_all(many: _Many, progress: Steps) -> tuple[
+        bool, list[tuple[Path, bytes]], list[tuple[str, Plan]], dict[str, Words], list[PromoplanError]]:
+    """Read, resolve and render every plan, then write the files; what to print is returned,
+    to be printed once the progress bar is gone."""
+    from promoplan import batch, select, writers
+    from promoplan import output as out
+    from promoplan.errors import ErrorGroup
+
+    names, plans, errors = _plans(many.refs, many.options, many.pairs, many.team, progress)
     if errors and not many.keep_going:
         raise ErrorGroup(errors)
     several = len(names) > 1
@@ -482,6 +514,7 @@ def _compile_many(many: _Many) -> None:
         paths = [(ref, batch.expand(str(template), _values(ref, plan))) for ref, plan in plans]
         batch.distinct(str(template), paths)
     for ref, plan in plans:
+        progress.step(f"writing {ref}")
         try:
             mine = []
             for template in many.output:
@@ -509,25 +542,7 @@ def _compile_many(many: _Many) -> None:
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
     out.write_all(rendered)
-    if not many.output:
-        for _, plan in good:
-            _print_table(plan, words[_ref_of(good, plan)])
-    for path, _ in rendered:
-        typer.echo(f"wrote {path}", err=True)
-    if not many.quiet:
-        for ref, plan in good:
-            from promoplan import notices
-
-            for line in notices.summary(plan, words[ref]):
-                typer.echo(f"{ref}: {line}", err=True)
-        if several and good:
-            _overloads([p for _, p in good], "person", None, words[good[0][0]])
-    if errors:
-        raise ErrorGroup(errors)
-
-
-def _ref_of(plans: list[tuple[str, Plan]], plan: Plan) -> str:
-    return next(ref for ref, p in plans if p is plan)
+    return several, rendered, good, words, errors
 
 
 def _values(ref: str, plan: Plan) -> dict[str, str]:
