@@ -235,3 +235,25 @@ def test_json_needs_no_heavy_library(args: tuple[str, ...], tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
     assert out.returncode in (0, 1), out.stderr
     assert out.stderr.splitlines()[-1] == "loaded []"
+
+
+def test_roles_without_a_team(cli: Cli) -> None:
+    result = cli("load", THREE[0], "--by", "owner", "--format", "json", "--from", "2024-10-17",
+                 "--to", "2024-10-17")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["name"] for r in data["rows"]] == ["运营主管", "美工主管", "客服主管"]
+    art = data["rows"][1]["days"]
+    assert [(d["day"], d["active"], d["due"]) for d in art] == [("2024-10-17", 2, 2)]
+
+
+def test_one_person_across_plans(cli: Cli, tmp_path: Path) -> None:
+    result = cli("compile", *THREE, "--team", TEAM, "--person", "李娜", "-o", str(tmp_path / "{stem}.json"))
+    assert result.exit_code == 0, result.stderr
+    for stem in "abc":
+        tasks = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))["tasks"]
+        assert [t["id"] for t in tasks] == ["script", "watch"]
+    nobody = cli("compile", *THREE, "--team", TEAM, "--person", "李明", "-o", str(tmp_path / "x-{stem}.json"))
+    assert nobody.exit_code == 2
+    assert nobody.stderr == ("command line: --person 李明: nobody of that name owns a task "
+                             "(did you mean '李娜'?)\n")
