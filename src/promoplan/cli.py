@@ -8,9 +8,11 @@ printed here, and only here, as `file:line:col: message`, with exit code 2.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -68,8 +70,8 @@ def _root(
     _state["debug"] = debug
 
 
-def _split(positional: list[str], extra: list[str], *, want: int,
-           usage: str) -> tuple[list[str], dict[str, str | None]]:
+def _split(positional: list[str], extra: list[str], *, want: int, usage: str,
+           more: bool = False) -> tuple[list[str], dict[str, str | None]]:
     """Positional arguments and `--<anchor> DATE` pairs, in the order they were typed.
 
     Click hands us the positionals it took plus everything it did not know, in
@@ -101,10 +103,15 @@ def _split(positional: list[str], extra: list[str], *, want: int,
         else:
             args.append(tok)
         i += 1
-    if len(args) != want:
-        what = "missing" if len(args) < want else f"unexpected argument '{args[want]}' in"
+    # `more`: want or more positionals (plans), but a date there is a forgotten --<anchor>
+    unexpected = [a for a in args[want:] if not more or _DATE_LIKE.match(a)]
+    if len(args) < want or unexpected:
+        what = "missing" if len(args) < want else f"unexpected argument '{unexpected[0]}' in"
         raise PromoplanError(f"{what} arguments", COMMAND_LINE, f"usage: {usage}")
     return args, options
+
+
+_DATE_LIKE = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}")
 
 
 def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
@@ -184,6 +191,9 @@ def compile(
     drop_cancelled: Annotated[bool, typer.Option(
         "--drop-cancelled", help="ICS: leave out the cancelled events kept from the file "
         "being replaced.")] = False,
+    keep_going: Annotated[bool, typer.Option(
+        "--keep-going", help="Several plans: write the valid ones despite errors in "
+        "others (exit code 2).")] = False,
 ) -> None:
     """Compile a playbook into a dated plan: a table, or files with -o.
 
@@ -191,17 +201,29 @@ def compile(
     --open "2024-11-01 10:00" (see: promoplan anchors PLAYBOOK). With -o, the
     plan's warnings are summed up on stderr after the files written; --quiet
     leaves them out.
+
+    Several plans, or a folder of them, compile in one run: -o 'out/{campaign}.xlsx'
+    names each plan's file ({campaign}, {name}, {stem}); nothing is written unless
+    every plan is valid. With --split-by person and a plain folder, each person gets
+    one calendar holding every campaign they work on.
     """
     def run() -> None:
         from promoplan import output as out
         from promoplan import select, writers
         from promoplan.progressbar import Steps
 
-        args, options = _split([playbook], ctx.args, want=1, usage="promoplan compile PLAYBOOK "
-                               "[--<anchor> DATE]... [-o FILE]...")
+        args, options = _split([playbook], ctx.args, want=1, more=True, usage="promoplan compile "
+                               "PLAYBOOK [--<anchor> DATE]... [-o FILE]...")
         _choice("--format", fmt, writers.STDOUT_FORMATS)
         _choice("--split-by", split_by, ("owner", "person"))
         _choice("--group-by", group_by, ("section", "phase"))
+        if len(args) > 1 or Path(args[0]).is_dir() or any("{" in str(p) for p in output or []):
+            opts = writers.WriterOptions(group_by=group_by, by_owner=xlsx_by_owner, invite=invite,
+                                         drop_cancelled=drop_cancelled)
+            many = _Many(args, options, anchor or [], team, lang, owner, person, _reminder(remind),
+                         output or [], fmt, split_by, opts, quiet, keep_going)
+            _compile_many(many)
+            return
         if split_by is None:
             targets = [(path, writers.format_for(path)) for path in output or []]
         elif not output:
@@ -338,6 +360,244 @@ def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: P
     if progress is not None:
         progress.step(f"resolving {len(pb.tasks):,} tasks")
     return resolve(pb, given), words
+
+
+# ------------------------------------------------------------------ several plans (issue 19)
+
+@dataclass(frozen=True)
+class _Many:
+    """What `compile` was asked to do with several plans (or a folder, or -o templates)."""
+
+    refs: list[str]
+    options: dict[str, str | None]
+    pairs: list[str]
+    team: Path | None
+    lang: str | None
+    owner: str | None
+    person: str | None
+    reminder: Reminder | None
+    output: list[Path]
+    fmt: str | None
+    split_by: str | None
+    opts: WriterOptions
+    quiet: bool
+    keep_going: bool
+
+
+def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], team: Path | None,
+           progress: Steps | None = None,
+           ) -> tuple[list[str], list[tuple[str, Plan]], list[PromoplanError]]:
+    """Every plan named (a folder: its plan files), resolved; the errors of all of them.
+
+    Anchor options apply to every plan that declares that anchor; the team file to
+    every plan. Returns the plans' names as given, the plans that resolved, the errors.
+    """
+    from promoplan import batch
+    from promoplan.playbook import add_team, load, load_team
+    from promoplan.resolve import resolve
+
+    names: list[str] = []
+    errors: list[PromoplanError] = []
+    for ref in refs:
+        if Path(ref).is_dir():
+            found = batch.plan_files(Path(ref))
+            if not found:
+                errors.append(PromoplanError(f"{ref}: no plan files in this folder", COMMAND_LINE,
+                                             "a plan file is a .yaml or .yml with extends: or tasks:"))
+            names += [str(p) for p in found]
+        else:
+            names.append(ref)
+    names = list(dict.fromkeys(names))
+    team_file = load_team(team, str(team)) if team is not None else None
+    if progress is not None:
+        progress.steps = 2 * len(names)
+    books = []
+    for ref in names:
+        if progress is not None:
+            progress.step(f"reading {ref}")
+        try:
+            books.append((ref, load(ref)))
+        except PromoplanError as exc:
+            errors.extend(exc.errors)
+    known = {name: a for _, pb in books for name, a in pb.anchors.items()}
+    given = _given(known, options, pairs) if books else {}
+    plans = []
+    for ref, pb in books:
+        try:
+            if team_file is not None:
+                add_team(pb, *team_file)
+            plans.append((ref, resolve(pb, {k: v for k, v in given.items() if k in pb.anchors})))
+        except PromoplanError as exc:
+            errors.extend(exc.errors)
+    return names, plans, errors
+
+
+def _narrowed(plans: list[tuple[str, Plan]], many: _Many) -> list[tuple[str, Plan]]:
+    """--owner, --person and --remind on every plan; a plan that lacks the role or person
+    keeps no task, and it is an error only when no plan has them."""
+    from promoplan import select
+
+    out = []
+    for value, narrow in ((many.owner, select.only_owner), (many.person, select.only_person)):
+        if value is None:
+            continue
+        kept, first_error = [], None
+        for ref, plan in plans:
+            try:
+                kept.append((ref, narrow(plan, value)))
+            except PromoplanError as exc:
+                first_error = first_error or exc
+                kept.append((ref, replace(plan, tasks=[])))
+        if first_error is not None and all(not p.tasks for _, p in kept):
+            raise first_error
+        plans = kept
+    for ref, plan in plans:
+        out.append((ref, plan if many.reminder is None else select.remind_all(plan, many.reminder)))
+    return out
+
+
+def _compile_many(many: _Many) -> None:
+    """`compile` for several plans: all rendered first, then written all or nothing."""
+    from promoplan import batch, writers
+    from promoplan.progressbar import Steps
+
+    for template in many.output:
+        batch.placeholders(str(template))
+        if many.split_by is None:
+            writers.format_for(template)
+    if many.split_by is not None:
+        if not many.output:
+            raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+        _folders(many.output, many.split_by)
+    from promoplan import notices
+    from promoplan.errors import ErrorGroup
+
+    with Steps(1) as progress:
+        several, rendered, good, words, errors = _compile_all(many, progress)
+    if not many.output:
+        for ref, plan in good:
+            _print_table(plan, words[ref])
+    for path, _ in rendered:
+        typer.echo(f"wrote {path}", err=True)
+    if not many.quiet:
+        for ref, plan in good:
+            for line in notices.summary(plan, words[ref]):
+                typer.echo(f"{ref}: {line}", err=True)
+        if several and good:
+            _overloads([p for _, p in good], "person", None, words[good[0][0]])
+    if errors:
+        raise ErrorGroup(errors)
+
+
+def _compile_all(many: _Many, progress: Steps) -> tuple[
+        bool, list[tuple[Path, bytes]], list[tuple[str, Plan]], dict[str, Words], list[PromoplanError]]:
+    """Read, resolve and render every plan, then write the files; what to print is returned,
+    to be printed once the progress bar is gone."""
+    from promoplan import batch, select, writers
+    from promoplan import output as out
+    from promoplan.errors import ErrorGroup
+
+    names, plans, errors = _plans(many.refs, many.options, many.pairs, many.team, progress)
+    if errors and not many.keep_going:
+        raise ErrorGroup(errors)
+    several = len(names) > 1
+    for template in many.output:
+        combined = many.split_by is not None and not batch.placeholders(str(template))
+        if several and not combined and not batch.placeholders(str(template)):
+            raise batch.several_need_placeholder(str(template))
+    if several and not many.output and (many.fmt or "table") != "table":
+        raise PromoplanError(f"--format {many.fmt} prints one plan, and {len(names)} are given",
+                             COMMAND_LINE, f"write a file per plan: -o 'out/{{campaign}}.{many.fmt}'")
+    plans = _narrowed(plans, many)
+    words = {ref: _words(plan.locale, many.lang) for ref, plan in plans}
+
+    rendered: list[tuple[Path, bytes]] = []
+    folders: list[Path] = []
+    good: list[tuple[str, Plan]] = []
+    for template in many.output:
+        if many.split_by is not None and not batch.placeholders(str(template)):
+            continue
+        paths = [(ref, batch.expand(str(template), _values(ref, plan))) for ref, plan in plans]
+        batch.distinct(str(template), paths)
+    for ref, plan in plans:
+        progress.step(f"writing {ref}")
+        try:
+            mine = []
+            for template in many.output:
+                if not batch.placeholders(str(template)):
+                    continue
+                path = Path(batch.expand(str(template), _values(ref, plan)))
+                if many.split_by is None:
+                    mine.append((path, writers.render(plan, writers.format_for(path), words[ref],
+                                                      _replacing(path, many.opts))))
+                    continue
+                folders.append(path)
+                for key, part in select.split(plan, many.split_by):
+                    file = path / f"{_file_name(key)}.ics"
+                    mine.append((file, writers.render(part, "ics", words[ref], _replacing(
+                        file, many.opts, f"{plan.title} · {key}"))))
+        except PromoplanError as exc:
+            errors.extend(exc.errors)
+            continue
+        rendered += mine
+        good.append((ref, plan))
+    if many.split_by is not None:
+        rendered += _season_calendars(good, many, words, folders)
+    if errors and not many.keep_going:
+        raise ErrorGroup(errors)
+    # A template lays out its files (out/{campaign}.xlsx): its folders are made, as --split-by's are.
+    for folder in [*folders, *(path.parent for path, _ in rendered)]:
+        folder.mkdir(parents=True, exist_ok=True)
+    out.write_all(rendered)
+    return several, rendered, good, words, errors
+
+
+def _values(ref: str, plan: Plan) -> dict[str, str]:
+    stem = Path(ref).stem if Path(ref).suffix.lower() in (".yaml", ".yml") else ref
+    return {"campaign": _file_name(plan.campaign or plan.playbook),
+            "name": _file_name(plan.playbook), "stem": _file_name(stem)}
+
+
+def _season_calendars(plans: list[tuple[str, Plan]], many: _Many, words: dict[str, Words],
+                      folders: list[Path]) -> list[tuple[Path, bytes]]:
+    """--split-by into a plain folder: one calendar per person (or role) for the season."""
+    from promoplan import batch, select, writers
+    from promoplan.writers import season_ics
+
+    parts: dict[str, list[tuple[str, Plan]]] = {}
+    for ref, plan in plans:
+        if many.split_by == "person" and not select.people(plan):
+            continue  # no team in this plan: nobody to give its events to
+        for key, part in select.split(plan, many.split_by or "person"):
+            parts.setdefault(key, []).append((ref, part))
+    if plans and not parts:
+        raise PromoplanError(f"--split-by {many.split_by}: no plan has a team", COMMAND_LINE,
+                             "add a team: role → people in the plan files or --team")
+    out = []
+    for folder in many.output:
+        if batch.placeholders(str(folder)):
+            continue
+        folders.append(folder)
+        for key, found in parts.items():
+            path = folder / f"{_file_name(key)}.ics"
+            first_words = words[found[0][0]]
+            name = season_ics.calendar_name(key, len(found), first_words)
+            opts = _replacing(path, many.opts, name)
+            opts = replace(opts, previous=season_ics.unlabelled(opts.previous, [p for _, p in found]))
+            made = [(part, writers.render(part, "ics", words[ref], opts)) for ref, part in found]
+            out.append((path, season_ics.join(made, name)))
+    return out
+
+
+def _overloads(plans: list[Plan], by: str, limit: int | None, words: Words, *,
+               first: date | None = None, last: date | None = None) -> bool:
+    """The days over a limit, one warning line each on stderr; whether there was any."""
+    from promoplan import season
+
+    found = season.compute(plans, by, first=first, last=last, limit=limit)
+    for over in found.over:
+        typer.echo(season.warning(over, words), err=True)
+    return bool(found.over)
 
 
 def _write_stdout(data: bytes) -> None:
@@ -677,6 +937,94 @@ def import_(
         where = f" ({grid.sheet})" if grid.sheet else ""
         count = f"{len(tasks)} task" + ("" if len(tasks) == 1 else "s")
         typer.echo(f"wrote {output}: {count} from {args[0]}{where}", err=True)
+
+    _guard(run)
+
+
+@app.command("load", context_settings=_EXTRA,
+             short_help="Who has how much on which day, across plans.")
+def load_(
+    ctx: typer.Context,
+    plan_ref: Annotated[str, typer.Argument(
+        metavar="PLAN", help="Plan files or folders of them (several allowed).",
+        show_default=False)],
+    by: Annotated[str, typer.Option("--by", metavar="person|owner",
+                                    help="Rows: people (from the teams) or roles.")] = "person",
+    first: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First day shown.")] = None,
+    last: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last day shown.")] = None,
+    most: Annotated[int | None, typer.Option(
+        "--max", metavar="N", min=0, help="Warn about days with more than N tasks due "
+        "(a person's max_per_day wins).")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table or json.")] = "table",
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", metavar="FILE", help="Write the load to FILE (.xlsx or .json).")] = None,
+    team: Annotated[Path | None, typer.Option(
+        "--team", metavar="FILE", help="Team file for every plan: role → people.")] = None,
+    lang: Lang = None,
+    anchor: Anchors = None,
+) -> None:
+    """Per person (or role) and working day: tasks active and due, across plans.
+
+    A task is active on the days its start..due span covers (the working days of
+    its own plan, and its first and last day), due on its due day. Days with more
+    tasks due than --max, or than a person's max_per_day in the team, are warned
+    about on stderr; the exit code is then 1, like diff.
+    """
+    def run() -> None:
+
+        from promoplan import output as out
+        from promoplan import season
+        from promoplan.dates import parse_day
+        from promoplan.errors import ErrorGroup
+
+        args, options = _split([plan_ref], ctx.args, want=1, more=True,
+                               usage="promoplan load PLAN... [--by person|owner]")
+        _choice("--by", by, season.BY)
+        _choice("--format", fmt, ("table", "json"))
+        if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
+            raise PromoplanError(f"-o {output}: cannot tell the format from "
+                                 f"'{output.suffix or output.name}'", COMMAND_LINE, "use .xlsx or .json")
+        days = []
+        for option, text in (("--from", first), ("--to", last)):
+            try:
+                days.append(None if text is None else parse_day(text))
+            except ValueError as exc:
+                raise PromoplanError(f"{option}: {exc}", COMMAND_LINE) from None
+        if days[0] is not None and days[1] is not None and days[0] > days[1]:
+            raise PromoplanError(f"--from {first} is after --to {last}", COMMAND_LINE)
+        _, plans, errors = _plans(args, options, anchor or [], team)
+        if errors:
+            raise ErrorGroup(errors)
+        words = _words(plans[0][1].locale, lang)
+        found = season.compute([p for _, p in plans], by, first=days[0], last=days[1], limit=most)
+        if by == "person" and not found.rows:
+            raise PromoplanError("load --by person: no plan has a team", COMMAND_LINE,
+                                 "add a team (role → people) to the plan files or --team, "
+                                 "or count by role with --by owner")
+        if output is not None:
+            if output.suffix.lower() == ".json":
+                data = _json(season.to_json(found))
+            else:
+                from promoplan.writers import load_xlsx
+
+                data = load_xlsx.render(found, words)
+            out.write_all([(output, data)])
+            typer.echo(f"wrote {output}", err=True)
+        elif fmt == "json":
+            _write_stdout(_json(season.to_json(found)))
+        else:
+            from promoplan.writers import load_table
+
+            _show(load_table.renderable(found, words))
+        for over in found.over:
+            typer.echo(season.warning(over, words), err=True)
+        if found.over:
+            raise typer.Exit(1)
+
+    def _json(data: object) -> bytes:
+        import json
+
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     _guard(run)
 

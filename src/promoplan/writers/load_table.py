@@ -1,0 +1,78 @@
+"""The load as a terminal heat table, drawn by rich: people × days, a table per week.
+
+A season runs for weeks; one column per day would not fit a terminal, so the days are
+paged by calendar week (Monday to Sunday, only the days `season.compute` shows), and
+weeks in which nobody has anything are left out. Seven day columns of `12/3` and a name
+fit 80 columns. Each cell is `active/due`; its colour is the heat of the due count (the
+one the limit is about): dim for nothing, green, yellow, bold yellow at the limit, white
+on red over it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import groupby
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from promoplan.i18n import Words
+from promoplan.season import Load, level
+
+STYLES = ("dim", "green", "yellow", "bold yellow", "bold white on red")
+_WORDS = {
+    "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",
+           "week": "{first} 至 {last}", "legend": "每格：进行中/截止；颜色按截止项数，上限见“上限”列。",
+           "empty": "所选日期内没有任务。"},
+    "en": {"who.person": "Person", "who.owner": "Role", "limit": "Max",
+           "week": "{first} to {last}", "legend": "Each cell: active/due; the colour follows the "
+           "tasks due, against the Max column.", "empty": "No tasks in the days chosen."},
+}
+
+
+def renderable(load: Load, words: Words) -> RenderableType:
+    table_words = _WORDS[words.lang]
+    if not load.days or not load.rows:
+        return Text(table_words["empty"])
+    peak = max((len(c.due) for c in load.cells.values()), default=0)
+    parts: list[RenderableType] = []
+    for _, week in groupby(load.days, key=_monday):
+        days = list(week)
+        if not any((who, day) in load.cells for who in load.rows for day in days):
+            continue
+        parts.append(Text(table_words["week"].format(first=words.day(days[0], year=True),
+                                                     last=words.day(days[-1])), "bold"))
+        parts.append(_week(load, days, words, peak))
+    parts.append(Text(table_words["legend"], "dim"))
+    return Group(*parts)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _header(day: date, words: Words) -> str:
+    return f"{day.month}/{day.day}\n{words.weekday(day)}"
+
+
+def _week(load: Load, days: list[date], words: Words, peak: int) -> Table:
+    table_words = _WORDS[words.lang]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), header_style="bold")
+    table.add_column(table_words[f"who.{load.by}"], no_wrap=True, max_width=12)
+    table.add_column(table_words["limit"], justify="right")
+    for day in days:
+        table.add_column(_header(day, words), justify="right", no_wrap=True)
+    for who in load.rows:
+        limit = load.limits.get(who)
+        cells: list[Text] = []
+        for day in days:
+            cell = load.cell(who, day)
+            if not cell.active and not cell.due:
+                cells.append(Text("·", STYLES[0]))
+                continue
+            heat = level(len(cell.due), limit, peak)
+            cells.append(Text(f"{len(cell.active)}/{len(cell.due)}", STYLES[heat]))
+        table.add_row(who, "" if limit is None else str(limit), *cells)
+    return table
