@@ -46,7 +46,7 @@ class Person(Spec):
     """Shown in 责任人 columns and used for per-person calendars."""
     email: str | None = None
     """Optional; lets calendar invitations reach the person."""
-    max_per_day: int | None = None
+    max_per_day: Annotated[int, Field(ge=0)] | None = None
     """Most tasks this person can have due on one day; `promoplan load` warns above it."""
 
 
