@@ -1,4 +1,5 @@
-"""The 进程表's loop back: the 状态 column a teammate fills in, read by `read_progress`.
+"""The 进程表's loop back: the 状态 column a teammate fills in, in the workbook the XLSX
+writer made, read by `promoplan progress`'s reader (tracking.read_workbook).
 
 Built from tests/playbooks/promo.yaml with --signup 2024-10-14: campaign
 test-promo-2024-10-14, header on row 8 (title block, 注意 block, a blank row),
@@ -22,6 +23,7 @@ from promoplan.i18n import Words
 from promoplan.plan import Progress
 from promoplan.playbook import load
 from promoplan.resolve import resolve
+from promoplan.tracking import read_workbook
 from promoplan.writers import WriterOptions, xlsx_
 
 from .conftest import PLAYBOOKS, need_client
@@ -37,6 +39,14 @@ def workbook(lang: str = "zh", **progress: str) -> bytes:
     return xlsx_.render(plan, Words(lang), WriterOptions())
 
 
+def found(data: bytes, tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """The campaign and {task id: status, '' when empty} as `progress` reads them."""
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(data)
+    book = read_workbook(path, "plan.xlsx")
+    return book.campaign, {m.task_id: m.status.status if m.status else "" for m in book.marks}
+
+
 def edited(data: bytes, change: Any) -> bytes:
     wb = load_workbook(io.BytesIO(data))
     change(wb)
@@ -45,68 +55,65 @@ def edited(data: bytes, change: Any) -> bytes:
     return out.getvalue()
 
 
-def test_reads_the_campaign_and_every_task_status() -> None:
-    campaign, found = xlsx_.read_progress(workbook(deposit="done", detail="blocked"), "plan.xlsx")
+def test_reads_the_campaign_and_every_task_status(tmp_path: Path) -> None:
+    campaign, got = found(workbook(deposit="done", detail="blocked"), tmp_path)
     assert campaign == "test-promo-2024-10-14"
-    assert list(found) == IDS  # every task, in the sheet's order
-    assert {k: v for k, v in found.items() if v} == {"deposit": "完成", "detail": "受阻"}
+    assert list(got) == IDS  # every task, in the sheet's order
+    assert {k: v for k, v in got.items() if v} == {"deposit": "done", "detail": "blocked"}
 
 
-def test_reads_what_a_teammate_picked() -> None:
+def test_reads_what_a_teammate_picked(tmp_path: Path) -> None:
     def pick(wb: Any) -> None:
         ws = wb["进程表"]
         ws["H10"] = "进行中"
         ws["H11"] = " 完成 "
         ws["H28"] = "取消"
 
-    _, found = xlsx_.read_progress(edited(workbook(deposit="doing"), pick), "plan.xlsx")
-    assert {k: v for k, v in found.items() if v} == {"plan": "进行中", "deposit": "完成", "cs-week": "取消"}
+    _, got = found(edited(workbook(deposit="doing"), pick), tmp_path)
+    assert {k: v for k, v in got.items() if v} == {"plan": "doing", "deposit": "done", "cs-week": "cancelled"}
 
 
-def test_finds_the_columns_by_their_headers_wherever_they_moved() -> None:
+def test_finds_the_columns_by_their_headers_wherever_they_moved(tmp_path: Path) -> None:
     def move(wb: Any) -> None:
         ws = wb["Schedule"]
         ws.insert_cols(1, 2)  # Status now in J, ids in M
         ws["J11"] = "blocked"
 
-    _, found = xlsx_.read_progress(edited(workbook(lang="en"), move), "plan.xlsx")
-    assert {k: v for k, v in found.items() if v} == {"deposit": "blocked"}
+    _, got = found(edited(workbook(lang="en"), move), tmp_path)
+    assert {k: v for k, v in got.items() if v} == {"deposit": "blocked"}
 
 
-def test_a_workbook_without_the_promoplan_sheet_is_refused() -> None:
-    data = edited(workbook(), lambda wb: wb.remove(wb["promoplan"]))
+def _no_meta(wb: Any) -> None:
+    wb.remove(wb["promoplan"])
+
+
+def _no_key(wb: Any) -> None:
+    wb["promoplan"]["B1"] = None
+
+
+def _no_id_header(wb: Any) -> None:
+    wb["进程表"]["K8"] = "编号"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (_no_meta, "plan.xlsx: no campaign key: the hidden sheet 'promoplan' is missing (fill in the 状态 "
+               "column of the workbook that promoplan compile -o plan.xlsx wrote)"),
+    (_no_key, "plan.xlsx:promoplan!B1: no campaign key: expected 'campaign' in A1 and the key in B1 "
+              "(fill in the 状态 column of the workbook that promoplan compile -o plan.xlsx wrote)"),
+    (_no_id_header, "plan.xlsx: no sheet with a 状态 or Status column and an id column (compile the "
+                    "plan to .xlsx again: it writes both)"),
+])
+def test_a_workbook_without_what_progress_needs_is_refused(change: Any, message: str,
+                                                          tmp_path: Path) -> None:
     with pytest.raises(PromoplanError) as caught:
-        xlsx_.read_progress(data, "plan.xlsx")
-    assert str(caught.value) == ("plan.xlsx: no sheet 'promoplan': not a workbook promoplan wrote (compile "
-                                 "the plan to .xlsx with promoplan and fill in that file)")
+        found(edited(workbook(), change), tmp_path)
+    assert str(caught.value) == message
 
 
-def test_a_workbook_without_a_campaign_key_names_the_cell() -> None:
-    def clear(wb: Any) -> None:
-        wb["promoplan"]["B1"] = None
-
+def test_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(PromoplanError) as caught:
-        xlsx_.read_progress(edited(workbook(), clear), "plan.xlsx")
-    assert str(caught.value) == ("plan.xlsx:promoplan!B1: no campaign key (A1 should read 'campaign' and B1 "
-                                 "the campaign key)")
-
-
-def test_a_workbook_without_the_status_or_id_header_names_the_sheet() -> None:
-    def drop(wb: Any) -> None:
-        for name in ("进程表",):
-            wb[name]["K8"] = "编号"
-
-    with pytest.raises(PromoplanError) as caught:
-        xlsx_.read_progress(edited(workbook(), drop), "plan.xlsx")
-    assert str(caught.value) == ("plan.xlsx:进程表!A1: no header row with '状态' (or 'Status') and 'id' in "
-                                 "the first 40 rows of any sheet (the 进程表 needs its 状态 column and its "
-                                 "hidden id column)")
-
-
-def test_not_a_workbook() -> None:
-    with pytest.raises(PromoplanError) as caught:
-        xlsx_.read_progress(b"name,status\n", "plan.xlsx")
-    assert str(caught.value) == "plan.xlsx: not an XLSX file (not a zip archive)"
+        found(b"name,status\n", tmp_path)
+    assert str(caught.value) == "plan.xlsx: not an XLSX workbook (give the .xlsx that promoplan compile wrote)"
 
 
 def _libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
@@ -131,10 +138,10 @@ def test_reads_a_workbook_re_saved_by_libreoffice(tmp_path: Path) -> None:
         ws["H28"] = "受阻"
 
     data = _libreoffice_resave(edited(workbook(), pick), tmp_path)
-    campaign, found = xlsx_.read_progress(data, "plan.xlsx")
+    campaign, got = found(data, tmp_path)
     assert campaign == "test-promo-2024-10-14"
-    assert list(found) == IDS
-    assert {k: v for k, v in found.items() if v} == {"plan": "完成", "deposit": "进行中", "cs-week": "受阻"}
+    assert list(got) == IDS
+    assert {k: v for k, v in got.items() if v} == {"plan": "done", "deposit": "doing", "cs-week": "blocked"}
     # LibreOffice keeps what hides the machinery from the team.
     wb = load_workbook(io.BytesIO(data))
     assert wb["promoplan"].sheet_state == "hidden"

@@ -23,10 +23,12 @@ from promoplan.importer import normalize_header
 from promoplan.importer_cells import HEADER_SEARCH_ROWS, Grid
 from promoplan.plan import Plan
 from promoplan.plan import Progress as Status
+from promoplan.writers import xlsx_
 
-META_SHEET = "promoplan"
-STATUS_HEADERS = ("状态", "status")
-ID_HEADER = "id"
+# The workbook's layout is the XLSX writer's: its hidden sheet and column headers.
+META_SHEET = xlsx_.META_SHEET
+STATUS_HEADERS = tuple(normalize_header(word) for word in xlsx_.STATUS_HEADERS)
+ID_HEADER = xlsx_.ID_HEADER
 SCHEDULE_SHEETS = ("进程表", "schedule")
 """Preferred when several sheets carry the columns (per-owner sheets repeat them)."""
 

@@ -12,6 +12,7 @@ import io
 from datetime import date, timedelta
 
 from rich import box
+from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -77,26 +78,39 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
     status = any(t.progress is not None for t in plan.tasks)
     table = Table(box=PHASE_RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
                   header_style="bold")
-    table.add_column(words["seq"], justify="right", no_wrap=True)
-    table.add_column(words["section"], no_wrap=True)
+    groups = grouped(plan)
+    rows: list[tuple[str, str, Text, str, Text, Text]] = []
+    for _, tasks in groups:
+        for task in tasks:
+            due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
+            rows.append((str(task.seq), task.section, _name(task, words, tags.get(task.id, [])),
+                         _owner(task), when_text(task.start, words, plan.days_off), due))
+
+    def widest(head: str, cells: list[str]) -> int:
+        # rich measures every cell of a column to size it; the short columns are sized here
+        # once, with rich's own cell_len, so only the name column is measured and wrapped.
+        return max(cell_len(text) for text in [head, *cells])
+
+    table.add_column(words["seq"], justify="right", no_wrap=True,
+                     width=widest(words["seq"], [r[0] for r in rows]))
+    table.add_column(words["section"], no_wrap=True, width=widest(words["section"], [r[1] for r in rows]))
     table.add_column(words["name"], min_width=MIN_NAME_WIDTH, overflow="fold")
     # On a narrow terminal the owner and the dates wrap at their spaces rather than being cut.
-    table.add_column(words["owner"], overflow="fold")
-    table.add_column(words["start"], overflow="fold")
-    table.add_column(words["due"], overflow="fold")
+    table.add_column(words["owner"], overflow="fold", max_width=widest(words["owner"], [r[3] for r in rows]))
+    table.add_column(words["start"], overflow="fold",
+                     max_width=widest(words["start"], [r[4].plain for r in rows]))
+    table.add_column(words["due"], overflow="fold",
+                     max_width=widest(words["due"], [r[5].plain for r in rows]))
     if status:
         table.add_column(words["status"], no_wrap=True)
     if today is not None:
         table.add_column(words["relative"], no_wrap=True, style="yellow")
-    groups = grouped(plan)
+    made = iter(rows)
     for n, (phase, tasks) in enumerate(groups):
         if phase:
             table.add_row("", "", Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold"))
         for i, task in enumerate(tasks):
-            due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
-            row: list[RenderableType] = [
-                str(task.seq), task.section, _name(task, words, tags.get(task.id, [])), _owner(task),
-                when_text(task.start, words, plan.days_off), due]
+            row: list[RenderableType] = list(next(made))
             if status:
                 row.append(status_text(task, words))
             if today is not None:

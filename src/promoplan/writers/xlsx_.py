@@ -22,7 +22,7 @@ on a phone, in WPS or in Excel, so it follows the progress sheets teams keep tod
   the 注意 block.
 - one schedule per owner role with --xlsx-by-owner, so each lead prints only theirs.
 - a hidden sheet `promoplan` with the campaign key and the playbook, which
-  `promoplan progress` checks before it reads the 状态 column back (`read_progress`).
+  `promoplan progress` checks before it reads the 状态 column back (tracking.py).
 
 openpyxl builds the workbook (normal mode): styles are NamedStyles made once and
 reused by name, strings go to the shared-strings part. Same plan, same bytes: the
@@ -53,13 +53,13 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from promoplan import notices
-from promoplan.errors import Loc, PromoplanError
+from promoplan.errors import PromoplanError
 from promoplan.i18n import Words
 from promoplan.plan import Plan, PlanAnchor, PlanTask, When
 from promoplan.writers import WriterOptions
 from promoplan.writers.md_ import grouped as by_phase
 
-__all__ = ["REPLACEMENT", "clean", "read_progress", "render", "text_width", "textconv"]
+__all__ = ["REPLACEMENT", "clean", "render", "text_width", "textconv"]
 
 # ---------------------------------------------------------------- words
 
@@ -1376,44 +1376,6 @@ def _reason(exc: Exception) -> str:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
-
-
-def read_progress(data: bytes, name: str) -> tuple[str, dict[str, str]]:
-    """(campaign key, {task id: the 状态 cell's text}) of a workbook promoplan wrote and a
-    teammate filled in. Columns are found by their header text (状态 or Status, and
-    `id`), not by position, so a file re-saved by Excel, WPS or LibreOffice reads the
-    same; the first sheet with both headers is the one read (the 进程表). An empty
-    状态 reads as ''."""
-    book = _open(data, name)
-    if META_SHEET not in book.sheetnames:
-        raise PromoplanError(f"{name}: no sheet '{META_SHEET}': not a workbook promoplan wrote",
-                             hint="compile the plan to .xlsx with promoplan and fill in that file")
-    meta = book[META_SHEET]
-    if _text(meta["A1"].value) != "campaign" or not _text(meta["B1"].value):
-        raise PromoplanError("no campaign key", Loc(f"{name}:{META_SHEET}!B1"),
-                             "A1 should read 'campaign' and B1 the campaign key")
-    campaign = _text(meta["B1"].value)
-    for ws in book.worksheets:
-        if ws.title == META_SHEET:
-            continue
-        for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 40)):
-            heads = {_text(c.value): c.column for c in row if isinstance(c.value, str)}
-            status_col = next((heads[h] for h in STATUS_HEADERS if h in heads), None)
-            if status_col is None or ID_HEADER not in heads:
-                continue
-            id_col, head_row = heads[ID_HEADER], row[0].row
-            found: dict[str, str] = {}
-            for values in ws.iter_rows(min_row=head_row + 1, values_only=True):
-                tid = _text(values[id_col - 1]) if len(values) >= id_col else ""
-                if tid:
-                    found[tid] = _text(values[status_col - 1]) if len(values) >= status_col else ""
-            return campaign, found
-    first = next(ws.title for ws in book.worksheets if ws.title != META_SHEET) \
-        if len(book.sheetnames) > 1 else META_SHEET
-    raise PromoplanError(f"no header row with '{STATUS_HEADERS[0]}' (or '{STATUS_HEADERS[1]}') and "
-                         f"'{ID_HEADER}' in the first 40 rows of any sheet",
-                         Loc(f"{name}:{first}!A1"),
-                         "the 进程表 needs its 状态 column and its hidden id column")
 
 
 # ---------------------------------------------------------------- textconv
