@@ -9,6 +9,7 @@ for the rows it marks.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from promoplan.i18n import Words
@@ -158,9 +159,24 @@ def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = Non
         day = date.fromisoformat(facts["day"])
         before = date.fromisoformat(facts["before"])
         return _pick(table["deadline-on-day-off"], n).format(
-            day=words.day(day), holiday=facts.get("holiday") or table["weekend"],
+            day=words.day(day), holiday=holiday_name(facts.get("holiday"), words) or table["weekend"],
             n=_count(n, words), before=words.day(before), tasks=listed)
     return _pick(table[warning.code], n).format(n=_count(n, words), tasks=listed)
+
+
+_SWAPPED = re.compile(r"休息日（由 (\d{4})-(\d{2})-(\d{2}) 调休）")
+
+
+def holiday_name(name: str | None, words: Words) -> str:
+    """The calendar's name for a day off, as a team says it: the holidays library calls a
+    day off moved by 调休 `休息日（由 2025-09-28 调休）`, which reads `调休，9月28日补班`."""
+    if not name:
+        return ""
+    swapped = _SWAPPED.fullmatch(name)
+    if swapped is None:
+        return name
+    month, day = int(swapped[2]), int(swapped[3])
+    return f"调休，{month}月{day}日补班" if words.lang == "zh" else f"调休 (worked on {month}/{day})"
 
 
 def tag(code: str, words: Words) -> str:
@@ -226,7 +242,7 @@ def _days_off(plan: Plan, group: list[PlanWarning], words: Words) -> str:
     days = []
     for warning, n in counts[:3]:
         day = words.day(date.fromisoformat(warning.facts["day"]))
-        holiday = warning.facts.get("holiday")
+        holiday = holiday_name(warning.facts.get("holiday"), words)
         named = table["holiday"].format(holiday=holiday) if holiday else ""
         days.append(table["day_count"].format(day=day, n=n, holiday=named))
     listed = table["days_list"].join(days)
