@@ -1,7 +1,7 @@
 """The playbook schema, as people write it: one YAML file is one `PlaybookFile`.
 
 These pydantic models are the schema: they validate each file, document every key
-(the field docstrings become the JSON Schema's descriptions, `promoplan schema`)
+(each field's description is the JSON Schema's, `promoplan schema`)
 and read the few shorthands people write (`remind: no`, `signup:` with nothing,
 `运营主管: 张伟`). Every field is optional at this level, because a plan file or
 an `extends` child only says what it changes: `playbook.py` merges the layers,
@@ -31,7 +31,9 @@ SCHEMA_TITLE = "promoplan playbook or plan file"
 class Spec(BaseModel):
     """What every schema class shares: unknown keys are mistakes, values never change once read."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+    # Each key is documented by its Field's description (the JSON Schema's text), not by an
+    # attribute docstring: pydantic reads those from the source file, which costs every run.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _reminder_off(value: Any) -> Any:
@@ -42,38 +44,35 @@ def _reminder_off(value: Any) -> Any:
 class Person(Spec):
     """Someone on the team."""
 
-    name: str
-    """Shown in 责任人 columns and used for per-person calendars."""
-    email: str | None = None
-    """Optional; lets calendar invitations reach the person."""
-    max_per_day: Annotated[int, Field(ge=0)] | None = None
-    """Most tasks this person can have due on one day; `promoplan load` warns above it."""
+    name: str = Field(description="Shown in 责任人 columns and used for per-person calendars.")
+    email: str | None = Field(default=None, description=(
+        "Optional; lets calendar invitations reach the person."))
+    max_per_day: Annotated[int, Field(ge=0)] | None = Field(default=None, description=(
+        "Most tasks this person can have due on one day; `promoplan load` warns above it."))
 
 
 class AnchorSpec(Spec):
     """An event offsets count from (报名, 开团), dated on the command line, in a plan file or by `default`."""
 
-    label: str | None = None
-    """The word the team uses (报名); also accepted in Chinese offsets."""
-    aliases: list[str] = []
-    """Other words for the same event (团购开始 for 开团)."""
-    time: str | None = None
-    """Time of day the event happens, "HH:MM"; a date given without a time gets it."""
-    default: str | None = None
-    """An offset from another anchor, used when no date is given (signup+7d)."""
-    date: str | None = None
-    """The real date (YYYY-MM-DD or "YYYY-MM-DD HH:MM"), usually set in a plan file or on the command line."""
+    label: str | None = Field(default=None, description=(
+        "The word the team uses (报名); also accepted in Chinese offsets."))
+    aliases: list[str] = Field(default=[], description="Other words for the same event (团购开始 for 开团).")
+    time: str | None = Field(default=None, description=(
+        'Time of day the event happens, "HH:MM"; a date given without a time gets it.'))
+    default: str | None = Field(default=None, description=(
+        "An offset from another anchor, used when no date is given (signup+7d)."))
+    date: str | None = Field(default=None, description=(
+        'The real date (YYYY-MM-DD or "YYYY-MM-DD HH:MM"), '
+        "usually set in a plan file or on the command line."))
 
 
 class RepeatSpec(Spec):
     """How a task repeats: every so often, until an offset or a number of times."""
 
-    every: str
-    """The step between occurrences (30min, 1d)."""
-    until: str | None = None
-    """Offset of the last possible occurrence (inclusive)."""
-    count: Annotated[int, Field(ge=1)] | None = None
-    """How many occurrences, instead of `until`."""
+    every: str = Field(description="The step between occurrences (30min, 1d).")
+    until: str | None = Field(default=None, description="Offset of the last possible occurrence (inclusive).")
+    count: Annotated[int, Field(ge=1)] | None = Field(default=None, description=(
+        "How many occurrences, instead of `until`."))
 
     @field_validator("count", mode="before")
     @classmethod
@@ -89,34 +88,29 @@ class RepeatSpec(Spec):
 class TaskSpec(Spec):
     """One line of the schedule; a plan file's entry with an inherited id changes only the keys it writes."""
 
-    id: str | None = None
-    """Stable identity used by overrides, diffs and calendar UIDs; derived from the name when absent."""
-    name: str | None = None
-    """What has to be done (详细项目内容)."""
-    section: str | None = None
-    """Department or 版块 the task belongs to; one of `sections`."""
-    owner: str | None = None
-    """Role responsible (负责岗位); one of `roles`."""
-    start: str | None = None
-    """Offset when work starts (开始时间): 报名前20天, open-3d, 开团当天15点."""
-    due: str | None = None
-    """Offset when it must be finished (预计完成时间)."""
-    at: str | None = None
-    """A point-in-time check: start and due are the same moment."""
-    duration: str | None = None
-    """Length instead of `due` (3d, 2h)."""
-    after: str | None = None
-    """Id of a task whose due is this task's start."""
-    repeat: RepeatSpec | None = None
-    """Repeat the task every so often until an offset, or a number of times."""
-    phase: str | None = None
-    """活动前 / 活动中 / 活动后 (or before / during / after); derived from the event window when absent."""
-    notes: str | None = None
-    """备注: a tip or rule for whoever does the task."""
-    roll: Roll | None = None
-    """A whole-day date on a day off: keep it and warn (none), or move it to a working day."""
-    remind: str | None = None
-    """Calendar reminder for this task: 15min, 1h, 1d@09:00 (the day before at 9) or none."""
+    id: str | None = Field(default=None, description=(
+        "Stable identity used by overrides, diffs and calendar UIDs; derived from the name when absent."))
+    name: str | None = Field(default=None, description="What has to be done (详细项目内容).")
+    section: str | None = Field(default=None, description=(
+        "Department or 版块 the task belongs to; one of `sections`."))
+    owner: str | None = Field(default=None, description="Role responsible (负责岗位); one of `roles`.")
+    start: str | None = Field(default=None, description=(
+        "Offset when work starts (开始时间): 报名前20天, open-3d, 开团当天15点."))
+    due: str | None = Field(default=None, description="Offset when it must be finished (预计完成时间).")
+    at: str | None = Field(default=None, description=(
+        "A point-in-time check: start and due are the same moment."))
+    duration: str | None = Field(default=None, description="Length instead of `due` (3d, 2h).")
+    after: str | None = Field(default=None, description="Id of a task whose due is this task's start.")
+    repeat: RepeatSpec | None = Field(default=None, description=(
+        "Repeat the task every so often until an offset, or a number of times."))
+    phase: str | None = Field(default=None, description=(
+        "活动前 / 活动中 / 活动后 (or before / during / after); "
+        "derived from the event window when absent."))
+    notes: str | None = Field(default=None, description="备注: a tip or rule for whoever does the task.")
+    roll: Roll | None = Field(default=None, description=(
+        "A whole-day date on a day off: keep it and warn (none), or move it to a working day."))
+    remind: str | None = Field(default=None, description=(
+        "Calendar reminder for this task: 15min, 1h, 1d@09:00 (the day before at 9) or none."))
 
     @field_validator("remind", mode="before", json_schema_input_type=str | Literal[False] | None)
     @classmethod
@@ -127,21 +121,19 @@ class TaskSpec(Spec):
 class CalendarSpec(Spec):
     """Which days are days off."""
 
-    country: str | None = None
-    """Whose public holidays count as days off: CN by default, any ISO code, or none (weekends only)."""
-    holidays: list[str] = []
-    """Extra days off (dates)."""
-    workdays: list[str] = []
-    """Extra working days, such as make-up workdays (dates)."""
+    country: str | None = Field(default=None, description=(
+        "Whose public holidays count as days off: CN by default, any ISO code, or none (weekends only)."))
+    holidays: list[str] = Field(default=[], description="Extra days off (dates).")
+    workdays: list[str] = Field(default=[], description=(
+        "Extra working days, such as make-up workdays (dates)."))
 
 
 class RemindersSpec(Spec):
     """Default calendar reminders, for tasks that set no `remind` of their own."""
 
-    timed: str | None = None
-    """Reminder for timed tasks (default 15min before)."""
-    all_day: str | None = None
-    """Reminder for all-day tasks (default 1d@09:00: the morning before)."""
+    timed: str | None = Field(default=None, description="Reminder for timed tasks (default 15min before).")
+    all_day: str | None = Field(default=None, description=(
+        "Reminder for all-day tasks (default 1d@09:00: the morning before)."))
 
     @field_validator("timed", "all_day", mode="before", json_schema_input_type=str | Literal[False] | None)
     @classmethod
@@ -152,10 +144,8 @@ class RemindersSpec(Spec):
 class EventSpec(Spec):
     """The event window: tasks before it are 活动前, inside it 活动中, after it 活动后."""
 
-    start: str
-    """Offset where the event (活动中) begins."""
-    end: str
-    """Offset where it ends; a whole day when it is a date."""
+    start: str = Field(description="Offset where the event (活动中) begins.")
+    end: str = Field(description="Offset where it ends; a whole day when it is a date.")
 
 
 def normalize_team(value: Any) -> Any:
@@ -172,44 +162,40 @@ def normalize_team(value: Any) -> Any:
 class PlaybookFile(Spec):
     """A promoplan playbook, or a plan file that `extends` one and says what differs."""
 
-    name: str | None = None
-    """Slug used on the command line (ju-huasuan): lowercase letters, digits and '-'."""
-    campaign: str | None = None
-    """This run of the playbook (2024-双十一-旗舰店); by default the name and the first anchor's date."""
-    title: str | None = None
-    """Shown in sheet titles."""
-    description: str | None = None
-    """One line shown by `promoplan list`."""
-    brand: str | None = None
-    """Shop or brand the plan is for, shown in the sheet's title block."""
-    locale: Literal["zh-CN", "en"] | None = None
-    """Language of headers and labels."""
-    timezone: str | None = None
-    """IANA time zone of every date and time in the plan (Asia/Shanghai by default)."""
-    calendar: CalendarSpec | None = None
-    """Which days are days off: a country's public holidays, plus extra days off and workdays."""
-    roll: Roll | None = None
-    """Default for tasks: what a whole-day date on a day off does (none keeps it and warns)."""
-    event: EventSpec | None = None
-    """The event window that decides each task's phase (活动前 / 活动中 / 活动后)."""
-    reminders: RemindersSpec | None = None
-    """Default calendar reminders."""
-    anchors: dict[str, AnchorSpec] = {}
-    """The events offsets count from, by name (signup, open); a plan file gives their dates."""
-    sections: list[str] = []
-    """Departments in the order writers use."""
-    roles: list[str] = []
-    """Roles that own tasks (负责岗位), in the order writers use."""
-    tasks: list[TaskSpec] = []
-    """The tasks; in a plan file, entries with an inherited id change that task, others are new."""
-    extends: str | None = None
-    """A built-in playbook name or a path, relative to this file."""
-    remove: list[str] = []
-    """Ids of inherited tasks to drop."""
-    team: dict[str, list[Person]] = {}
-    """Role → people (a name, or name and email); `organizer` names who sends calendar invitations."""
-    progress: dict[str, str] = {}
-    """Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), optionally with a date."""
+    name: str | None = Field(default=None, description=(
+        "Slug used on the command line (ju-huasuan): lowercase letters, digits and '-'."))
+    campaign: str | None = Field(default=None, description=(
+        "This run of the playbook (2024-双十一-旗舰店); "
+        "by default the name and the first anchor's date."))
+    title: str | None = Field(default=None, description="Shown in sheet titles.")
+    description: str | None = Field(default=None, description="One line shown by `promoplan list`.")
+    brand: str | None = Field(default=None, description=(
+        "Shop or brand the plan is for, shown in the sheet's title block."))
+    locale: Literal["zh-CN", "en"] | None = Field(default=None, description="Language of headers and labels.")
+    timezone: str | None = Field(default=None, description=(
+        "IANA time zone of every date and time in the plan (Asia/Shanghai by default)."))
+    calendar: CalendarSpec | None = Field(default=None, description=(
+        "Which days are days off: a country's public holidays, plus extra days off and workdays."))
+    roll: Roll | None = Field(default=None, description=(
+        "Default for tasks: what a whole-day date on a day off does (none keeps it and warns)."))
+    event: EventSpec | None = Field(default=None, description=(
+        "The event window that decides each task's phase (活动前 / 活动中 / 活动后)."))
+    reminders: RemindersSpec | None = Field(default=None, description="Default calendar reminders.")
+    anchors: dict[str, AnchorSpec] = Field(default={}, description=(
+        "The events offsets count from, by name (signup, open); a plan file gives their dates."))
+    sections: list[str] = Field(default=[], description="Departments in the order writers use.")
+    roles: list[str] = Field(default=[], description=(
+        "Roles that own tasks (负责岗位), in the order writers use."))
+    tasks: list[TaskSpec] = Field(default=[], description=(
+        "The tasks; in a plan file, entries with an inherited id change that task, others are new."))
+    extends: str | None = Field(default=None, description=(
+        "A built-in playbook name or a path, relative to this file."))
+    remove: list[str] = Field(default=[], description="Ids of inherited tasks to drop.")
+    team: dict[str, list[Person]] = Field(default={}, description=(
+        "Role → people (a name, or name and email); `organizer` names who sends calendar invitations."))
+    progress: dict[str, str] = Field(default={}, description=(
+        "Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
+        "optionally with a date."))
 
     @field_validator("title", "brand", "description", "campaign", mode="before",
                      json_schema_input_type=str | float | None)

@@ -79,42 +79,48 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
     table = Table(box=PHASE_RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
                   header_style="bold")
     groups = grouped(plan)
-    rows: list[tuple[str, str, Text, str, Text, Text]] = []
+    rows: list[tuple[Text, Text, Text, Text, Text, Text]] = []
     for _, tasks in groups:
         for task in tasks:
             due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
-            rows.append((str(task.seq), task.section, _name(task, words, tags.get(task.id, [])),
-                         _owner(task), when_text(task.start, words, plan.days_off), due))
+            # Text, not str, in every cell and heading: rich would parse a str as markup and
+            # look for :emoji: codes in it (and load its emoji table to do so).
+            rows.append((Text(str(task.seq)), Text(task.section), _name(task, words, tags.get(task.id, [])),
+                         Text(_owner(task)), when_text(task.start, words, plan.days_off), due))
 
-    def widest(head: str, cells: list[str]) -> int:
+    def widest(head: str, cells: list[Text]) -> int:
         # rich measures every cell of a column to size it; the short columns are sized here
         # once, with rich's own cell_len, so only the name column is measured and wrapped.
-        return max(cell_len(text) for text in [head, *cells])
+        return max([cell_len(head), *(cell_len(text.plain) for text in cells)])
 
-    table.add_column(words["seq"], justify="right", no_wrap=True,
+    def head(key: str) -> Text:
+        return Text(words[key])
+
+    table.add_column(head("seq"), justify="right", no_wrap=True,
                      width=widest(words["seq"], [r[0] for r in rows]))
-    table.add_column(words["section"], no_wrap=True, width=widest(words["section"], [r[1] for r in rows]))
-    table.add_column(words["name"], min_width=MIN_NAME_WIDTH, overflow="fold")
+    table.add_column(head("section"), no_wrap=True, width=widest(words["section"], [r[1] for r in rows]))
+    table.add_column(head("name"), min_width=MIN_NAME_WIDTH, overflow="fold")
     # On a narrow terminal the owner and the dates wrap at their spaces rather than being cut.
-    table.add_column(words["owner"], overflow="fold", max_width=widest(words["owner"], [r[3] for r in rows]))
-    table.add_column(words["start"], overflow="fold",
-                     max_width=widest(words["start"], [r[4].plain for r in rows]))
-    table.add_column(words["due"], overflow="fold",
-                     max_width=widest(words["due"], [r[5].plain for r in rows]))
+    table.add_column(head("owner"), overflow="fold", max_width=widest(words["owner"], [r[3] for r in rows]))
+    table.add_column(head("start"), overflow="fold",
+                     max_width=widest(words["start"], [r[4] for r in rows]))
+    table.add_column(head("due"), overflow="fold",
+                     max_width=widest(words["due"], [r[5] for r in rows]))
     if status:
-        table.add_column(words["status"], no_wrap=True)
+        table.add_column(head("status"), no_wrap=True)
     if today is not None:
-        table.add_column(words["relative"], no_wrap=True, style="yellow")
+        table.add_column(head("relative"), no_wrap=True, style="yellow")
     made = iter(rows)
     for n, (phase, tasks) in enumerate(groups):
         if phase:
-            table.add_row("", "", Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold"))
+            heading = Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold")
+            table.add_row(Text(), Text(), heading, *(Text() for _ in table.columns[3:]))
         for i, task in enumerate(tasks):
             row: list[RenderableType] = list(next(made))
             if status:
                 row.append(status_text(task, words))
             if today is not None:
-                row.append(words.relative((task.start.day - today).days))
+                row.append(Text(words.relative((task.start.day - today).days)))
             table.add_row(*row, end_section=i == len(tasks) - 1 and n < len(groups) - 1)
     return table
 
