@@ -513,6 +513,13 @@ def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> Non
         assert event.to_ical(sorted=False) == written
         seen |= {re.split("[;:]", line)[0] for line in written.decode().splitlines()}
     assert {"RRULE", "ATTENDEE", "ORGANIZER", "STATUS", "DURATION", "DTEND", "TRIGGER"} <= seen
+    # The file, assembled from each event's lines (with SEQUENCE carried from an earlier file),
+    # is what icalendar writes for the calendar it holds.
+    earlier = ics(compile_({"signup": "2024-10-14"}))
+    data = ics(replace(plan, organizer=organizer), invite=True, previous=earlier)
+    assert events(data)["restock"]["SEQUENCE"] == 1
+    assert events(data)["preview"]["SEQUENCE"] == 1  # attendees added
+    assert Calendar.from_ical(data).to_ical() == data
 
 
 def test_lines_folded_at_75_octets_between_characters() -> None:

@@ -197,7 +197,8 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     # event is serialised once, and those lines both decide its SEQUENCE and
     # go into the file.
     head = cal.content_lines()
-    lines = Contentlines(head[:-2])  # up to END:VCALENDAR and the final ""
+    lines = _Lines()
+    lines.add(head[:-2])  # up to END:VCALENDAR and the final ""
     known = _previous_events(previous)
     domain = uid_domain(plan)
     written: set[str] = set()
@@ -207,32 +208,67 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
         written.add(key)
         found = known.get(key)
         if found is None:
-            lines += _lines(event)
+            lines.add_event(event)
             continue
         _stamp(event, found.sequence)
-        own = _lines(event)
+        own = lines.of(event)
         if _content(own) != found.lines:
             _stamp(event, found.sequence + 1)
-            own = _lines(event)
-        lines += own
+            own = lines.of(event)
+        lines.add(own)
     if not drop_cancelled:
         for key, old in known.items():
             if key not in written and key.rpartition("@")[2] == domain:
-                lines += old.cancelled().content_lines()[:-1]
-    lines += head[-2:]
-    out: bytes = lines.to_ical()  # type: ignore[no-untyped-call]  # untyped in icalendar
-    return out
+                lines.add(old.cancelled().content_lines()[:-1])
+    lines.add(head[-2:])
+    return lines.to_ical()
 
 
-def _lines(event: Event) -> list[Contentline]:
-    """The event's content lines, without the empty last one that ends a whole file.
+class _Lines:
+    """The calendar's content lines, each distinct event line made and folded once.
 
-    `_Writer` adds the properties (and ATTENDEE's parameters) in the order
-    icalendar sorts them to (`Event.canonical_order`, then by name), so the
-    unsorted serialisation is the sorted one without sorting each event again.
+    Most lines repeat across a plan's events (BEGIN:VEVENT, a start day,
+    TRANSP, the categories of a section, a trigger, DTSTAMP): making a content
+    line (`Component.content_line`) and folding it (`Contentline.to_ical`)
+    was most of the writing time. `_value` gives equal values as one object,
+    so a line is known by its property name and value object (kept here, so
+    its id is not reused while known). Events are serialised unsorted:
+    `_Writer` adds properties (and ATTENDEE's parameters) in the order
+    icalendar sorts them to (`Event.canonical_order`, then by name), so that
+    is the sorted output without sorting each event again. `to_ical` joins
+    the folded lines as `Contentlines.to_ical` does.
     """
-    found: list[Contentline] = event.content_lines(sorted=False)[:-1]
-    return found
+
+    def __init__(self) -> None:
+        self.folded: list[bytes] = []
+        self.made: dict[tuple[str, object], tuple[object, Contentline]] = {}
+        self.folds: dict[str, bytes] = {}
+
+    def of(self, event: Event) -> list[Contentline]:
+        """The event's content lines (unfolded), as `Component.content_lines` makes them."""
+        out = []
+        for name, value in event.property_items(sorted=False):
+            key = (name, value if isinstance(value, bytes) else id(value))
+            found = self.made.get(key)
+            if found is None:
+                found = self.made[key] = (value, event.content_line(name, value, sorted=False))
+            out.append(found[1])
+        return out
+
+    def add_event(self, event: Event) -> None:
+        self.add(self.of(event))
+
+    def add(self, lines: list[Contentline]) -> None:
+        folds = self.folds
+        for line in lines:
+            if line:
+                found = folds.get(line)
+                if found is None:
+                    found = folds[line] = line.to_ical()  # type: ignore[no-untyped-call]
+                self.folded.append(found)
+
+    def to_ical(self) -> bytes:
+        return b"\r\n".join(self.folded) + b"\r\n"
 
 
 def _content(lines: list[Contentline]) -> list[Contentline]:
