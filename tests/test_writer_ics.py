@@ -26,6 +26,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from promoplan.i18n import words_for
+from promoplan.model import Person
 from promoplan.plan import Plan
 from promoplan.playbook import load
 from promoplan.resolve import resolve
@@ -493,6 +494,32 @@ def refold(data: bytes, width: int) -> bytes:
             piece += char
         out.append(piece)
     return "\r\n".join(out).encode()
+
+
+def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> None:
+    """Events are serialised unsorted (no sort per event); that writes the same bytes only
+    because the writer adds properties and ATTENDEE parameters in icalendar's sorted order."""
+    path = tmp_path / "invite.yaml"
+    path.write_text(
+        f"extends: {PROMO}\nteam:\n  推广主管: [{{name: 王芳, email: wangfang@example.com}}, 赵磊]\n"
+        "  客服主管: [{name: 李娜, email: lina@example.com}]\nprogress:\n  restock: 取消\n",
+        encoding="utf-8")
+    plan = compile_({"signup": "2024-10-14"}, str(path))
+    organizer = Person(name="王芳", email="wangfang@example.com")
+    writer = ics_._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
+    seen: set[str] = set()
+    for event in writer.events():
+        written = event.to_ical()
+        assert event.to_ical(sorted=False) == written
+        seen |= {re.split("[;:]", line)[0] for line in written.decode().splitlines()}
+    assert {"RRULE", "ATTENDEE", "ORGANIZER", "STATUS", "DURATION", "DTEND", "TRIGGER"} <= seen
+    # The file, assembled from each event's lines (with SEQUENCE carried from an earlier file),
+    # is what icalendar writes for the calendar it holds.
+    earlier = ics(compile_({"signup": "2024-10-14"}))
+    data = ics(replace(plan, organizer=organizer), invite=True, previous=earlier)
+    assert events(data)["restock"]["SEQUENCE"] == 1
+    assert events(data)["preview"]["SEQUENCE"] == 1  # attendees added
+    assert Calendar.from_ical(data).to_ical() == data
 
 
 def test_lines_folded_at_75_octets_between_characters() -> None:

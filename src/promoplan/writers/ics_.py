@@ -83,8 +83,11 @@ second time), so the calendar being replaced (`WriterOptions.previous`, read
 with icalendar) is part of the input:
 
 - an event absent from it gets SEQUENCE 0; an event present keeps its
-  SEQUENCE when nothing but DTSTAMP and SEQUENCE is equal (icalendar's
-  component equality), and gets SEQUENCE + 1 otherwise;
+  SEQUENCE when its content lines, DTSTAMP and SEQUENCE aside, are the old
+  file's (as icalendar writes and unfolds them), and gets SEQUENCE + 1
+  otherwise. Each event is serialised once with the old SEQUENCE; those
+  lines are compared and then go into the file (only a changed event is
+  serialised again);
 - DTSTAMP is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves with it;
 - an event of the same campaign (same UID domain) whose task is gone is
   written again as STATUS:CANCELLED with SEQUENCE + 1 and no alarm, so a
@@ -109,7 +112,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur, vText
-from icalendar.parser import Contentlines
+from icalendar.parser import Contentline, Contentlines
 
 from promoplan import notices
 from promoplan.errors import COMMAND_LINE, PromoplanError
@@ -190,6 +193,12 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("x-wr-timezone", vText(plan.timezone))
     cal.add_component(_timezone(plan.timezone, *_years(plan)))
 
+    # The calendar's own lines (with the VTIMEZONE) around the events'; each
+    # event is serialised once, and those lines both decide its SEQUENCE and
+    # go into the file.
+    head = cal.content_lines()
+    lines = _Lines()
+    lines.add(head[:-2])  # up to END:VCALENDAR and the final ""
     known = _previous_events(previous)
     domain = uid_domain(plan)
     written: set[str] = set()
@@ -198,18 +207,73 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
         key = str(event["UID"])
         written.add(key)
         found = known.get(key)
-        sequence = 0
-        if found is not None:
-            same = [str(line) for line in event.content_lines() if line] == found.lines
-            sequence = found.sequence if same else found.sequence + 1
-        _stamp(event, sequence)
-        cal.add_component(event)
+        if found is None:
+            lines.add_event(event)
+            continue
+        _stamp(event, found.sequence)
+        own = lines.of(event)
+        if _content(own) != found.lines:
+            _stamp(event, found.sequence + 1)
+            own = lines.of(event)
+        lines.add(own)
     if not drop_cancelled:
         for key, old in known.items():
             if key not in written and key.rpartition("@")[2] == domain:
-                cal.add_component(old.cancelled())
-    out: bytes = cal.to_ical()
-    return out
+                lines.add(old.cancelled().content_lines()[:-1])
+    lines.add(head[-2:])
+    return lines.to_ical()
+
+
+class _Lines:
+    """The calendar's content lines, each distinct event line made and folded once.
+
+    Most lines repeat across a plan's events (BEGIN:VEVENT, a start day,
+    TRANSP, the categories of a section, a trigger, DTSTAMP): making a content
+    line (`Component.content_line`) and folding it (`Contentline.to_ical`)
+    was most of the writing time. `_value` gives equal values as one object,
+    so a line is known by its property name and value object (kept here, so
+    its id is not reused while known). Events are serialised unsorted:
+    `_Writer` adds properties (and ATTENDEE's parameters) in the order
+    icalendar sorts them to (`Event.canonical_order`, then by name), so that
+    is the sorted output without sorting each event again. `to_ical` joins
+    the folded lines as `Contentlines.to_ical` does.
+    """
+
+    def __init__(self) -> None:
+        self.folded: list[bytes] = []
+        self.made: dict[tuple[str, object], tuple[object, Contentline]] = {}
+        self.folds: dict[str, bytes] = {}
+
+    def of(self, event: Event) -> list[Contentline]:
+        """The event's content lines (unfolded), as `Component.content_lines` makes them."""
+        out = []
+        for name, value in event.property_items(sorted=False):
+            key = (name, value if isinstance(value, bytes) else id(value))
+            found = self.made.get(key)
+            if found is None:
+                found = self.made[key] = (value, event.content_line(name, value, sorted=False))
+            out.append(found[1])
+        return out
+
+    def add_event(self, event: Event) -> None:
+        self.add(self.of(event))
+
+    def add(self, lines: list[Contentline]) -> None:
+        folds = self.folds
+        for line in lines:
+            if line:
+                found = folds.get(line)
+                if found is None:
+                    found = folds[line] = line.to_ical()  # type: ignore[no-untyped-call]
+                self.folded.append(found)
+
+    def to_ical(self) -> bytes:
+        return b"\r\n".join(self.folded) + b"\r\n"
+
+
+def _content(lines: list[Contentline]) -> list[Contentline]:
+    """An event's lines without DTSTAMP and SEQUENCE: what is compared with the old file."""
+    return [line for line in lines if _name(line) not in _REVISION]
 
 
 def _text(value: str) -> str:
@@ -235,10 +299,9 @@ def _organizer(plan: Plan) -> Person:
 
 
 def _stamp(event: Event, sequence: int) -> None:
-    event.pop("DTSTAMP", None)
-    event.pop("SEQUENCE", None)
-    event.add("dtstamp", _value("dtstamp", STAMP_BASE + timedelta(minutes=sequence)))
-    event.add("sequence", _value("sequence", sequence))
+    """DTSTAMP and SEQUENCE for that revision, in place (where `_Writer` put them)."""
+    event["DTSTAMP"] = _value("dtstamp", STAMP_BASE + timedelta(minutes=sequence))
+    event["SEQUENCE"] = _value("sequence", sequence)
 
 
 def _value(name: str, value: Hashable) -> Any:
@@ -365,6 +428,8 @@ class _Writer:
         summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
+        # Properties are added in the order icalendar sorts them to (see `_lines`);
+        # DTSTAMP and SEQUENCE are those of a new event until `_stamp` sets them.
         event = Event()
         title = vText(summary)
         event.add("summary", title)
@@ -374,17 +439,20 @@ class _Writer:
             event.add("duration", _value("duration", timedelta(0)))
         else:
             event.add("dtend", _value("dtend", end))
+        event.add("dtstamp", _value("dtstamp", STAMP_BASE))
         event.add("uid", uid(plan, task, item.n))
+        event.add("sequence", _value("sequence", 0))
         if item.rule is not None:
             event.add("rrule", item.rule)
         if self.organizer is not None:
-            event.add("organizer", _address(self.organizer, organizer=True))
             for person in task.people:
                 event.add("attendee", _address(person))
         categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
         if categories:
             event.add("categories", _value("categories", tuple(_text(c) for c in categories)))
         event.add("description", _text(self._description(item)))
+        if self.organizer is not None:
+            event.add("organizer", _address(self.organizer, organizer=True))
         if status == "cancelled":
             event.add("status", _value("status", "CANCELLED"))
         event.add("transp", _value("transp", "TRANSPARENT"))
@@ -436,8 +504,8 @@ def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
     address.params["CN"] = _text(person.name)
     if not organizer:
         address.params["CUTYPE"] = "INDIVIDUAL"
-        address.params["ROLE"] = "REQ-PARTICIPANT"
         address.params["PARTSTAT"] = "NEEDS-ACTION"
+        address.params["ROLE"] = "REQ-PARTICIPANT"
         address.params["RSVP"] = "TRUE" if person.email else "FALSE"
     return address
 
