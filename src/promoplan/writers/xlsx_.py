@@ -1309,26 +1309,35 @@ def _share_strings(parts: dict[str, bytes]) -> None:
     table, the table gets its content type and its relationship from the workbook."""
     from lxml import etree  # type: ignore[import-untyped]
 
+    inline_tag, text_tag, item_tag, index_tag = (f"{_MAIN}{tag}" for tag in ("is", "t", "si", "v"))
     table = etree.Element(f"{_MAIN}sst", nsmap={None: _MAIN[1:-1]})
-    index: dict[str | bytes, int] = {}
+    index: dict[str | bytes, str] = {}
     count = 0
     sheets = sorted((n for n in parts if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
                     key=lambda n: int(re.sub(r"\D", "", n)))
     for name in sheets:
         root = etree.fromstring(parts[name])
-        for inline in list(root.iter(f"{_MAIN}is")):
-            cell = inline.getparent()
+        for inline in list(root.iter(inline_tag)):
             # Plain text (one <t>) is keyed by its text; rich text by its markup.
-            plain = len(inline) == 1 and inline[0].tag == f"{_MAIN}t"
-            key = (inline[0].text or "") if plain else etree.tostring(inline)
-            if key not in index:
-                index[key] = len(index)
-                # A copy, not the element itself: moving nodes between lxml documents
-                # costs more the larger the sheet is.
-                etree.SubElement(table, f"{_MAIN}si").extend(copy(child) for child in inline)
-            cell.remove(inline)
-            cell.set("t", "s")
-            etree.SubElement(cell, f"{_MAIN}v").text = str(index[key])
+            first = inline[0] if len(inline) == 1 else None
+            plain = first is not None and first.tag == text_tag
+            key = (first.text or "") if plain else etree.tostring(inline)
+            found = index.get(key)
+            if found is None:
+                found = index[key] = str(len(index))
+                item = etree.SubElement(table, item_tag)
+                if plain:
+                    # A new <t> with the same text and xml:space, not a copy of the
+                    # element: each lxml copy makes a document of its own, which was
+                    # most of this pass's time on a large plan.
+                    etree.SubElement(item, text_tag, first.attrib).text = first.text
+                else:
+                    item.extend(copy(child) for child in inline)
+            # The <is> becomes the cell's <v> where it stands: a text cell holds nothing else.
+            inline.getparent().set("t", "s")
+            inline.tag = index_tag
+            del inline[:]
+            inline.text = found
             count += 1
         parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     table.set("count", str(count))
