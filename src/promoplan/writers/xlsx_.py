@@ -175,11 +175,7 @@ _TOP_NOTICES = 3  # warnings at the top of the 进程表; the 时间节点 sheet
 _MAX_DAYS = 3660  # a Gantt of more than ten years is a mistake in the playbook, not a plan
 _HOUR_SPAN = 3  # days: a plan (or its shifts) within this many days gets a Gantt by half hour
 _WEEK_SPAN = 366  # days: a longer plan gets a Gantt by week
-_WEEK_CELLS = 20_000
-"""Bar cells: a plan whose Gantt by day needs more gets it by week. 20,000 is some
-5,000 tasks of four days; by day such a sheet prints hundreds of pages down and two or
-more across, and its cells were a fifth of the time to write a 10,000-task workbook.
-The built-in playbooks need under 1,000 and a 1,000-task plan under 4,000."""
+_WEEK_CELLS = 400_000  # bar cells: a plan whose Gantt by day needs more gets it by week
 _GANTT_SCALE = 75  # per cent: a day column is still legible, and a page holds six weeks
 _PAGE_PIXELS = 1045  # A4 landscape less 0.4" margins, in pixels at 96 dpi (10.89")
 _PAGE_POINTS = 498  # A4 landscape less the top and bottom margins, in points (6.92")
