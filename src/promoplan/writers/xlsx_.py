@@ -48,6 +48,7 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.styles.cell_style import StyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
@@ -377,9 +378,12 @@ def _put(ws: Any, row: int, col: int, value: object, style: _Style) -> Any:
 
     The style is applied as openpyxl's `cell.style = name` does (a copy of the named
     style's format), without that setter's search of the style list by name, which is
-    rebuilt on every assignment and made styling most of a large workbook's time."""
+    rebuilt on every assignment and made styling most of a large workbook's time. Each
+    cell gets its own StyleArray, as openpyxl's Cell(style_array=) makes one: openpyxl's
+    style setters (cell.font = …, quotePrefix below) change a cell's array in place, so
+    one array shared by many cells would restyle them all."""
     cell = ws.cell(row=row, column=col)
-    cell._style = copy(style.array)
+    cell._style = StyleArray(style.array)
     if isinstance(value, str):
         value = clean(value)
         cell.value = value
@@ -1309,26 +1313,34 @@ def _share_strings(parts: dict[str, bytes]) -> None:
     table, the table gets its content type and its relationship from the workbook."""
     from lxml import etree  # type: ignore[import-untyped]
 
+    inline_tag, text_tag, item_tag, index_tag = (f"{_MAIN}{tag}" for tag in ("is", "t", "si", "v"))
     table = etree.Element(f"{_MAIN}sst", nsmap={None: _MAIN[1:-1]})
-    index: dict[str | bytes, int] = {}
+    index: dict[str | bytes, str] = {}
     count = 0
     sheets = sorted((n for n in parts if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
                     key=lambda n: int(re.sub(r"\D", "", n)))
     for name in sheets:
         root = etree.fromstring(parts[name])
-        for inline in list(root.iter(f"{_MAIN}is")):
-            cell = inline.getparent()
+        for inline in list(root.iter(inline_tag)):
             # Plain text (one <t>) is keyed by its text; rich text by its markup.
-            plain = len(inline) == 1 and inline[0].tag == f"{_MAIN}t"
-            key = (inline[0].text or "") if plain else etree.tostring(inline)
-            if key not in index:
-                index[key] = len(index)
-                # A copy, not the element itself: moving nodes between lxml documents
-                # costs more the larger the sheet is.
-                etree.SubElement(table, f"{_MAIN}si").extend(copy(child) for child in inline)
-            cell.remove(inline)
-            cell.set("t", "s")
-            etree.SubElement(cell, f"{_MAIN}v").text = str(index[key])
+            plain = inline[0] if len(inline) == 1 and inline[0].tag == text_tag else None
+            key = (plain.text or "") if plain is not None else etree.tostring(inline)
+            found = index.get(key)
+            if found is None:
+                found = index[key] = str(len(index))
+                item = etree.SubElement(table, item_tag)
+                if plain is not None:
+                    # A new <t> with the same text and xml:space, not a copy of the
+                    # element: each lxml copy makes a document of its own, which was
+                    # most of this pass's time on a large plan.
+                    etree.SubElement(item, text_tag, plain.attrib).text = plain.text
+                else:
+                    item.extend(copy(child) for child in inline)
+            # The <is> becomes the cell's <v> where it stands: a text cell holds nothing else.
+            inline.getparent().set("t", "s")
+            inline.tag = index_tag
+            del inline[:]
+            inline.text = found
             count += 1
         parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     table.set("count", str(count))
