@@ -110,21 +110,25 @@ def _csv_grid(raw: bytes, shown: str) -> Grid:
     return Grid(shown, None, rows)
 
 
-def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:
+def open_workbook(path: Path, shown: str, hint: str) -> Any:
+    """An .xlsx read with openpyxl; a missing or unreadable file is one clear message."""
     import zipfile
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         # data_only: a formula cell counts with the value Excel last computed for it.
-        book = load_workbook(path, data_only=True)
+        return load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise PromoplanError(f"cannot read {shown}: no such file", COMMAND_LINE) from None
     except OSError as exc:
         raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
     except (zipfile.BadZipFile, KeyError, ValueError):
-        raise PromoplanError("not an XLSX workbook", Loc(shown),
-                             "open it in Excel or WPS and save it as .xlsx") from None
+        raise PromoplanError("not an XLSX workbook", Loc(shown), hint) from None
+
+
+def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:
+    book = open_workbook(path, shown, "open it in Excel or WPS and save it as .xlsx")
     names = list(book.sheetnames)
     if sheet is not None:
         if sheet not in names:

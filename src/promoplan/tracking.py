@@ -20,7 +20,7 @@ from typing import Any
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, raise_all
 from promoplan.i18n import Words
 from promoplan.importer import normalize_header
-from promoplan.importer_cells import HEADER_SEARCH_ROWS, Grid
+from promoplan.importer_cells import HEADER_SEARCH_ROWS, Grid, open_workbook
 from promoplan.plan import Plan
 from promoplan.plan import Progress as Status
 from promoplan.writers import xlsx_
@@ -60,19 +60,7 @@ class Workbook:
 
 def read_workbook(path: Path, shown: str) -> Workbook:
     """The campaign key and every row's 状态 of a workbook `compile` wrote."""
-    import zipfile
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-    try:
-        book = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise PromoplanError(f"cannot read {shown}: no such file", COMMAND_LINE) from None
-    except OSError as exc:
-        raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
-    except (zipfile.BadZipFile, KeyError, ValueError):
-        raise PromoplanError("not an XLSX workbook", Loc(shown),
-                             "give the .xlsx that promoplan compile wrote") from None
+    book = open_workbook(path, shown, "give the .xlsx that promoplan compile wrote")
     meta = next((book[n] for n in book.sheetnames if n.lower() == META_SHEET), None)
     if meta is None:
         raise PromoplanError(f"no campaign key: the hidden sheet '{META_SHEET}' is missing",
