@@ -142,9 +142,6 @@ class Plan:
             return task.remind
         return self.reminders["timed" if task.start.timed else "all_day"]
 
-    def task(self, tid: str) -> PlanTask | None:
-        return next((t for t in self.tasks if t.id == tid), None)
-
     def section_rank(self, section: str) -> int:
         return self.sections.index(section) if section in self.sections else len(self.sections)
 
