@@ -403,3 +403,32 @@ def test_counts_agree_with_their_number() -> None:
     assert [en.count("diff.n_anchors", n) for n in (1, 2)] == ["1 anchor", "2 anchors"]
     assert [en.count("diff.n_changed", n) for n in (1, 3)] == ["1 task changed", "3 tasks changed"]
     assert [zh.count("diff.n_changed", n) for n in (1, 3)] == ["1项变更", "3项变更"]
+
+
+def test_columns_sized_once_match_what_rich_measures(tmp_path: Path) -> None:
+    """The table sizes its columns from the console's width; rich, measuring every cell, agrees.
+
+    ju-huasuan with a 距今 column, and the tracked plan with a 状态 column, from a width where
+    only the name column narrows down to one where the dates wrap too (rich measures there).
+    """
+    import io
+    from datetime import date
+
+    from rich.console import Console
+
+    from promoplan.cli import _compile
+    from promoplan.writers import table
+
+    path = tmp_path / "tracked.yaml"
+    path.write_text(PROGRESS, encoding="utf-8")
+    plans = [(_compile("ju-huasuan", {"signup": "2024-10-14"}, [], None, None), date(2024, 10, 20)),
+             (_compile(str(path), {"open": "2024-11-06"}, [], None, "en"), None)]
+    for (plan, words), today in plans:
+        for width in (24, 40, 50, 60, 70, 80, 90, 100, 120, 160, 220):
+            shown = []
+            for sized in (width, None):
+                console = Console(file=io.StringIO(), width=width, force_terminal=True,
+                                  color_system="truecolor")
+                console.print(table.renderable(plan, words, today, sized))
+                shown.append(console.file.getvalue())
+            assert shown[0] == shown[1], (plan.title, width)

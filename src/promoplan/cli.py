@@ -617,14 +617,16 @@ def _print_table(plan: Plan, words: Words) -> None:
     from promoplan.playbook import zone
     from promoplan.writers import table
 
-    _show(table.renderable(plan, words, today=now(zone(plan.timezone)).date()))
+    console = _console()
+    today = now(zone(plan.timezone)).date()
+    _show(table.renderable(plan, words, today=today, width=console.width), console)
 
 
-def _show(what: RenderableType) -> None:
+def _show(what: RenderableType, console: Console | None = None) -> None:
     """Print a rich renderable: styled on a terminal, plain lines without trailing blanks otherwise."""
     from promoplan.writers.table import plain
 
-    console = _console()
+    console = console or _console()
     if console.is_terminal:
         console.print(what)
     else:
