@@ -253,7 +253,7 @@ def stages(playbook: str, formats: list[str], signup: str = SIGNUP) -> dict[str,
 
 # ------------------------------------------------------------------ import times
 
-def importtime(args: list[str] | None = None, top: int = 15) -> str:
+def importtime(args: list[str] | None = None, top: int = 15, python: str | Path = sys.executable) -> str:
     """`python -X importtime` of `import promoplan.cli` (or of a CLI run), summed by package."""
     if args:
         code = f"import sys; sys.argv = ['promoplan', *{args!r}]\nfrom promoplan.cli import main\n" \
@@ -262,7 +262,7 @@ def importtime(args: list[str] | None = None, top: int = 15) -> str:
     else:
         code = "import promoplan.cli"
         what = "import promoplan.cli"
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True,
+    proc = subprocess.run([str(python), "-X", "importtime", "-c", code], capture_output=True,
                           text=True, cwd=ROOT, check=False)
     rows = []
     for line in proc.stderr.splitlines():

@@ -12,6 +12,7 @@ import argparse
 import compileall
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import platform
@@ -38,6 +39,7 @@ import prof  # noqa: E402
 
 PY = Path(sys.executable)
 PROMOPLAN = PY.parent / "promoplan"
+USER_VENV = generate.OUT / "venv"
 RUN_DIR = generate.OUT / "run"
 SIGNUP = generate.SIGNUP_ARG
 FORMATS = ("json", "ics", "xlsx")
@@ -374,7 +376,8 @@ def environment() -> list[str]:
         tj = subprocess.run(["tj3", "--version"], capture_output=True, text=True,
                             check=False).stdout.strip() or "?"
     return [f"- machine: {cpu}, {os.cpu_count()} cores{mem}; {platform.platform()}",
-            f"- Python {platform.python_version()} ({PY}); promoplan at git {rev}; {tj}"]
+            f"- Python {platform.python_version()} ({PY}); promoplan at git {rev}, "
+            f"{'the development venv (editable)' if Path(sys.executable) == PY else 'installed by pip install .'}; {tj}"]
 
 
 def write_results(path: Path, args: argparse.Namespace, started: datetime, ups: list[tuple[Series, float | None]],
@@ -471,6 +474,34 @@ def write_results(path: Path, args: argparse.Namespace, started: datetime, ups: 
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+# ------------------------------------------------------------------ what is measured
+
+def user_install() -> Path:
+    """A venv made as the README's quick start makes it (`pip install .`): what a team runs.
+
+    The development venv is not what a user has: promoplan is installed editable there
+    (an import hook on every start) next to pytest, mypy and ruff (which pydantic's
+    plugin lookup walks through). The venv is made again whenever the source changes.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([ROOT / "pyproject.toml", *(ROOT / "src").rglob("*.py"), *(ROOT / "playbooks").iterdir()]):
+        if path.is_file():
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    stamp = USER_VENV / "promoplan-source.sha256"
+    if not stamp.is_file() or stamp.read_text() != digest.hexdigest():
+        shutil.rmtree(USER_VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(USER_VENV)], check=True)
+        subprocess.run([str(USER_VENV / "bin" / "pip"), "install", "-q", str(ROOT)], check=True)
+        stamp.write_text(digest.hexdigest())
+    return USER_VENV / "bin" / "python"
+
+
+def _use(python: Path) -> None:
+    global PY, PROMOPLAN
+    PY = python
+    PROMOPLAN = python.parent / "promoplan"
+
+
 # ------------------------------------------------------------------ main
 
 def main(argv: list[str] | None = None) -> int:
@@ -489,8 +520,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-size", type=int, default=None,
                     help="size whose stages are profiled (default: the largest run ≤ 10,000)")
     ap.add_argument("--results", type=Path, default=HERE / "results.md")
+    ap.add_argument("--dev", action="store_true",
+                    help="measure the running (editable, test-tools) venv instead of a user's `pip install .`")
     args = ap.parse_args(argv)
     args.argv = argv
+    if not args.dev:
+        say("installing promoplan as the README's quick start does (pip install . in bench/out/venv) …")
+        _use(user_install())
     if not PROMOPLAN.exists():
         ap.error(f"{PROMOPLAN} not found: run with the project's venv python (.venv/bin/python bench/run.py)")
     sizes = [int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")]
@@ -500,10 +536,11 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("tj3") is None and not args.no_tj3:
         say("  tj3 (TaskJuggler) is not installed: its columns are skipped (apt-get install -y tj3)")
 
-    # An installed package has its bytecode compiled by pip; an editable checkout
-    # (and PYTHONDONTWRITEBYTECODE) would recompile promoplan's modules on every run.
-    say("compiling promoplan's bytecode, as pip does on install …")
-    compileall.compile_dir(str(ROOT / "src" / "promoplan"), quiet=1)
+    if args.dev:
+        # An installed package has its bytecode compiled by pip; an editable checkout
+        # (and PYTHONDONTWRITEBYTECODE) would recompile promoplan's modules on every run.
+        say("compiling promoplan's bytecode, as pip does on install …")
+        compileall.compile_dir(str(ROOT / "src" / "promoplan"), quiet=1)
 
     say("generating playbooks …")
     for size in sizes:
@@ -537,8 +574,8 @@ def profile(results: list[SizeResult], ups: list[tuple[Series, float | None]],
             args: argparse.Namespace) -> tuple[str, str, dict[str, object] | None]:
     """Import times, the stage breakdown of one size, and a sampling profile of its slowest stage."""
     say("\n=== profile ===\n")
-    say(prof.importtime())
-    text = prof.importtime(["compile", "ju-huasuan", "--signup", SIGNUP])
+    say(prof.importtime(python=PY))
+    text = prof.importtime(["compile", "ju-huasuan", "--signup", SIGNUP], python=PY)
     say(text)
     done = [r.size for r in results if r.promoplan.good]
     size = args.profile_size or max([s for s in done if s <= 10000] or done or [0])
