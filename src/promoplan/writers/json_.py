@@ -1,15 +1,8 @@
-"""JSON exactly as the design's contract: stable keys, stable order, ISO dates.
-
-The text is the same as `json.dumps(..., ensure_ascii=False, indent=2)`, but laid
-out here: with `indent` the standard library falls back to its pure-Python encoder,
-which spent three quarters of this writer's time on a large plan. Strings still go
-through the library's C escaper.
-"""
+"""JSON exactly as the design's contract: stable keys, stable order, ISO dates, Chinese as written."""
 
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from typing import Any
 
 from promoplan import notices
@@ -55,48 +48,4 @@ def plan_dict(plan: Plan, words: Words) -> dict[str, Any]:
 
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
-    out: list[str] = []
-    _write(plan_dict(plan, words), "\n", out)
-    out.append("\n")
-    return "".join(out).encode()
-
-
-def _write(value: Any, newline: str, out: list[str]) -> None:
-    """Append `value` as indented JSON; `newline` is a line break plus the current indent."""
-    if isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        lead = "{" + inner
-        for key, item in value.items():
-            if type(item) is str:  # most values: no call for them
-                out.append(f"{lead}{encode_basestring(key)}: {encode_basestring(item)}")
-            else:
-                out.append(f"{lead}{encode_basestring(key)}: ")
-                _write(item, inner, out)
-            lead = "," + inner
-        out.append(newline + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        lead = "[" + inner
-        for item in value:
-            if type(item) is str:
-                out.append(lead + encode_basestring(item))
-            else:
-                out.append(lead)
-                _write(item, inner, out)
-            lead = "," + inner
-        out.append(newline + "]")
-    elif isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None or value is True or value is False:
-        out.append(_CONSTANTS[value])
-    else:  # numbers
-        out.append(json.dumps(value))
-
-
-_CONSTANTS = {None: "null", True: "true", False: "false"}
+    return (json.dumps(plan_dict(plan, words), ensure_ascii=False, indent=2) + "\n").encode()
