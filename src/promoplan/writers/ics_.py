@@ -111,8 +111,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
-from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur, vText
-from icalendar.parser import Contentline, Contentlines
+from icalendar import Alarm, Calendar, Component, Event, Timezone, vCalAddress, vRecur, vText
+from icalendar.parser import Contentline, Contentlines, unescape_backslash
 
 from promoplan import notices
 from promoplan.errors import COMMAND_LINE, PromoplanError
@@ -193,9 +193,9 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("x-wr-timezone", vText(plan.timezone))
     cal.add_component(_timezone(plan.timezone, *_years(plan)))
 
-    # The calendar's own lines (with the VTIMEZONE) around the events'; each
-    # event is serialised once, and those lines both decide its SEQUENCE and
-    # go into the file.
+    # The calendar's own lines (with the VTIMEZONE) around the events'. Each
+    # event's lines (but DTSTAMP and SEQUENCE) decide its SEQUENCE, and the
+    # lines, made once (see `_Lines`), go into the file.
     head = cal.content_lines()
     lines = _Lines()
     lines.add(head[:-2])  # up to END:VCALENDAR and the final ""
@@ -207,15 +207,10 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
         key = str(event["UID"])
         written.add(key)
         found = known.get(key)
-        if found is None:
-            lines.add_event(event)
-            continue
-        _stamp(event, found.sequence)
-        own = lines.of(event)
-        if _content(own) != found.lines:
-            _stamp(event, found.sequence + 1)
-            own = lines.of(event)
-        lines.add(own)
+        if found is not None:
+            changed = lines.of(event, leave_out=_REVISION) != found.lines
+            _stamp(event, found.sequence + changed)
+        lines.add(lines.of(event))
     if not drop_cancelled:
         for key, old in known.items():
             if key not in written and key.rpartition("@")[2] == domain:
@@ -241,22 +236,33 @@ class _Lines:
 
     def __init__(self) -> None:
         self.folded: list[bytes] = []
-        self.made: dict[tuple[str, object], tuple[object, Contentline]] = {}
+        self.made: dict[tuple[str, int | str], tuple[object, Contentline]] = {}
         self.folds: dict[str, bytes] = {}
 
-    def of(self, event: Event) -> list[Contentline]:
-        """The event's content lines (unfolded), as `Component.content_lines` makes them."""
-        out = []
-        for name, value in event.property_items(sorted=False):
-            key = (name, value if isinstance(value, bytes) else id(value))
-            found = self.made.get(key)
-            if found is None:
-                found = self.made[key] = (value, event.content_line(name, value, sorted=False))
-            out.append(found[1])
+    def of(self, component: Component, leave_out: tuple[str, ...] = ()) -> list[Contentline]:
+        """The component's content lines (unfolded), as `Component.content_lines` makes them:
+        BEGIN, the properties in the order they were added, the subcomponents, END. The
+        component's own properties named in `leave_out` are left out."""
+        made = self.made
+        out = [self._line(component, "BEGIN", str(component.name))]
+        for name, value in component.items():
+            if name in leave_out:
+                continue
+            for one in value if isinstance(value, list) else (value,):
+                found = made.get((name, id(one)))
+                if found is None:
+                    found = made[name, id(one)] = (one, component.content_line(name, one, sorted=False))
+                out.append(found[1])
+        for sub in component.subcomponents:
+            out += self.of(sub)
+        out.append(self._line(component, "END", str(component.name)))
         return out
 
-    def add_event(self, event: Event) -> None:
-        self.add(self.of(event))
+    def _line(self, component: Component, name: str, value: str) -> Contentline:
+        found = self.made.get((name, value))
+        if found is None:
+            found = self.made[name, value] = (value, component.content_line(name, value))
+        return found[1]
 
     def add(self, lines: list[Contentline]) -> None:
         folds = self.folds
@@ -269,11 +275,6 @@ class _Lines:
 
     def to_ical(self) -> bytes:
         return b"\r\n".join(self.folded) + b"\r\n"
-
-
-def _content(lines: list[Contentline]) -> list[Contentline]:
-    """An event's lines without DTSTAMP and SEQUENCE: what is compared with the old file."""
-    return [line for line in lines if _name(line) not in _REVISION]
 
 
 def _text(value: str) -> str:
@@ -364,6 +365,11 @@ class _Writer:
         self.organizer = organizer
         self.calendar = plan.calendar or _WEEKDAYS
         self.tags = notices.tags_by_task(plan, words)
+        self.organizer_address = None if organizer is None else _address(organizer, organizer=True)
+        self.fixed = {name.upper(): _value(name, value) for name, value in (
+            ("duration", timedelta(0)), ("dtstamp", STAMP_BASE), ("sequence", 0),
+            ("status", "CANCELLED"), ("transp", "TRANSPARENT"), ("action", "DISPLAY"))}
+        """The values every event shares, encoded by icalendar once."""
 
     def events(self) -> Iterator[Event]:
         for task in self.plan.by_section():
@@ -432,36 +438,36 @@ class _Writer:
         # DTSTAMP and SEQUENCE are those of a new event until `_stamp` sets them.
         event = Event()
         title = vText(summary)
-        event.add("summary", title)
+        event["SUMMARY"] = title
         begin, end = self._ends(item.start, item.due)
-        event.add("dtstart", _value("dtstart", begin))
+        event["DTSTART"] = _value("dtstart", begin)
         if end is None:
-            event.add("duration", _value("duration", timedelta(0)))
+            event["DURATION"] = self.fixed["DURATION"]
         else:
-            event.add("dtend", _value("dtend", end))
-        event.add("dtstamp", _value("dtstamp", STAMP_BASE))
-        event.add("uid", uid(plan, task, item.n))
-        event.add("sequence", _value("sequence", 0))
+            event["DTEND"] = _value("dtend", end)
+        event["DTSTAMP"] = self.fixed["DTSTAMP"]
+        event["UID"] = vText(uid(plan, task, item.n))
+        event["SEQUENCE"] = self.fixed["SEQUENCE"]
         if item.rule is not None:
-            event.add("rrule", item.rule)
+            event["RRULE"] = item.rule
         if self.organizer is not None:
             for person in task.people:
                 event.add("attendee", _address(person))
         categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
         if categories:
-            event.add("categories", _value("categories", tuple(_text(c) for c in categories)))
-        event.add("description", _text(self._description(item)))
+            event["CATEGORIES"] = _value("categories", tuple(_text(c) for c in categories))
+        event["DESCRIPTION"] = vText(_text(self._description(item)))
         if self.organizer is not None:
-            event.add("organizer", _address(self.organizer, organizer=True))
+            event["ORGANIZER"] = self.organizer_address
         if status == "cancelled":
-            event.add("status", _value("status", "CANCELLED"))
-        event.add("transp", _value("transp", "TRANSPARENT"))
+            event["STATUS"] = self.fixed["STATUS"]
+        event["TRANSP"] = self.fixed["TRANSP"]
         trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
         if trigger is not None:
             alarm = Alarm()
-            alarm.add("action", _value("action", "DISPLAY"))
-            alarm.add("description", title)
-            alarm.add("trigger", _value("trigger", trigger))
+            alarm["ACTION"] = self.fixed["ACTION"]
+            alarm["DESCRIPTION"] = title
+            alarm["TRIGGER"] = _value("trigger", trigger)
             event.add_component(alarm)
         return event
 
@@ -562,9 +568,8 @@ def _trigger(reminder: Reminder, start: When, calendar: WorkCalendar) -> timedel
 _REVISION = ("DTSTAMP", "SEQUENCE")
 
 
-def _name(line: str) -> str:
-    """A content line's property name (before its parameters or value), upper-cased."""
-    return line.partition(":")[0].partition(";")[0].upper()
+_HEAD = re.compile(r"(BEGIN|END|UID|SEQUENCE|DTSTAMP)[;:]", re.IGNORECASE)
+"""The names `_previous_events` looks for, followed by the parameters or the value."""
 
 
 @dataclass
@@ -615,7 +620,8 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
     key: str | None = None
     sequence = 0
     for line in lines:
-        name = _name(line)
+        head = _HEAD.match(line)
+        name = head[1].upper() if head else ""
         if name == "BEGIN":
             if block is None and line.partition(":")[2].strip().upper() == "VEVENT":
                 block, depth, key, sequence = [], 0, None, 0
@@ -623,16 +629,16 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
         if block is None:
             continue
         if depth == 1 and name in ("UID", "SEQUENCE"):
-            try:
-                value = line.parts()[2].strip()
-            except ValueError:
+            at = line.value_separator_index()
+            if at < 0:
                 continue
+            value = unescape_backslash(line[at + 1:]).strip()
             if name == "UID":
                 key = value
             else:
                 sequence = max(int(value), 0) if value.isdigit() else 0
         if depth != 1 or name not in _REVISION:
-            block.append(str(line))
+            block.append(line)
         if name == "END":
             depth -= 1
             if depth == 0:
