@@ -251,7 +251,10 @@ class _Lines:
             for one in value if isinstance(value, list) else (value,):
                 found = made.get((name, id(one)))
                 if found is None:
-                    found = made[name, id(one)] = (one, component.content_line(name, one, sorted=False))
+                    # What `Component.content_line` does, without the empty Parameters it
+                    # makes for a value that has none: every value here has its own.
+                    line = Contentline.from_parts(name, one.params, one, sorted=False)
+                    found = made[name, id(one)] = (one, line)
                 out.append(found[1])
         for sub in component.subcomponents:
             out += self.of(sub)
@@ -370,6 +373,7 @@ class _Writer:
             ("duration", timedelta(0)), ("dtstamp", STAMP_BASE), ("sequence", 0),
             ("status", "CANCELLED"), ("transp", "TRANSPARENT"), ("action", "DISPLAY"))}
         """The values every event shares, encoded by icalendar once."""
+        self.categories: dict[tuple[str, str], Any] = {}
 
     def events(self) -> Iterator[Event]:
         for task in self.plan.by_section():
@@ -429,47 +433,53 @@ class _Writer:
         return begin, end if end > begin else None
 
     def _event(self, item: _Item) -> Event:
-        plan, words, task = self.plan, self.words, item.task
+        plan, task = self.plan, item.task
         status = task.progress.status if task.progress is not None else None
         summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
-        # Properties are added in the order icalendar sorts them to (see `_lines`);
-        # DTSTAMP and SEQUENCE are those of a new event until `_stamp` sets them.
-        event = Event()
+        # Properties in the order icalendar sorts them to (see `_Lines`), each
+        # already an icalendar value; DTSTAMP and SEQUENCE are those of a new
+        # event until `_stamp` sets them.
         title = vText(summary)
-        event["SUMMARY"] = title
+        props: dict[str, Any] = {"SUMMARY": title}
         begin, end = self._ends(item.start, item.due)
-        event["DTSTART"] = _value("dtstart", begin)
+        props["DTSTART"] = _value("dtstart", begin)
         if end is None:
-            event["DURATION"] = self.fixed["DURATION"]
+            props["DURATION"] = self.fixed["DURATION"]
         else:
-            event["DTEND"] = _value("dtend", end)
-        event["DTSTAMP"] = self.fixed["DTSTAMP"]
-        event["UID"] = vText(uid(plan, task, item.n))
-        event["SEQUENCE"] = self.fixed["SEQUENCE"]
+            props["DTEND"] = _value("dtend", end)
+        props["DTSTAMP"] = self.fixed["DTSTAMP"]
+        props["UID"] = vText(uid(plan, task, item.n))
+        props["SEQUENCE"] = self.fixed["SEQUENCE"]
         if item.rule is not None:
-            event["RRULE"] = item.rule
-        if self.organizer is not None:
-            for person in task.people:
-                event.add("attendee", _address(person))
-        categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
-        if categories:
-            event["CATEGORIES"] = _value("categories", tuple(_text(c) for c in categories))
-        event["DESCRIPTION"] = vText(_text(self._description(item)))
-        if self.organizer is not None:
-            event["ORGANIZER"] = self.organizer_address
+            props["RRULE"] = item.rule
+        if self.organizer is not None and task.people:
+            props["ATTENDEE"] = [_address(person) for person in task.people]
+        categories = self._categories(task)
+        if categories is not None:
+            props["CATEGORIES"] = categories
+        props["DESCRIPTION"] = vText(_text(self._description(item)))
+        if self.organizer_address is not None:
+            props["ORGANIZER"] = self.organizer_address
         if status == "cancelled":
-            event["STATUS"] = self.fixed["STATUS"]
-        event["TRANSP"] = self.fixed["TRANSP"]
+            props["STATUS"] = self.fixed["STATUS"]
+        props["TRANSP"] = self.fixed["TRANSP"]
+        event = Event(props)
         trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
         if trigger is not None:
-            alarm = Alarm()
-            alarm["ACTION"] = self.fixed["ACTION"]
-            alarm["DESCRIPTION"] = title
-            alarm["TRIGGER"] = _value("trigger", trigger)
-            event.add_component(alarm)
+            event.add_component(Alarm({"ACTION": self.fixed["ACTION"], "DESCRIPTION": title,
+                                       "TRIGGER": _value("trigger", trigger)}))
         return event
+
+    def _categories(self, task: PlanTask) -> Any:
+        """CATEGORIES: the section and the phase, if any (one value per pair, made once)."""
+        key = (task.section, task.phase)
+        if key not in self.categories:
+            words = self.words
+            found = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
+            self.categories[key] = _value("categories", tuple(_text(c) for c in found)) if found else None
+        return self.categories[key]
 
     def _description(self, item: _Item) -> str:
         task, words = item.task, self.words
@@ -600,8 +610,9 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
     """UID → SEQUENCE and lines of each event written last time; {} when unreadable.
 
     icalendar unfolds the file into content lines; only the UID and SEQUENCE
-    of each event are split into parts (a full parse types every value and
-    cost twice as much as writing the calendar). Events are compared by their
+    of each event are read, their values split off and unescaped by
+    icalendar (a full parse types every value and cost twice as much as
+    writing the calendar). Events are compared by their
     lines: the same writer writes the same event as the same lines, and an
     event written otherwise (another version, another program) merely counts
     as changed once. Only an event that has to be written again as cancelled
@@ -621,7 +632,11 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
     sequence = 0
     for line in lines:
         head = _HEAD.match(line)
-        name = head[1].upper() if head else ""
+        if head is None:  # most lines: one of an event's, or outside any
+            if block is not None:
+                block.append(line)
+            continue
+        name = head[1].upper()
         if name == "BEGIN":
             if block is None and line.partition(":")[2].strip().upper() == "VEVENT":
                 block, depth, key, sequence = [], 0, None, 0
