@@ -107,7 +107,7 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -319,11 +319,11 @@ def _value(name: str, value: Hashable) -> Any:
     The zone is part of the key: 15:00 in Berlin equals 22:00 in Shanghai as
     a datetime, but not as a DTSTART.
     """
-    return _encoded(name, value, str(getattr(value, "tzinfo", None)))
+    return _encoded(name, value, getattr(value, "tzinfo", None))
 
 
 @lru_cache(maxsize=4096)
-def _encoded(name: str, value: Hashable, zone: str) -> Any:
+def _encoded(name: str, value: Hashable, zone: Hashable) -> Any:
     scratch = Event()
     scratch.add(name, list(value) if isinstance(value, tuple) else value)
     return scratch.pop(name)
@@ -382,8 +382,7 @@ class _Until(tzinfo):
 
 # ------------------------------------------------------------------ events
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One VEVENT to write: a task, or one occurrence of it (n), with its ends."""
 
     task: PlanTask
@@ -471,38 +470,41 @@ class _Writer:
         summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
-        # Properties in the order icalendar sorts them to (see `_Lines`), each
-        # already an icalendar value; DTSTAMP and SEQUENCE are those of a new
-        # event until `_stamp` sets them.
+        # Properties set in the order icalendar sorts them to (see `_Lines`), each
+        # already an icalendar value (`Component.add` would encode it again);
+        # DTSTAMP and SEQUENCE are those of a new event until `_stamp` sets them.
+        event = Event()
         title = vText(summary)
-        props: dict[str, Any] = {"SUMMARY": title}
+        event["SUMMARY"] = title
         begin, end = self._ends(item.start, item.due)
-        props["DTSTART"] = _value("dtstart", begin)
+        event["DTSTART"] = _value("dtstart", begin)
         if end is None:
-            props["DURATION"] = self.fixed["DURATION"]
+            event["DURATION"] = self.fixed["DURATION"]
         else:
-            props["DTEND"] = _value("dtend", end)
-        props["DTSTAMP"] = self.fixed["DTSTAMP"]
-        props["UID"] = vText(uid(plan, task, item.n))
-        props["SEQUENCE"] = self.fixed["SEQUENCE"]
+            event["DTEND"] = _value("dtend", end)
+        event["DTSTAMP"] = self.fixed["DTSTAMP"]
+        event["UID"] = vText(uid(plan, task, item.n))
+        event["SEQUENCE"] = self.fixed["SEQUENCE"]
         if item.rule is not None:
-            props["RRULE"] = item.rule
+            event["RRULE"] = item.rule
         if self.organizer is not None and task.people:
-            props["ATTENDEE"] = [_address(person) for person in task.people]
+            event["ATTENDEE"] = [_address(person) for person in task.people]
         categories = self._categories(task)
         if categories is not None:
-            props["CATEGORIES"] = categories
-        props["DESCRIPTION"] = vText(_text(self._description(item)))
+            event["CATEGORIES"] = categories
+        event["DESCRIPTION"] = vText(_text(self._description(item)))
         if self.organizer_address is not None:
-            props["ORGANIZER"] = self.organizer_address
+            event["ORGANIZER"] = self.organizer_address
         if status == "cancelled":
-            props["STATUS"] = self.fixed["STATUS"]
-        props["TRANSP"] = self.fixed["TRANSP"]
-        event = Event(props)
+            event["STATUS"] = self.fixed["STATUS"]
+        event["TRANSP"] = self.fixed["TRANSP"]
         trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
         if trigger is not None:
-            event.add_component(Alarm({"ACTION": self.fixed["ACTION"], "DESCRIPTION": title,
-                                       "TRIGGER": _value("trigger", trigger)}))
+            alarm = Alarm()
+            alarm["ACTION"] = self.fixed["ACTION"]
+            alarm["DESCRIPTION"] = title
+            alarm["TRIGGER"] = _value("trigger", trigger)
+            event.add_component(alarm)
         return event
 
     def _categories(self, task: PlanTask) -> Any:
