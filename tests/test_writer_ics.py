@@ -544,9 +544,11 @@ def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> Non
     organizer = Person(name="王芳", email="wangfang@example.com")
     writer = ics_._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
     seen: set[str] = set()
+    lines = ics_._Lines()
     for event in writer.events():
         written = event.to_ical()
         assert event.to_ical(sorted=False) == written
+        assert [*lines.of(event), ""] == event.content_lines(sorted=False)  # the writer's lines
         seen |= {re.split("[;:]", line)[0] for line in written.decode().splitlines()}
     assert {"RRULE", "ATTENDEE", "ORGANIZER", "STATUS", "DURATION", "DTEND", "TRIGGER"} <= seen
     # The file, assembled from each event's lines (with SEQUENCE carried from an earlier file),

@@ -85,9 +85,8 @@ with icalendar) is part of the input:
 - an event absent from it gets SEQUENCE 0; an event present keeps its
   SEQUENCE when its content lines, DTSTAMP and SEQUENCE aside, are the old
   file's (as icalendar writes and unfolds them), and gets SEQUENCE + 1
-  otherwise. Each event is serialised once with the old SEQUENCE; those
-  lines are compared and then go into the file (only a changed event is
-  serialised again);
+  otherwise. Each line is made once (`_Lines`): the lines compared are
+  the ones that then go into the file, with DTSTAMP and SEQUENCE added;
 - DTSTAMP is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves with it;
 - an event of the same campaign (same UID domain) whose task is gone is
   written again as STATUS:CANCELLED with SEQUENCE + 1 and no alarm, so a
@@ -228,10 +227,13 @@ class _Lines:
     was most of the writing time. `_value` gives equal values as one object,
     so a line is known by its property name and value object (kept here, so
     its id is not reused while known). Events are serialised unsorted:
-    `_Writer` adds properties (and ATTENDEE's parameters) in the order
+    `_Writer` sets properties (and ATTENDEE's parameters) in the order
     icalendar sorts them to (`Event.canonical_order`, then by name), so that
-    is the sorted output without sorting each event again. `to_ical` joins
-    the folded lines as `Contentlines.to_ical` does.
+    is the sorted output without sorting each event again. `of` walks a
+    component as `Component.property_items(sorted=False)` does, but knows its
+    BEGIN and END lines by the component's name (property_items encodes the
+    name twice per component). `to_ical` joins the folded lines as
+    `Contentlines.to_ical` does.
     """
 
     def __init__(self) -> None:
