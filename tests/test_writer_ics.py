@@ -204,7 +204,7 @@ def test_the_timezone_is_icalendars_for_the_real_zone(zone: str, first: date, la
     """The writer hands icalendar a zone that stops a year after the plan (`_Until`), so the
     search for transitions stops there; the VTIMEZONE must be the one of the real zone."""
     expected = Timezone.from_tzinfo(ZoneInfo(zone), zone, first, last).to_ical()
-    assert ics_._timezone(zone, first, last).to_ical() == expected
+    assert ics_.vtimezone(zone, first, last).to_ical() == expected
 
 
 def test_the_timezone_search_stops_a_year_after_the_plan() -> None:

@@ -190,7 +190,7 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("name", title)
     cal.add("x-wr-calname", vText(title))
     cal.add("x-wr-timezone", vText(plan.timezone))
-    cal.add_component(_timezone(plan.timezone, *_years(plan)))
+    cal.add_component(vtimezone(plan.timezone, *_years(plan)))
 
     # The calendar's own lines (with the VTIMEZONE) around the events'. Each
     # event's lines (but DTSTAMP and SEQUENCE) decide its SEQUENCE, and the
@@ -343,10 +343,11 @@ def _years(plan: Plan) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=16)
-def _timezone(tzid: str, first: date, last: date) -> Timezone:
+def vtimezone(tzid: str, first: date, last: date) -> Timezone:
     """icalendar's VTIMEZONE for the zone between those days: made once per process (a
     component is not changed by writing it, so calendars can share it), from the zone as
-    `_Until` gives it, which is the same VTIMEZONE found in a fraction of the time."""
+    `_Until` gives it, which is the same VTIMEZONE found in a fraction of the time. Public
+    so that a calendar joined from several (season_ics) gets its VTIMEZONE the same way."""
     return Timezone.from_tzinfo(_Until(ZoneInfo(tzid), last), tzid, first, last)
 
 
