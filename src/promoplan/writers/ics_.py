@@ -85,9 +85,8 @@ with icalendar) is part of the input:
 - an event absent from it gets SEQUENCE 0; an event present keeps its
   SEQUENCE when its content lines, DTSTAMP and SEQUENCE aside, are the old
   file's (as icalendar writes and unfolds them), and gets SEQUENCE + 1
-  otherwise. Each event is serialised once with the old SEQUENCE; those
-  lines are compared and then go into the file (only a changed event is
-  serialised again);
+  otherwise. Each line is made once (`_Lines`): the lines compared are
+  the ones that then go into the file, with DTSTAMP and SEQUENCE added;
 - DTSTAMP is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves with it;
 - an event of the same campaign (same UID domain) whose task is gone is
   written again as STATUS:CANCELLED with SEQUENCE + 1 and no alarm, so a
@@ -105,14 +104,14 @@ import hashlib
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
-from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur, vText
-from icalendar.parser import Contentline, Contentlines
+from icalendar import Alarm, Calendar, Component, Event, Timezone, vCalAddress, vRecur, vText
+from icalendar.parser import Contentline, Contentlines, unescape_backslash
 
 from promoplan import notices
 from promoplan.errors import COMMAND_LINE, PromoplanError
@@ -191,11 +190,11 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("name", title)
     cal.add("x-wr-calname", vText(title))
     cal.add("x-wr-timezone", vText(plan.timezone))
-    cal.add_component(_timezone(plan.timezone, *_years(plan)))
+    cal.add_component(vtimezone(plan.timezone, *_years(plan)))
 
-    # The calendar's own lines (with the VTIMEZONE) around the events'; each
-    # event is serialised once, and those lines both decide its SEQUENCE and
-    # go into the file.
+    # The calendar's own lines (with the VTIMEZONE) around the events'. Each
+    # event's lines (but DTSTAMP and SEQUENCE) decide its SEQUENCE, and the
+    # lines, made once (see `_Lines`), go into the file.
     head = cal.content_lines()
     lines = _Lines()
     lines.add(head[:-2])  # up to END:VCALENDAR and the final ""
@@ -207,15 +206,10 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
         key = str(event["UID"])
         written.add(key)
         found = known.get(key)
-        if found is None:
-            lines.add_event(event)
-            continue
-        _stamp(event, found.sequence)
-        own = lines.of(event)
-        if _content(own) != found.lines:
-            _stamp(event, found.sequence + 1)
-            own = lines.of(event)
-        lines.add(own)
+        if found is not None:
+            changed = lines.of(event, leave_out=_REVISION) != found.lines
+            _stamp(event, found.sequence + changed)
+        lines.add(lines.of(event))
     if not drop_cancelled:
         for key, old in known.items():
             if key not in written and key.rpartition("@")[2] == domain:
@@ -233,30 +227,47 @@ class _Lines:
     was most of the writing time. `_value` gives equal values as one object,
     so a line is known by its property name and value object (kept here, so
     its id is not reused while known). Events are serialised unsorted:
-    `_Writer` adds properties (and ATTENDEE's parameters) in the order
+    `_Writer` sets properties (and ATTENDEE's parameters) in the order
     icalendar sorts them to (`Event.canonical_order`, then by name), so that
-    is the sorted output without sorting each event again. `to_ical` joins
-    the folded lines as `Contentlines.to_ical` does.
+    is the sorted output without sorting each event again. `of` walks a
+    component as `Component.property_items(sorted=False)` does, but knows its
+    BEGIN and END lines by the component's name (property_items encodes the
+    name twice per component). `to_ical` joins the folded lines as
+    `Contentlines.to_ical` does.
     """
 
     def __init__(self) -> None:
         self.folded: list[bytes] = []
-        self.made: dict[tuple[str, object], tuple[object, Contentline]] = {}
+        self.made: dict[tuple[str, int | str], tuple[object, Contentline]] = {}
         self.folds: dict[str, bytes] = {}
 
-    def of(self, event: Event) -> list[Contentline]:
-        """The event's content lines (unfolded), as `Component.content_lines` makes them."""
-        out = []
-        for name, value in event.property_items(sorted=False):
-            key = (name, value if isinstance(value, bytes) else id(value))
-            found = self.made.get(key)
-            if found is None:
-                found = self.made[key] = (value, event.content_line(name, value, sorted=False))
-            out.append(found[1])
+    def of(self, component: Component, leave_out: tuple[str, ...] = ()) -> list[Contentline]:
+        """The component's content lines (unfolded), as `Component.content_lines` makes them:
+        BEGIN, the properties in the order they were added, the subcomponents, END. The
+        component's own properties named in `leave_out` are left out."""
+        made = self.made
+        out = [self._line(component, "BEGIN", str(component.name))]
+        for name, value in component.items():
+            if name in leave_out:
+                continue
+            for one in value if isinstance(value, list) else (value,):
+                found = made.get((name, id(one)))
+                if found is None:
+                    # What `Component.content_line` does, without the empty Parameters it
+                    # makes for a value that has none: every value here has its own.
+                    line = Contentline.from_parts(name, one.params, one, sorted=False)
+                    found = made[name, id(one)] = (one, line)
+                out.append(found[1])
+        for sub in component.subcomponents:
+            out += self.of(sub)
+        out.append(self._line(component, "END", str(component.name)))
         return out
 
-    def add_event(self, event: Event) -> None:
-        self.add(self.of(event))
+    def _line(self, component: Component, name: str, value: str) -> Contentline:
+        found = self.made.get((name, value))
+        if found is None:
+            found = self.made[name, value] = (value, component.content_line(name, value))
+        return found[1]
 
     def add(self, lines: list[Contentline]) -> None:
         folds = self.folds
@@ -269,11 +280,6 @@ class _Lines:
 
     def to_ical(self) -> bytes:
         return b"\r\n".join(self.folded) + b"\r\n"
-
-
-def _content(lines: list[Contentline]) -> list[Contentline]:
-    """An event's lines without DTSTAMP and SEQUENCE: what is compared with the old file."""
-    return [line for line in lines if _name(line) not in _REVISION]
 
 
 def _text(value: str) -> str:
@@ -315,11 +321,11 @@ def _value(name: str, value: Hashable) -> Any:
     The zone is part of the key: 15:00 in Berlin equals 22:00 in Shanghai as
     a datetime, but not as a DTSTART.
     """
-    return _encoded(name, value, str(getattr(value, "tzinfo", None)))
+    return _encoded(name, value, getattr(value, "tzinfo", None))
 
 
 @lru_cache(maxsize=4096)
-def _encoded(name: str, value: Hashable, zone: str) -> Any:
+def _encoded(name: str, value: Hashable, zone: Hashable) -> Any:
     scratch = Event()
     scratch.add(name, list(value) if isinstance(value, tuple) else value)
     return scratch.pop(name)
@@ -337,16 +343,49 @@ def _years(plan: Plan) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=16)
-def _timezone(tzid: str, first: date, last: date) -> Timezone:
-    """icalendar's VTIMEZONE for the zone between those days: slow to compute, so made once
-    (a component is not changed by writing it, so calendars can share it)."""
-    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, first, last)
+def vtimezone(tzid: str, first: date, last: date) -> Timezone:
+    """icalendar's VTIMEZONE for the zone between those days: made once per process (a
+    component is not changed by writing it, so calendars can share it), from the zone as
+    `_Until` gives it, which is the same VTIMEZONE found in a fraction of the time. Public
+    so that a calendar joined from several (season_ics) gets its VTIMEZONE the same way."""
+    return Timezone.from_tzinfo(_Until(ZoneInfo(tzid), last), tzid, first, last)
+
+
+class _Until(tzinfo):
+    """A zone as it is until a day (and a year more), for `Timezone.from_tzinfo`.
+
+    icalendar follows each offset forward in steps of up to 64 days until the
+    offset changes or the zone stops answering (OverflowError, which zoneinfo
+    raises past the year 9999), whatever the last day it is given. A zone with
+    no change ahead (Asia/Shanghai since 1991, UTC, Asia/Tokyo) is so followed
+    to the year 9999: 45,000 steps, about 35 ms, as long as writing a small
+    plan's events. This zone gives the real zone's offsets, names and DST up to
+    a year after the last day and stops answering after that, so the search
+    ends there. The VTIMEZONE is the same: a period that runs past the last day
+    is the calendar's last either way, and a step (64 days at most) can only
+    reach past the year's margin from within such a period (a test compares
+    both for zones with and without daylight saving).
+    """
+
+    def __init__(self, zone: ZoneInfo, last: date) -> None:
+        self.zone = zone
+        self.end = last + timedelta(days=366)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        if dt is not None and dt.date() > self.end:
+            raise OverflowError(f"{self.zone.key} is followed only until {self.end}")
+        return self.zone.utcoffset(dt)
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return self.zone.dst(dt)
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return self.zone.tzname(dt)
 
 
 # ------------------------------------------------------------------ events
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One VEVENT to write: a task, or one occurrence of it (n), with its ends."""
 
     task: PlanTask
@@ -364,6 +403,12 @@ class _Writer:
         self.organizer = organizer
         self.calendar = plan.calendar or _WEEKDAYS
         self.tags = notices.tags_by_task(plan, words)
+        self.organizer_address = None if organizer is None else _address(organizer, organizer=True)
+        self.fixed = {name.upper(): _value(name, value) for name, value in (
+            ("duration", timedelta(0)), ("dtstamp", STAMP_BASE), ("sequence", 0),
+            ("status", "CANCELLED"), ("transp", "TRANSPARENT"), ("action", "DISPLAY"))}
+        """The values every event shares, encoded by icalendar once."""
+        self.categories: dict[tuple[str, str], Any] = {}
 
     def events(self) -> Iterator[Event]:
         for task in self.plan.by_section():
@@ -423,47 +468,56 @@ class _Writer:
         return begin, end if end > begin else None
 
     def _event(self, item: _Item) -> Event:
-        plan, words, task = self.plan, self.words, item.task
+        plan, task = self.plan, item.task
         status = task.progress.status if task.progress is not None else None
         summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
-        # Properties are added in the order icalendar sorts them to (see `_lines`);
+        # Properties set in the order icalendar sorts them to (see `_Lines`), each
+        # already an icalendar value (`Component.add` would encode it again);
         # DTSTAMP and SEQUENCE are those of a new event until `_stamp` sets them.
         event = Event()
         title = vText(summary)
-        event.add("summary", title)
+        event["SUMMARY"] = title
         begin, end = self._ends(item.start, item.due)
-        event.add("dtstart", _value("dtstart", begin))
+        event["DTSTART"] = _value("dtstart", begin)
         if end is None:
-            event.add("duration", _value("duration", timedelta(0)))
+            event["DURATION"] = self.fixed["DURATION"]
         else:
-            event.add("dtend", _value("dtend", end))
-        event.add("dtstamp", _value("dtstamp", STAMP_BASE))
-        event.add("uid", uid(plan, task, item.n))
-        event.add("sequence", _value("sequence", 0))
+            event["DTEND"] = _value("dtend", end)
+        event["DTSTAMP"] = self.fixed["DTSTAMP"]
+        event["UID"] = vText(uid(plan, task, item.n))
+        event["SEQUENCE"] = self.fixed["SEQUENCE"]
         if item.rule is not None:
-            event.add("rrule", item.rule)
-        if self.organizer is not None:
-            for person in task.people:
-                event.add("attendee", _address(person))
-        categories = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
-        if categories:
-            event.add("categories", _value("categories", tuple(_text(c) for c in categories)))
-        event.add("description", _text(self._description(item)))
-        if self.organizer is not None:
-            event.add("organizer", _address(self.organizer, organizer=True))
+            event["RRULE"] = item.rule
+        if self.organizer is not None and task.people:
+            event["ATTENDEE"] = [_address(person) for person in task.people]
+        categories = self._categories(task)
+        if categories is not None:
+            event["CATEGORIES"] = categories
+        event["DESCRIPTION"] = vText(_text(self._description(item)))
+        if self.organizer_address is not None:
+            event["ORGANIZER"] = self.organizer_address
         if status == "cancelled":
-            event.add("status", _value("status", "CANCELLED"))
-        event.add("transp", _value("transp", "TRANSPARENT"))
+            event["STATUS"] = self.fixed["STATUS"]
+        event["TRANSP"] = self.fixed["TRANSP"]
         trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
         if trigger is not None:
             alarm = Alarm()
-            alarm.add("action", _value("action", "DISPLAY"))
-            alarm.add("description", title)
-            alarm.add("trigger", _value("trigger", trigger))
+            alarm["ACTION"] = self.fixed["ACTION"]
+            alarm["DESCRIPTION"] = title
+            alarm["TRIGGER"] = _value("trigger", trigger)
             event.add_component(alarm)
         return event
+
+    def _categories(self, task: PlanTask) -> Any:
+        """CATEGORIES: the section and the phase, if any (one value per pair, made once)."""
+        key = (task.section, task.phase)
+        if key not in self.categories:
+            words = self.words
+            found = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
+            self.categories[key] = _value("categories", tuple(_text(c) for c in found)) if found else None
+        return self.categories[key]
 
     def _description(self, item: _Item) -> str:
         task, words = item.task, self.words
@@ -562,9 +616,8 @@ def _trigger(reminder: Reminder, start: When, calendar: WorkCalendar) -> timedel
 _REVISION = ("DTSTAMP", "SEQUENCE")
 
 
-def _name(line: str) -> str:
-    """A content line's property name (before its parameters or value), upper-cased."""
-    return line.partition(":")[0].partition(";")[0].upper()
+_HEAD = re.compile(r"(BEGIN|END|UID|SEQUENCE|DTSTAMP)[;:]", re.IGNORECASE)
+"""The names `_previous_events` looks for, followed by the parameters or the value."""
 
 
 @dataclass
@@ -595,8 +648,9 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
     """UID → SEQUENCE and lines of each event written last time; {} when unreadable.
 
     icalendar unfolds the file into content lines; only the UID and SEQUENCE
-    of each event are split into parts (a full parse types every value and
-    cost twice as much as writing the calendar). Events are compared by their
+    of each event are read, their values split off and unescaped by
+    icalendar (a full parse types every value and cost twice as much as
+    writing the calendar). Events are compared by their
     lines: the same writer writes the same event as the same lines, and an
     event written otherwise (another version, another program) merely counts
     as changed once. Only an event that has to be written again as cancelled
@@ -615,7 +669,12 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
     key: str | None = None
     sequence = 0
     for line in lines:
-        name = _name(line)
+        head = _HEAD.match(line)
+        if head is None:  # most lines: one of an event's, or outside any
+            if block is not None:
+                block.append(line)
+            continue
+        name = head[1].upper()
         if name == "BEGIN":
             if block is None and line.partition(":")[2].strip().upper() == "VEVENT":
                 block, depth, key, sequence = [], 0, None, 0
@@ -623,16 +682,16 @@ def _previous_events(data: bytes | None) -> dict[str, _Known]:
         if block is None:
             continue
         if depth == 1 and name in ("UID", "SEQUENCE"):
-            try:
-                value = line.parts()[2].strip()
-            except ValueError:
+            at = line.value_separator_index()
+            if at < 0:
                 continue
+            value = unescape_backslash(line[at + 1:]).strip()
             if name == "UID":
                 key = value
             else:
                 sequence = max(int(value), 0) if value.isdigit() else 0
         if depth != 1 or name not in _REVISION:
-            block.append(str(line))
+            block.append(line)
         if name == "END":
             depth -= 1
             if depth == 0:
