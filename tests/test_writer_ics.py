@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import vobject
 from dateutil.rrule import rrulestr
-from icalendar import Calendar, Timezone
+from icalendar import Calendar
 
 from promoplan.i18n import words_for
 from promoplan.model import Person
@@ -188,42 +188,6 @@ def test_a_daylight_saving_zone_gets_its_transitions_for_those_years_only(tmp_pa
     ship = next(ev for ev in cal.walk("VEVENT") if ev["UID"] == f"ship{DOMAIN}")
     assert ship["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert ship["DTSTART"].dt == datetime(2024, 11, 1, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-# Zones without a change ahead (Shanghai, UTC, Tokyo), with daylight saving north and south,
-# a half-hour change (Lord Howe), DST ended (Tehran 2022) and DST by Ramadan (Casablanca).
-ZONES = ("Asia/Shanghai", "UTC", "Asia/Tokyo", "Europe/Berlin", "America/New_York",
-         "Australia/Sydney", "Australia/Lord_Howe", "Asia/Tehran", "Africa/Casablanca")
-
-
-@pytest.mark.parametrize("zone", ZONES)
-@pytest.mark.parametrize(("first", "last"), [
-    (date(2024, 1, 1), date(2025, 1, 1)), (date(2021, 1, 1), date(2024, 1, 1)),
-    (date(2024, 3, 1), date(2024, 11, 15))])
-def test_the_timezone_is_icalendars_for_the_real_zone(zone: str, first: date, last: date) -> None:
-    """The writer hands icalendar a zone that stops a year after the plan (`_Until`), so the
-    search for transitions stops there; the VTIMEZONE must be the one of the real zone."""
-    expected = Timezone.from_tzinfo(ZoneInfo(zone), zone, first, last).to_ical()
-    assert ics_.vtimezone(zone, first, last).to_ical() == expected
-
-
-def test_the_timezone_search_stops_a_year_after_the_plan() -> None:
-    """Without the bound icalendar follows Asia/Shanghai's one offset to the year 9999."""
-    asked: list[datetime] = []
-
-    class Counted(ics_._Until):
-        def utcoffset(self, dt: datetime | None) -> timedelta | None:
-            assert dt is not None
-            asked.append(dt)
-            return super().utcoffset(dt)
-
-    zone = Counted(ZoneInfo("Asia/Shanghai"), date(2025, 1, 1))
-    Timezone.from_tzinfo(zone, "Asia/Shanghai", date(2024, 1, 1), date(2025, 1, 1))
-    assert max(asked).date() <= date(2026, 1, 2) + timedelta(days=64)
-    assert len(asked) < 20
-    with pytest.raises(OverflowError):
-        zone.utcoffset(datetime(2026, 1, 3, tzinfo=zone))
-    assert zone.utcoffset(datetime(2026, 1, 2, tzinfo=zone)) == timedelta(hours=8)
 
 
 def test_one_timed_end_makes_both_ends_times(tmp_path: Path) -> None:

@@ -104,9 +104,9 @@ import hashlib
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -344,48 +344,15 @@ def _years(plan: Plan) -> tuple[date, date]:
 
 @lru_cache(maxsize=16)
 def vtimezone(tzid: str, first: date, last: date) -> Timezone:
-    """icalendar's VTIMEZONE for the zone between those days: made once per process (a
-    component is not changed by writing it, so calendars can share it), from the zone as
-    `_Until` gives it, which is the same VTIMEZONE found in a fraction of the time. Public
-    so that a calendar joined from several (season_ics) gets its VTIMEZONE the same way."""
-    return Timezone.from_tzinfo(_Until(ZoneInfo(tzid), last), tzid, first, last)
-
-
-class _Until(tzinfo):
-    """A zone as it is until a day (and a year more), for `Timezone.from_tzinfo`.
-
-    icalendar follows each offset forward in steps of up to 64 days until the
-    offset changes or the zone stops answering (OverflowError, which zoneinfo
-    raises past the year 9999), whatever the last day it is given. A zone with
-    no change ahead (Asia/Shanghai since 1991, UTC, Asia/Tokyo) is so followed
-    to the year 9999: 45,000 steps, about 35 ms, as long as writing a small
-    plan's events. This zone gives the real zone's offsets, names and DST up to
-    a year after the last day and stops answering after that, so the search
-    ends there. The VTIMEZONE is the same: a period that runs past the last day
-    is the calendar's last either way, and a step (64 days at most) can only
-    reach past the year's margin from within such a period (a test compares
-    both for zones with and without daylight saving).
-    """
-
-    def __init__(self, zone: ZoneInfo, last: date) -> None:
-        self.zone = zone
-        self.end = last + timedelta(days=366)
-
-    def utcoffset(self, dt: datetime | None) -> timedelta | None:
-        if dt is not None and dt.date() > self.end:
-            raise OverflowError(f"{self.zone.key} is followed only until {self.end}")
-        return self.zone.utcoffset(dt)
-
-    def dst(self, dt: datetime | None) -> timedelta | None:
-        return self.zone.dst(dt)
-
-    def tzname(self, dt: datetime | None) -> str | None:
-        return self.zone.tzname(dt)
+    """icalendar's VTIMEZONE for the zone between those days: slow to compute, so made once
+    per process (a component is not changed by writing it, so calendars can share it)."""
+    return Timezone.from_tzinfo(ZoneInfo(tzid), tzid, first, last)
 
 
 # ------------------------------------------------------------------ events
 
-class _Item(NamedTuple):
+@dataclass(frozen=True)
+class _Item:
     """One VEVENT to write: a task, or one occurrence of it (n), with its ends."""
 
     task: PlanTask

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone, vText
+from icalendar import Calendar, vText
 
 from promoplan.i18n import Words
 from promoplan.plan import Plan
-from promoplan.writers.ics_ import uid_domain
+from promoplan.writers.ics_ import uid_domain, vtimezone
 
 _NAME = {"zh": "{who} · {n}个活动", "en": "{who} · {n} campaigns"}
 
@@ -71,7 +70,7 @@ def join(parts: Sequence[tuple[Plan, bytes]], name: str) -> bytes:
     lo = date(min(days).year, 1, 1) if days else date(2000, 1, 1)
     hi = date(max(days).year + 1, 1, 1) if days else date(2001, 1, 1)
     for tzid in zones:
-        cal.add_component(Timezone.from_tzinfo(ZoneInfo(tzid), tzid, lo, hi))
+        cal.add_component(vtimezone(tzid, lo, hi))
     for plan, data in parts:
         for event in Calendar.from_ical(data).walk("VEVENT"):
             event["SUMMARY"] = vText(label(plan) + str(event.get("SUMMARY", "")))
