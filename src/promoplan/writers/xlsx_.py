@@ -50,7 +50,9 @@ from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
 from openpyxl.styles.cell_style import StyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from promoplan import notices
@@ -395,6 +397,18 @@ def _put(ws: Any, row: int, col: int, value: object, style: _Style) -> Any:
     return cell
 
 
+def _merge(ws: Any, row: int, first: int, last: int) -> None:
+    """Merge columns first..last of `row`, whose first cell is written and the others not.
+
+    openpyxl's `merge_cells` also copies the range's borders onto its edge cells, and
+    for a range without borders still builds a Border per edge cell and looks it up in
+    the workbook's style list: most of the time of a small workbook. No merged range
+    here has a border, so the range is registered as it is; the cells it covers stay
+    unwritten, as `merge_cells` leaves them (it replaces them with empty MergedCells)."""
+    coord = CellRange(min_row=row, min_col=first, max_row=row, max_col=last).coord
+    ws.merged_cells.add(MergedCellRange(ws, coord))
+
+
 # ---------------------------------------------------------------- shared context
 
 
@@ -522,7 +536,7 @@ def _notice_block(ws: Any, ctx: _Context, row: int, last_col: int, width: float,
     for message in messages:
         row += 1
         _put(ws, row, 1, message, text)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        _merge(ws, row, 1, last_col)
         ws.row_dimensions[row].height = max(_MIN_ROW, _lines(clean(message), width) * _LINE + 4)
     return row
 
@@ -828,7 +842,7 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     # Row 1: the title within the name columns (printed on every page with them), and
     # the legend beside it.
     _put(ws, 1, 1, title, st.get("gantt title", font=st.font(12, True, HEADER_FILL), align=_WRAP))
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    _merge(ws, 1, 1, 2)
     _put(ws, 1, _GANTT_FIRST, legend, st.get("legend", font=st.font(10, color=MUTED_TEXT),
                                              align=_LEFT))
     plain = st.get("plain")  # over a day off's grey column, the legend stays on white
@@ -939,11 +953,8 @@ def _period_row(ws: Any, ctx: _Context, axis: _Axis, starts: list[int]) -> None:
             text = full if last_year != begin.year and text_width(full) + 1 <= wide else short
             last_year = begin.year
         _put(ws, 2, _GANTT_FIRST + first, text, month_head)
-        for j in range(first + 1, i + 1):
-            _put(ws, 2, _GANTT_FIRST + j, None, month_head)
         if i > first:
-            ws.merge_cells(start_row=2, start_column=_GANTT_FIRST + first, end_row=2,
-                           end_column=_GANTT_FIRST + i)
+            _merge(ws, 2, _GANTT_FIRST + first, _GANTT_FIRST + i)
         first = i + 1
     ws.row_dimensions[2].height = 18.0
 
@@ -971,8 +982,7 @@ def _unit_rows(ws: Any, ctx: _Context, axis: _Axis, anchors: dict[int, list[str]
         col = _GANTT_FIRST + i
         style = st.get(f"gantt unit {kind} {fmt}", font=font, fill=fill, align=_CENTRE, fmt=fmt)
         if axis.unit == "half-hour" and moment.minute:
-            _put(ws, 3, col, None, style)  # by half hour, each hour spans its two columns
-            ws.merge_cells(start_row=3, start_column=col - 1, end_row=3, end_column=col)
+            _merge(ws, 3, col - 1, col)  # by half hour, each hour spans its two columns
         else:
             _put(ws, 3, col, moment if axis.unit != "day" else moment.date(), style)
         text = labels["weekdays"][moment.weekday()] if axis.unit == "day" else None
