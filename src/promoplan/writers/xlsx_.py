@@ -43,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
@@ -322,6 +322,15 @@ def _solid(rgb: str) -> PatternFill:
     return PatternFill("solid", start_color=rgb, end_color=rgb)
 
 
+class _FontSpec(NamedTuple):
+    """A style's font in the sheet's typeface: described by the styles asked for on every
+    cell, and made into an openpyxl Font (slow to build) only when its style is new."""
+
+    size: float
+    bold: bool
+    color: str | None
+
+
 @dataclass(frozen=True)
 class _Style:
     """A NamedStyle of the workbook, and the cell format that applies it."""
@@ -345,15 +354,19 @@ class _Styles:
         self.grid = Border(left=side, right=side, top=side, bottom=side)
         self.made: dict[str, _Style] = {}
 
-    def font(self, size: float = 11, bold: bool = False, color: str | None = None) -> Font:
-        return Font(name=self.font_name, size=size, bold=bold, color=color)
+    @staticmethod
+    def font(size: float = 11, bold: bool = False, color: str | None = None) -> _FontSpec:
+        return _FontSpec(size, bold, color)
 
-    def get(self, name: str, *, font: Font | None = None, fill: str | PatternFill | None = None,
-            align: Alignment | None = None, grid: bool = False, fmt: str = "General") -> _Style:
+    def get(self, name: str, *, font: _FontSpec | None = None,
+            fill: str | PatternFill | None = None, align: Alignment | None = None,
+            grid: bool = False, fmt: str = "General") -> _Style:
         """The style `name`, made from these parts the first time it is asked for."""
         found = self.made.get(name)
         if found is None:
-            style = NamedStyle(name=f"promoplan {name}", font=font or self.font(),
+            size, bold, color = font or self.font()
+            style = NamedStyle(name=f"promoplan {name}",
+                               font=Font(name=self.font_name, size=size, bold=bold, color=color),
                                alignment=align or Alignment(), number_format=fmt)
             if fill is not None:
                 style.fill = _solid(fill) if isinstance(fill, str) else fill
