@@ -440,18 +440,19 @@ class _Context:
         self.tags = notices.tags_by_task(plan, words)
         self.span = span
         self.status_words = STATUS_WORDS[words.lang]
-        self._measured: dict[str, tuple[int, ...]] = {}
+        self._measured: dict[tuple[str, float], int] = {}
         self.row_styles: dict[str, dict[str, _Style]] = {}
         self.bar_styles: dict[tuple[str, bool, bool], _Style] = {}
         self.widths = _widths(self)
 
     def lines(self, text: str, width: float) -> int:
-        """_lines(clean(text), width), each distinct text measured once."""
-        measured = self._measured.get(text)
-        if measured is None:
-            measured = self._measured[text] = tuple(map(text_width, clean(text).split("\n")))
-        usable = max(width - 1.5, 1.0)
-        return sum(max(1, math.ceil(w / usable)) for w in measured)
+        """_lines(clean(text), width), worked out once per text and width: a large plan
+        repeats its sections, roles and people on every row."""
+        key = (text, width)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = _lines(clean(text), width)
+        return found
 
     def status(self, task: PlanTask) -> str | None:
         return self.status_words[task.progress.status] if task.progress else None
@@ -837,15 +838,16 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     ws.column_dimensions["B"].width = name_width
     base = {"day": 3.4, "week": 4.6, "half-hour": 2.6}[unit]
     widths = [5.8 if unit == "day" and s.date() in timed_days else base for s in slots]
+    anchor_fill, off_fill = _solid(ANCHOR_TINT), _solid(DAY_OFF_FILL)
     for i, width in enumerate(widths):
         letter = get_column_letter(_GANTT_FIRST + i)
         ws.column_dimensions[letter].width = width
         # Empty cells of a day off or an anchor's column take the column's colour, so a
         # task row writes only its bar: far fewer cells on a large plan.
         if i in anchors:
-            ws.column_dimensions[letter].fill = _solid(ANCHOR_TINT)
+            ws.column_dimensions[letter].fill = anchor_fill
         elif i in off:
-            ws.column_dimensions[letter].fill = _solid(DAY_OFF_FILL)
+            ws.column_dimensions[letter].fill = off_fill
     good = {i for i, s in enumerate(slots)
             if (unit == "day" and s.weekday() == 0) or (unit == "half-hour" and s.minute == 0)
             or (unit == "week" and s.day <= 7)}
