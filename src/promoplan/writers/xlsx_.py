@@ -415,7 +415,7 @@ def _merge(ws: Any, row: int, first: int, last: int) -> None:
 
     openpyxl's `merge_cells` also copies the range's borders onto its edge cells, and
     for a range without borders still builds a Border per edge cell and looks it up in
-    the workbook's style list: most of the time of a small workbook. No merged range
+    the workbook's style list: a quarter of a small workbook's time. No merged range
     here has a border, so the range is registered as it is; the cells it covers stay
     unwritten, as `merge_cells` leaves them (it replaces them with empty MergedCells)."""
     coord = CellRange(min_row=row, min_col=first, max_row=row, max_col=last).coord
