@@ -430,6 +430,35 @@ def test_double_11_day_shifts_get_a_gantt_by_half_hour() -> None:
     assert wb["甘特图"].cell(3, 3).value == d(2024, 9, 1)
 
 
+def test_a_merged_range_is_written_as_its_first_cell_only() -> None:
+    """The cells a merge covers are left out of the sheet, as openpyxl's merge_cells
+    leaves them: no value and no style of their own that an app could show through.
+    double-11-day has every kind: the 注意 rows, the Gantt's title, its month headers,
+    and the hours over their two half-hour columns."""
+    from lxml import etree  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    data = render(compile_("double-11-day", {"event": "2024-11-11"}))
+    wb = book(data)
+    merged: dict[str, set[str]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for i, ws in enumerate(wb.worksheets, 1):
+            root = etree.fromstring(archive.read(f"xl/worksheets/sheet{i}.xml"))
+            written = {c.get("r") for c in root.iter("{*}c")}
+            for cells in ws.merged_cells.ranges:
+                first, *covered = [f"{get_column_letter(c)}{r}" for r, c in cells.cells]
+                assert first in written
+                assert not written & set(covered), f"{ws.title}!{cells}"
+                merged.setdefault(ws.title, set()).add(str(cells))
+    # One warning: the 注意 heading in row 4, the warning merged over A:J (K is the ids).
+    assert merged["进程表"] == {"A5:J5"}
+    # Days 9-01 … 11-25 from column C; pages start on Mondays 9-30 (a month of one day,
+    # nothing to merge) and 10-28, so 10月 is labelled twice.
+    assert merged["甘特图"] == {"A1:B1", "C2:AE2", "AG2:BG2", "BH2:BK2", "BL2:CJ2"}
+    hours = {f"{get_column_letter(3 + 2 * h)}3:{get_column_letter(4 + 2 * h)}3" for h in range(24)}
+    assert merged["甘特图（小时）"] == {"A1:B1", "C2:AX2"} | hours
+    assert merged["时间节点"] == {"A19:G19"}
+
 def test_a_plan_within_three_days_has_its_gantt_by_half_hour() -> None:
     plan = compile_()
     on_open = [t for t in plan.tasks if t.start.day >= date(2024, 10, 31)

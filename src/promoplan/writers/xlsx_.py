@@ -43,14 +43,16 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
 from openpyxl.styles.cell_style import StyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from promoplan import notices
@@ -320,6 +322,15 @@ def _solid(rgb: str) -> PatternFill:
     return PatternFill("solid", start_color=rgb, end_color=rgb)
 
 
+class _FontSpec(NamedTuple):
+    """A style's font in the sheet's typeface: described by the styles asked for on every
+    cell, and made into an openpyxl Font (slow to build) only when its style is new."""
+
+    size: float
+    bold: bool
+    color: str | None
+
+
 @dataclass(frozen=True)
 class _Style:
     """A NamedStyle of the workbook, and the cell format that applies it."""
@@ -343,15 +354,19 @@ class _Styles:
         self.grid = Border(left=side, right=side, top=side, bottom=side)
         self.made: dict[str, _Style] = {}
 
-    def font(self, size: float = 11, bold: bool = False, color: str | None = None) -> Font:
-        return Font(name=self.font_name, size=size, bold=bold, color=color)
+    @staticmethod
+    def font(size: float = 11, bold: bool = False, color: str | None = None) -> _FontSpec:
+        return _FontSpec(size, bold, color)
 
-    def get(self, name: str, *, font: Font | None = None, fill: str | PatternFill | None = None,
-            align: Alignment | None = None, grid: bool = False, fmt: str = "General") -> _Style:
+    def get(self, name: str, *, font: _FontSpec | None = None,
+            fill: str | PatternFill | None = None, align: Alignment | None = None,
+            grid: bool = False, fmt: str = "General") -> _Style:
         """The style `name`, made from these parts the first time it is asked for."""
         found = self.made.get(name)
         if found is None:
-            style = NamedStyle(name=f"promoplan {name}", font=font or self.font(),
+            size, bold, color = font or self.font()
+            style = NamedStyle(name=f"promoplan {name}",
+                               font=Font(name=self.font_name, size=size, bold=bold, color=color),
                                alignment=align or Alignment(), number_format=fmt)
             if fill is not None:
                 style.fill = _solid(fill) if isinstance(fill, str) else fill
@@ -395,6 +410,18 @@ def _put(ws: Any, row: int, col: int, value: object, style: _Style) -> Any:
     return cell
 
 
+def _merge(ws: Any, row: int, first: int, last: int) -> None:
+    """Merge columns first..last of `row`, whose first cell is written and the others not.
+
+    openpyxl's `merge_cells` also copies the range's borders onto its edge cells, and
+    for a range without borders still builds a Border per edge cell and looks it up in
+    the workbook's style list: a quarter of a small workbook's time. No merged range
+    here has a border, so the range is registered as it is; the cells it covers stay
+    unwritten, as `merge_cells` leaves them (it replaces them with empty MergedCells)."""
+    coord = CellRange(min_row=row, min_col=first, max_row=row, max_col=last).coord
+    ws.merged_cells.add(MergedCellRange(ws, coord))
+
+
 # ---------------------------------------------------------------- shared context
 
 
@@ -413,18 +440,19 @@ class _Context:
         self.tags = notices.tags_by_task(plan, words)
         self.span = span
         self.status_words = STATUS_WORDS[words.lang]
-        self._measured: dict[str, tuple[int, ...]] = {}
+        self._measured: dict[tuple[str, float], int] = {}
         self.row_styles: dict[str, dict[str, _Style]] = {}
         self.bar_styles: dict[tuple[str, bool, bool], _Style] = {}
         self.widths = _widths(self)
 
     def lines(self, text: str, width: float) -> int:
-        """_lines(clean(text), width), each distinct text measured once."""
-        measured = self._measured.get(text)
-        if measured is None:
-            measured = self._measured[text] = tuple(map(text_width, clean(text).split("\n")))
-        usable = max(width - 1.5, 1.0)
-        return sum(max(1, math.ceil(w / usable)) for w in measured)
+        """_lines(clean(text), width), worked out once per text and width: a large plan
+        repeats its sections, roles and people on every row."""
+        key = (text, width)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = _lines(clean(text), width)
+        return found
 
     def status(self, task: PlanTask) -> str | None:
         return self.status_words[task.progress.status] if task.progress else None
@@ -522,7 +550,7 @@ def _notice_block(ws: Any, ctx: _Context, row: int, last_col: int, width: float,
     for message in messages:
         row += 1
         _put(ws, row, 1, message, text)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        _merge(ws, row, 1, last_col)
         ws.row_dimensions[row].height = max(_MIN_ROW, _lines(clean(message), width) * _LINE + 4)
     return row
 
@@ -810,15 +838,16 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     ws.column_dimensions["B"].width = name_width
     base = {"day": 3.4, "week": 4.6, "half-hour": 2.6}[unit]
     widths = [5.8 if unit == "day" and s.date() in timed_days else base for s in slots]
+    anchor_fill, off_fill = _solid(ANCHOR_TINT), _solid(DAY_OFF_FILL)
     for i, width in enumerate(widths):
         letter = get_column_letter(_GANTT_FIRST + i)
         ws.column_dimensions[letter].width = width
         # Empty cells of a day off or an anchor's column take the column's colour, so a
         # task row writes only its bar: far fewer cells on a large plan.
         if i in anchors:
-            ws.column_dimensions[letter].fill = _solid(ANCHOR_TINT)
+            ws.column_dimensions[letter].fill = anchor_fill
         elif i in off:
-            ws.column_dimensions[letter].fill = _solid(DAY_OFF_FILL)
+            ws.column_dimensions[letter].fill = off_fill
     good = {i for i, s in enumerate(slots)
             if (unit == "day" and s.weekday() == 0) or (unit == "half-hour" and s.minute == 0)
             or (unit == "week" and s.day <= 7)}
@@ -828,7 +857,7 @@ def _gantt(book: Workbook, name: str, ctx: _Context, parts: list[Group], group_b
     # Row 1: the title within the name columns (printed on every page with them), and
     # the legend beside it.
     _put(ws, 1, 1, title, st.get("gantt title", font=st.font(12, True, HEADER_FILL), align=_WRAP))
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    _merge(ws, 1, 1, 2)
     _put(ws, 1, _GANTT_FIRST, legend, st.get("legend", font=st.font(10, color=MUTED_TEXT),
                                              align=_LEFT))
     plain = st.get("plain")  # over a day off's grey column, the legend stays on white
@@ -939,11 +968,8 @@ def _period_row(ws: Any, ctx: _Context, axis: _Axis, starts: list[int]) -> None:
             text = full if last_year != begin.year and text_width(full) + 1 <= wide else short
             last_year = begin.year
         _put(ws, 2, _GANTT_FIRST + first, text, month_head)
-        for j in range(first + 1, i + 1):
-            _put(ws, 2, _GANTT_FIRST + j, None, month_head)
         if i > first:
-            ws.merge_cells(start_row=2, start_column=_GANTT_FIRST + first, end_row=2,
-                           end_column=_GANTT_FIRST + i)
+            _merge(ws, 2, _GANTT_FIRST + first, _GANTT_FIRST + i)
         first = i + 1
     ws.row_dimensions[2].height = 18.0
 
@@ -971,8 +997,7 @@ def _unit_rows(ws: Any, ctx: _Context, axis: _Axis, anchors: dict[int, list[str]
         col = _GANTT_FIRST + i
         style = st.get(f"gantt unit {kind} {fmt}", font=font, fill=fill, align=_CENTRE, fmt=fmt)
         if axis.unit == "half-hour" and moment.minute:
-            _put(ws, 3, col, None, style)  # by half hour, each hour spans its two columns
-            ws.merge_cells(start_row=3, start_column=col - 1, end_row=3, end_column=col)
+            _merge(ws, 3, col - 1, col)  # by half hour, each hour spans its two columns
         else:
             _put(ws, 3, col, moment if axis.unit != "day" else moment.date(), style)
         text = labels["weekdays"][moment.weekday()] if axis.unit == "day" else None
