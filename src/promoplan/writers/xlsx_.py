@@ -43,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
@@ -322,7 +322,8 @@ def _solid(rgb: str) -> PatternFill:
     return PatternFill("solid", start_color=rgb, end_color=rgb)
 
 
-class _FontSpec(NamedTuple):
+@dataclass(frozen=True)
+class _FontSpec:
     """A style's font in the sheet's typeface: described by the styles asked for on every
     cell, and made into an openpyxl Font (slow to build) only when its style is new."""
 
@@ -364,9 +365,9 @@ class _Styles:
         """The style `name`, made from these parts the first time it is asked for."""
         found = self.made.get(name)
         if found is None:
-            size, bold, color = font or self.font()
-            style = NamedStyle(name=f"promoplan {name}",
-                               font=Font(name=self.font_name, size=size, bold=bold, color=color),
+            spec = font or self.font()
+            made = Font(name=self.font_name, size=spec.size, bold=spec.bold, color=spec.color)
+            style = NamedStyle(name=f"promoplan {name}", font=made,
                                alignment=align or Alignment(), number_format=fmt)
             if fill is not None:
                 style.fill = _solid(fill) if isinstance(fill, str) else fill
