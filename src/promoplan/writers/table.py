@@ -121,7 +121,7 @@ def _table(plan: Plan, words: Words, today: date | None, width: int | None) -> T
     for n, ((_, tasks), heading) in enumerate(zip(groups, headings, strict=True)):
         if heading is not None:
             table.add_row(Text(), Text(), heading, *(Text() for _ in table.columns[3:]))
-        for i, _task in enumerate(tasks):
+        for i in range(len(tasks)):
             table.add_row(*next(made), end_section=i == len(tasks) - 1 and n < len(groups) - 1)
     return table
 
