@@ -148,10 +148,10 @@ class Pipeline:
         t0 = time.perf_counter()
         import promoplan.cli  # noqa: F401  (what every command pays)
         from promoplan import writers
-        from promoplan.i18n import words_for
-        from promoplan.load import decode, parse_yaml
-        from promoplan.playbook import load, validate_layer
-        from promoplan.resolve import resolve
+        from promoplan.playbook.assemble import load, validate_layer
+        from promoplan.playbook.yaml_reader import decode, parse_yaml
+        from promoplan.schedule.resolve import resolve
+        from promoplan.words import words_for
 
         self.import_s = time.perf_counter() - t0
         self.m = {"writers": writers, "words_for": words_for, "decode": decode,

@@ -17,7 +17,7 @@ and double-11-day with --event 2024-11-11, and writes:
 
 It prints how many pages each sheet printed, to compare with the page breaks in the
 file (LibreOffice leaves out pages it finds empty). Run it again after changing
-src/promoplan/writers/xlsx_.py and look at the images.
+src/promoplan/writers/xlsx.py and look at the images.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: E402
 
-from promoplan.i18n import words_for  # noqa: E402
-from promoplan.playbook import load  # noqa: E402
-from promoplan.resolve import resolve  # noqa: E402
-from promoplan.writers import WriterOptions, xlsx_  # noqa: E402
+from promoplan.playbook.assemble import load  # noqa: E402
+from promoplan.schedule.resolve import resolve  # noqa: E402
+from promoplan.words import words_for  # noqa: E402
+from promoplan.writers import WriterOptions, xlsx  # noqa: E402
 
 PHONE = (390, 844)  # CSS pixels of a common phone screen
 DPI = 192  # 2x: 96 dpi is one CSS pixel per pixel
@@ -55,7 +55,7 @@ VIEWS = [
 def compile_plan(name: str, given: dict[str, str]) -> bytes:
     pb = load(name)
     plan = resolve(pb, given)
-    data: bytes = xlsx_.render(plan, words_for(pb.locale, None), WriterOptions())
+    data: bytes = xlsx.render(plan, words_for(pb.locale, None), WriterOptions())
     return data
 
 

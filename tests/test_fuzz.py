@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promoplan.errors import PromoplanError
-from promoplan.load import parse_yaml
-from promoplan.offsets import Offset, OffsetError, parse_duration, parse_offset, parse_remind
-from promoplan.playbook import assemble, validate_layer
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import assemble, validate_layer
+from promoplan.playbook.yaml_reader import parse_yaml
+from promoplan.schedule.offsets import Offset, OffsetError, parse_duration, parse_offset, parse_remind
+from promoplan.schedule.resolve import resolve
 
 VOCAB = {"signup": "signup", "报名": "signup", "open": "open", "开团": "open", "团购开始": "open"}
 PIECES = ["报名", "开团", "团购开始", "signup", "open", "task:a", "task:b.start", "task:zz.due",

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from promoplan.playbook import load
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import load
+from promoplan.schedule.resolve import resolve
 
 from .conftest import Cli
 from .tables import write_xlsx
@@ -302,9 +302,9 @@ def test_the_sheet_with_the_table_is_found_or_named(cli: Cli, tmp_path: Path,
 
 def test_the_round_trip_check_catches_a_wrong_offset(tmp_path: Path) -> None:
     """The check compiles what would be written: a date that does not come back is an error."""
-    from promoplan import importer
     from promoplan.errors import PromoplanError
-    from promoplan.importer_cells import read_grid
+    from promoplan.reports.table_import import table as importer
+    from promoplan.reports.table_import.cells import read_grid
 
     with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([["事项", "开始"], ["改价格", "2024-10-29"]])
@@ -331,8 +331,8 @@ def test_any_date_comes_back_from_its_offset(cells: list[tuple[date, time | None
                                              chinese: bool) -> None:
     """Whatever day and time a cell holds, in Chinese or compact words, from whichever
     anchor is nearest, the written offset compiles back to it (the round trip raises if not)."""
-    from promoplan import importer
-    from promoplan.importer_cells import read_grid
+    from promoplan.reports.table_import import table as importer
+    from promoplan.reports.table_import.cells import read_grid
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.csv"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from promoplan import library
+from promoplan.playbook import library
 
 from .conftest import Cli
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from promoplan import notices
-from promoplan.i18n import Words
+from promoplan.words import Words, notices
 
 from .test_resolve import said
 from .test_workdays import compiled

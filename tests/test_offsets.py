@@ -7,7 +7,7 @@ from datetime import time
 
 import pytest
 
-from promoplan.offsets import (
+from promoplan.schedule.offsets import (
     MonthEdge,
     Offset,
     OffsetError,

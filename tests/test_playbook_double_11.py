@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from promoplan import library
+from promoplan.playbook import library
 
 from .conftest import compile_json
 

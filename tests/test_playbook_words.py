@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from promoplan import library
+from promoplan.playbook import library
 
 from .conftest import compile_json
 
@@ -105,7 +105,7 @@ def test_task_names_carry_no_dates(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(RUNS))
 def test_title_and_description_cite_no_source_file(name: str) -> None:
-    from promoplan.playbook import load
+    from promoplan.playbook.assemble import load
 
     pb = load(name)
     for text in (pb.title, pb.description or ""):

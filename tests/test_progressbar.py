@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from promoplan.progressbar import Steps
+from promoplan.cli.progressbar import Steps
 
 from .conftest import PLAYBOOKS, Cli
 
@@ -48,7 +48,7 @@ def test_a_slow_compile_on_a_terminal_shows_steps_then_erases_the_bar() -> None:
 
 def test_a_fast_compile_shows_nothing_and_imports_no_rich() -> None:
     code = ("import io, sys\n"
-            "from promoplan.progressbar import Steps\n"
+            "from promoplan.cli.progressbar import Steps\n"
             "class T(io.StringIO):\n    def isatty(self): return True\n"
             "t = T()\n"
             "with Steps(3, stream=t, delay=5) as bar:\n    bar.step('reading')\n    bar.step('resolving')\n"

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from promoplan.load import parse_yaml
-from promoplan.playbook import Playbook, assemble, load, validate_layer
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import Playbook, assemble, load, validate_layer
+from promoplan.playbook.yaml_reader import parse_yaml
+from promoplan.schedule.resolve import resolve
 
 from .conftest import PLAYBOOKS
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from promoplan.playbook import load
+from promoplan.playbook.assemble import load
 
 from .tables import write_xlsx
 from .test_diff_agenda import BASE, PLAN_V1

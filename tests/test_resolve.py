@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from promoplan import notices
 from promoplan.errors import PromoplanError
-from promoplan.i18n import Words
-from promoplan.plan import Plan
-from promoplan.playbook import load
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import load
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
+from promoplan.words import Words, notices
 
 from .conftest import PLAYBOOKS
 

@@ -11,9 +11,17 @@ import pytest
 from pydantic import ValidationError
 
 from promoplan.errors import PromoplanError
-from promoplan.load import parse_yaml
-from promoplan.model import AnchorSpec, Person, PlaybookFile, RepeatSpec, TaskSpec, json_schema, updated
-from promoplan.playbook import assemble, validate_layer
+from promoplan.playbook.assemble import assemble, validate_layer
+from promoplan.playbook.schema import (
+    AnchorSpec,
+    Person,
+    PlaybookFile,
+    RepeatSpec,
+    TaskSpec,
+    json_schema,
+    updated,
+)
+from promoplan.playbook.yaml_reader import parse_yaml
 
 from .conftest import Cli, promoplan
 
@@ -201,7 +209,7 @@ def test_help_and_version_do_not_import_pydantic() -> None:
             "for args in (['--help'], ['--version']):\n"
             "    try:\n        cli.app(args, prog_name='promoplan')\n"
             "    except SystemExit as done:\n        assert done.code == 0, done.code\n"
-            "print('pydantic' in sys.modules, 'promoplan.model' in sys.modules, file=sys.stderr)\n")
+            "print('pydantic' in sys.modules, 'promoplan.playbook.schema' in sys.modules, file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "schema" in out.stdout
     assert out.stderr.strip() == "False False"

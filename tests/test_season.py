@@ -1,4 +1,4 @@
-"""The load across a season of plans (promoplan.season), counted by hand.
+"""The load across a season of plans (promoplan.schedule.workload), counted by hand.
 
 tests/playbooks/season: three stores run shop.yaml (weekends off, no public holidays)
 with one team (team.yaml: 张伟 运营, 刘洋 美工 with max_per_day 2, 李娜 客服); 店C also
@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from promoplan import season
-from promoplan.i18n import words_for
-from promoplan.plan import Plan
-from promoplan.playbook import add_team, load, load_team
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import add_team, load, load_team
+from promoplan.schedule import workload as season
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
+from promoplan.words import words_for
 
 from .conftest import PLAYBOOKS
 

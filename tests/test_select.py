@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from promoplan import select
 from promoplan.errors import PromoplanError
-from promoplan.offsets import Reminder, Shift
-from promoplan.plan import Plan
-from promoplan.playbook import load
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import load
+from promoplan.schedule import filters as select
+from promoplan.schedule.offsets import Reminder, Shift
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
 
 from .conftest import PLAYBOOKS, Cli
 

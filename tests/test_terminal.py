@@ -397,7 +397,7 @@ def test_the_script_and_the_module_both_run() -> None:
 
 
 def test_counts_agree_with_their_number() -> None:
-    from promoplan.i18n import Words
+    from promoplan.words import Words
 
     en, zh = Words("en"), Words("zh-CN")
     assert [en.count("diff.n_anchors", n) for n in (1, 2)] == ["1 anchor", "2 anchors"]

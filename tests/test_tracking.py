@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from promoplan.playbook import load
-from promoplan.resolve import resolve
+from promoplan.playbook.assemble import load
+from promoplan.schedule.resolve import resolve
 
 from .conftest import Cli, need_client
 from .tables import write_xlsx

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from promoplan.errors import PromoplanError
-from promoplan.plan import Plan
-from promoplan.playbook import load
-from promoplan.resolve import resolve
-from promoplan.workdays import WorkCalendar
+from promoplan.playbook.assemble import load
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
+from promoplan.schedule.workdays import WorkCalendar
 
 from .test_resolve import said
 
@@ -183,7 +183,7 @@ def test_time_zones_with_daylight_saving(tmp_path: Path) -> None:
 
 
 def test_the_table_marks_days_off(tmp_path: Path) -> None:
-    from promoplan.i18n import Words
+    from promoplan.words import Words
     from promoplan.writers import table
 
     plan = compiled(tmp_path, "tasks:\n  - {id: a, name: 国庆前准备, start: 报名前13天, due: 报名前9天}\n",

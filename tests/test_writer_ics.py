@@ -25,12 +25,13 @@ import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from promoplan.i18n import words_for
-from promoplan.model import Person
-from promoplan.plan import Plan
-from promoplan.playbook import load
-from promoplan.resolve import resolve
-from promoplan.writers import WriterOptions, ics_
+from promoplan.playbook.assemble import load
+from promoplan.playbook.schema import Person
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
+from promoplan.words import words_for
+from promoplan.writers import WriterOptions
+from promoplan.writers import ics as ics_writer
 
 from .conftest import PLAYBOOKS, Cli, need_client
 
@@ -45,7 +46,7 @@ def compile_(given: dict[str, str], path: str = PROMO) -> Plan:
 
 
 def ics(plan: Plan, lang: str | None = None, **kw: Any) -> bytes:
-    return ics_.build(plan, words_for(plan.locale, lang), **kw)
+    return ics_writer.build(plan, words_for(plan.locale, lang), **kw)
 
 
 DOMAIN = "@test-promo-2024-10-14.promoplan"
@@ -473,10 +474,10 @@ def test_any_change_counts_not_only_dates() -> None:
 def test_render_takes_previous_and_name_from_writer_options() -> None:
     plan = compile_({"signup": "2024-10-14"})
     words = words_for(plan.locale, None)
-    first = ics_.render(plan, words, WriterOptions())
+    first = ics_writer.render(plan, words, WriterOptions())
     assert first == ics(plan)
     moved = compile_({"signup": "2024-10-14", "open": "2024-11-05"})
-    out = ics_.render(moved, words, WriterOptions(previous=first, calendar_name="测试进程表 · 张伟"))
+    out = ics_writer.render(moved, words, WriterOptions(previous=first, calendar_name="测试进程表 · 张伟"))
     assert events(out)["ship"]["SEQUENCE"] == 1
     assert parse(out)["X-WR-CALNAME"] == "测试进程表 · 张伟"
 
@@ -506,9 +507,9 @@ def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> Non
         encoding="utf-8")
     plan = compile_({"signup": "2024-10-14"}, str(path))
     organizer = Person(name="王芳", email="wangfang@example.com")
-    writer = ics_._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
+    writer = ics_writer._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
     seen: set[str] = set()
-    lines = ics_._Lines()
+    lines = ics_writer._Lines()
     for event in writer.events():
         written = event.to_ical()
         assert event.to_ical(sorted=False) == written
@@ -596,9 +597,9 @@ def test_split_by_person_writes_one_calendar_per_person(cli: Cli, tmp_path: Path
 
 def test_icalendar_is_imported_only_when_a_calendar_is_written() -> None:
     code = ("import sys\n"
-            "from promoplan.i18n import words_for\n"
-            "from promoplan.playbook import load\n"
-            "from promoplan.resolve import resolve\n"
+            "from promoplan.words import words_for\n"
+            "from promoplan.playbook.assemble import load\n"
+            "from promoplan.schedule.resolve import resolve\n"
             "from promoplan import cli, writers\n"
             f"plan = resolve(load({PROMO!r}), {{'signup': '2024-10-14'}})\n"
             "words = words_for(plan.locale, None)\n"
@@ -643,8 +644,8 @@ def test_a_campaign_key_in_chinese_gives_safe_stable_uids(tmp_path: Path) -> Non
     # the key names the campaign, not the dates: moving the group keeps the UIDs
     moved = compile_({"signup": "2024-10-20", "open": "2024-11-08"}, str(path))
     assert list(events(ics(moved), domain)) == list(HAND_COMPUTED)
-    assert ics_.safe_key("2024-双十二-旗舰店") != ics_.safe_key("2024-双十一-旗舰店")
-    assert ics_.safe_key("双十一") == hashlib.sha256("双十一".encode()).hexdigest()[:10]
+    assert ics_writer.safe_key("2024-双十二-旗舰店") != ics_writer.safe_key("2024-双十一-旗舰店")
+    assert ics_writer.safe_key("双十一") == hashlib.sha256("双十一".encode()).hexdigest()[:10]
 
 
 def test_moving_open_within_a_campaign_keeps_uids_and_bumps_sequence(cli: Cli,

@@ -25,11 +25,11 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from promoplan.errors import PromoplanError
-from promoplan.i18n import Words
-from promoplan.plan import Plan, Progress, When
-from promoplan.playbook import load
-from promoplan.resolve import resolve
-from promoplan.writers import WriterOptions, xlsx_
+from promoplan.playbook.assemble import load
+from promoplan.schedule.plan import Plan, Progress, When
+from promoplan.schedule.resolve import resolve
+from promoplan.words import Words
+from promoplan.writers import WriterOptions, xlsx
 
 from .conftest import PLAYBOOKS, need_client
 
@@ -53,7 +53,7 @@ def compile_(ref: str = PROMO, given: dict[str, str] | None = None) -> Plan:
 
 
 def render(plan: Plan, lang: str = "zh", **options: Any) -> bytes:
-    return xlsx_.render(plan, Words(lang), WriterOptions(**options))
+    return xlsx.render(plan, Words(lang), WriterOptions(**options))
 
 
 def book(data: bytes) -> Any:
@@ -724,14 +724,14 @@ def test_control_characters_are_replaced() -> None:
 
 
 def test_xlsx_cleaning_helpers() -> None:
-    assert xlsx_.clean("a\tb\nc\rd\x1fe\ufffff") == "a\tb\nc\nd\ufffde\ufffdf"
-    assert xlsx_.text_width("开团 10:00") == 10
-    assert len(xlsx_.clean("字" * 40000)) == 32767
+    assert xlsx.clean("a\tb\nc\rd\x1fe\ufffff") == "a\tb\nc\nd\ufffde\ufffdf"
+    assert xlsx.text_width("开团 10:00") == 10
+    assert len(xlsx.clean("字" * 40000)) == 32767
     # Each kind of character to fix on its own, and unprintable ones that are fine.
-    assert xlsx_.clean("a\ud800b") == "a\ufffdb"
-    assert xlsx_.clean("a\ufffeb\r") == "a\ufffdb\n"
+    assert xlsx.clean("a\ud800b") == "a\ufffdb"
+    assert xlsx.clean("a\ufffeb\r") == "a\ufffdb\n"
     fine = "开团\u3000前\xa0一天\n\t\u200b"
-    assert xlsx_.clean(fine) is fine
+    assert xlsx.clean(fine) is fine
 
 
 # ---------------------------------------------------------------- textconv
@@ -739,7 +739,7 @@ def test_xlsx_cleaning_helpers() -> None:
 
 def test_textconv_matches_the_golden_text() -> None:
     """Regenerate with: PROMOPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_writer_xlsx.py"""
-    text = xlsx_.textconv(render(compile_(), by_owner=True), "plan.xlsx")
+    text = xlsx.textconv(render(compile_(), by_owner=True), "plan.xlsx")
     golden = GOLDEN / "promo.xlsx.txt"
     if os.environ.get("PROMOPLAN_UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
@@ -747,8 +747,8 @@ def test_textconv_matches_the_golden_text() -> None:
 
 
 def test_textconv_shows_what_changed() -> None:
-    before = xlsx_.textconv(render(compile_()), "plan.xlsx").splitlines()
-    after = xlsx_.textconv(render(compile_(given={"signup": "2024-10-15"})), "plan.xlsx").splitlines()
+    before = xlsx.textconv(render(compile_()), "plan.xlsx").splitlines()
+    after = xlsx.textconv(render(compile_(given={"signup": "2024-10-15"})), "plan.xlsx").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert ("  11 | 2 | 运营 | 交竞拍费 | 2024-10-22 | 2024-10-22 | 运营主管 |  |  |  | 活动前 | deposit",
             "  11 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  |  | 活动前 | deposit") in changed
@@ -757,8 +757,8 @@ def test_textconv_shows_what_changed() -> None:
 def test_textconv_names_no_file() -> None:
     """git hands textconv a temporary copy of the old side: its path must not show in diffs."""
     data = render(compile_())
-    assert xlsx_.textconv(data, "/tmp/Ab12_plan.xlsx") == xlsx_.textconv(data, "plan.xlsx")
-    assert "plan.xlsx" not in xlsx_.textconv(data, "plan.xlsx")
+    assert xlsx.textconv(data, "/tmp/Ab12_plan.xlsx") == xlsx.textconv(data, "plan.xlsx")
+    assert "plan.xlsx" not in xlsx.textconv(data, "plan.xlsx")
 
 
 @pytest.mark.parametrize(("data", "why"), [
@@ -778,7 +778,7 @@ def test_textconv_refuses_what_is_not_xlsx(data: bytes | str, why: str) -> None:
         data = whole[: len(whole) // 2]
     assert isinstance(data, bytes)
     with pytest.raises(PromoplanError) as caught:
-        xlsx_.textconv(data, "plan.xlsx")
+        xlsx.textconv(data, "plan.xlsx")
     assert caught.value.message == f"plan.xlsx: not an XLSX file ({why})"
 
 
@@ -790,7 +790,7 @@ def test_cli_writes_xlsx_and_textconv_prints_it(cli: Any, tmp_path: Path) -> Non
     assert out.read_bytes() == render(compile_(), group_by="phase", by_owner=True)
     shown = cli("textconv", str(out))
     assert shown.exit_code == 0
-    assert shown.stdout == xlsx_.textconv(out.read_bytes(), str(out))
+    assert shown.stdout == xlsx.textconv(out.read_bytes(), str(out))
     bad = tmp_path / "bad.xlsx"
     bad.write_text("name,date\n", encoding="utf-8")
     refused = cli("textconv", str(bad))

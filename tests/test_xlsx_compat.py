@@ -23,10 +23,10 @@ import pytest
 from lxml import etree  # type: ignore[import-untyped]
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from promoplan.i18n import Words
-from promoplan.playbook import load
-from promoplan.resolve import resolve
-from promoplan.writers import WriterOptions, xlsx_
+from promoplan.playbook.assemble import load
+from promoplan.schedule.resolve import resolve
+from promoplan.words import Words
+from promoplan.writers import WriterOptions, xlsx
 
 from .conftest import PLAYBOOKS, need_client
 
@@ -55,7 +55,7 @@ REPEATABLE = {"conditionalFormatting"}
 
 def render(ref: str, given: dict[str, str], **options: Any) -> bytes:
     plan = resolve(load(ref), given)
-    return xlsx_.render(plan, Words("zh"), WriterOptions(**options))
+    return xlsx.render(plan, Words("zh"), WriterOptions(**options))
 
 
 @pytest.fixture(scope="module", params=["promo", "ju-huasuan", "double-11-day"])

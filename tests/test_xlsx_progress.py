@@ -19,12 +19,12 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from promoplan.errors import PromoplanError
-from promoplan.i18n import Words
-from promoplan.plan import Progress
-from promoplan.playbook import load
-from promoplan.resolve import resolve
-from promoplan.tracking import read_workbook
-from promoplan.writers import WriterOptions, xlsx_
+from promoplan.playbook.assemble import load
+from promoplan.reports.progress import read_workbook
+from promoplan.schedule.plan import Progress
+from promoplan.schedule.resolve import resolve
+from promoplan.words import Words
+from promoplan.writers import WriterOptions, xlsx
 
 from .conftest import PLAYBOOKS, need_client
 
@@ -36,7 +36,7 @@ def workbook(lang: str = "zh", **progress: str) -> bytes:
     plan = resolve(load(str(PLAYBOOKS / "promo.yaml")), {"signup": "2024-10-14"})
     marks = {tid: Progress(status) for tid, status in progress.items()}
     plan = replace(plan, tasks=[replace(t, progress=marks.get(t.id)) for t in plan.tasks])
-    return xlsx_.render(plan, Words(lang), WriterOptions())
+    return xlsx.render(plan, Words(lang), WriterOptions())
 
 
 def found(data: bytes, tmp_path: Path) -> tuple[str, dict[str, str]]:

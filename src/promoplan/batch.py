@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
-from promoplan.load import read_yaml
+from promoplan.playbook.yaml_reader import read_yaml
 
 KEYS = ("campaign", "name", "stem")
 _PLACEHOLDER = re.compile(r"\{([^{}/\\]*)\}")

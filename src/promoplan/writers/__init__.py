@@ -13,11 +13,12 @@ from importlib import import_module
 from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
-from promoplan.i18n import Words
-from promoplan.plan import Plan
+from promoplan.schedule.plan import Plan
+from promoplan.words import Words
 
 BY_EXTENSION = {".xlsx": "xlsx", ".ics": "ics", ".json": "json", ".csv": "csv", ".md": "md"}
 STDOUT_FORMATS = ("table", "json", "csv", "md")
+MODULES = {"table": "table", "json": "json_", "csv": "csv_", "md": "md_", "xlsx": "xlsx", "ics": "ics"}
 
 
 def format_for(path: Path) -> str:
@@ -46,6 +47,6 @@ class WriterOptions:
 
 
 def render(plan: Plan, fmt: str, words: Words, options: WriterOptions | None = None) -> bytes:
-    module = import_module(f"promoplan.writers.{'table' if fmt == 'table' else fmt + '_'}")
+    module = import_module(f"promoplan.writers.{MODULES[fmt]}")
     out: bytes = module.render(plan, words, options or WriterOptions())
     return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from promoplan import notices
-from promoplan.i18n import Words
-from promoplan.plan import Plan, When
+from promoplan.schedule.plan import Plan, When
+from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from promoplan import notices
-from promoplan.i18n import Words
-from promoplan.plan import Plan, PlanTask
+from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 
 

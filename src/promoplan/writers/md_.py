@@ -7,9 +7,8 @@ records progress.
 
 from __future__ import annotations
 
-from promoplan import notices
-from promoplan.i18n import Words
-from promoplan.plan import Plan, PlanTask
+from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 
 

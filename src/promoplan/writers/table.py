@@ -18,9 +18,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from promoplan import notices
-from promoplan.i18n import Words
-from promoplan.plan import Plan, PlanTask, When
+from promoplan.schedule.plan import Plan, PlanTask, When
+from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped
 
 # The relative column shows while today is this close to the plan's dates.

@@ -240,7 +240,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PromoplanError:
 
 def read_yaml(path: Path, name: str | None = None) -> Document:
     """`parse_yaml` of a file on disk, shown to the user as `name`."""
-    from promoplan.sources import read_disk
+    from promoplan.playbook.sources import read_disk
 
     name = name or str(path)
     return parse_yaml(decode(read_disk(path, name), name), name)

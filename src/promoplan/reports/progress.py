@@ -18,17 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, raise_all
-from promoplan.i18n import Words
-from promoplan.importer import normalize_header
-from promoplan.importer_cells import HEADER_SEARCH_ROWS, Grid, open_workbook
-from promoplan.plan import Plan
-from promoplan.plan import Progress as Status
-from promoplan.writers import xlsx_
+from promoplan.reports.table_import.cells import HEADER_SEARCH_ROWS, Grid, open_workbook
+from promoplan.reports.table_import.table import normalize_header
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.plan import Progress as Status
+from promoplan.words import Words
+from promoplan.writers import xlsx
 
 # The workbook's layout is the XLSX writer's: its hidden sheet and column headers.
-META_SHEET = xlsx_.META_SHEET
-STATUS_HEADERS = tuple(normalize_header(word) for word in xlsx_.STATUS_HEADERS)
-ID_HEADER = xlsx_.ID_HEADER
+META_SHEET = xlsx.META_SHEET
+STATUS_HEADERS = tuple(normalize_header(word) for word in xlsx.STATUS_HEADERS)
+ID_HEADER = xlsx.ID_HEADER
 SCHEDULE_SHEETS = ("进程表", "schedule")
 """Preferred when several sheets carry the columns (per-owner sheets repeat them)."""
 
@@ -102,7 +102,7 @@ def _header(grid: Grid) -> tuple[int, int, int] | None:
 
 def _marks(sheets: list[tuple[Grid, tuple[int, int, int]]]) -> list[Mark]:
     """Each task's status from the rows that carry its id: empty cells give way to written ones."""
-    from promoplan.resolve import parse_progress
+    from promoplan.schedule.resolve import parse_progress
 
     marks: dict[str, Mark] = {}
     errors: list[PromoplanError] = []
@@ -157,8 +157,8 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
     """
     from ruamel.yaml.comments import CommentedMap
 
-    from promoplan.notices import task_ref
-    from promoplan.resolve import parse_progress
+    from promoplan.schedule.resolve import parse_progress
+    from promoplan.words.notices import task_ref
 
     if book.campaign != plan.campaign:
         raise PromoplanError(
@@ -238,7 +238,7 @@ def _round_trip(text: str) -> tuple[Any, Any]:
 
 def check(text: str, shown: str) -> None:
     """The edited text must still be a valid plan file before it replaces the old one."""
-    from promoplan.load import parse_yaml
-    from promoplan.playbook import validate_layer
+    from promoplan.playbook.assemble import validate_layer
+    from promoplan.playbook.yaml_reader import parse_yaml
 
     validate_layer(parse_yaml(text, shown))

@@ -23,10 +23,10 @@ from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_a
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from promoplan.i18n import Words
-    from promoplan.offsets import Reminder
-    from promoplan.plan import Plan
-    from promoplan.progressbar import Steps
+    from promoplan.cli.progressbar import Steps
+    from promoplan.schedule.offsets import Reminder
+    from promoplan.schedule.plan import Plan
+    from promoplan.words import Words
     from promoplan.writers import WriterOptions
 
 app = typer.Typer(
@@ -150,7 +150,7 @@ def _given(pb_anchors: Mapping[str, object], options: dict[str, str | None],
 
 
 def _words(plan_locale: str, lang: str | None) -> Words:
-    from promoplan.i18n import words_for
+    from promoplan.words import words_for
 
     if lang is not None and lang not in ("zh", "en"):
         raise PromoplanError(f"--lang {lang}: expected zh or en", COMMAND_LINE)
@@ -209,8 +209,9 @@ def compile(
     """
     def run() -> None:
         from promoplan import output as out
-        from promoplan import select, writers
-        from promoplan.progressbar import Steps
+        from promoplan import writers
+        from promoplan.cli.progressbar import Steps
+        from promoplan.schedule import filters as select
 
         args, options = _split([playbook], ctx.args, want=1, more=True, usage="promoplan compile "
                                "PLAYBOOK [--<anchor> DATE]... [-o FILE]...")
@@ -294,7 +295,7 @@ def _print_notices(plan: Plan, words: Words) -> None:
     On a terminal rich draws them (the holiday schedule in bold red); in a pipe they are
     plain lines and rich is not even imported.
     """
-    from promoplan import notices
+    from promoplan.words import notices
 
     lines = notices.summary(plan, words)
     if not lines:
@@ -330,7 +331,7 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
 
 
 def _reminder(text: str | None) -> Reminder | None:
-    from promoplan.offsets import OffsetError, parse_remind
+    from promoplan.schedule.offsets import OffsetError, parse_remind
 
     if text is None:
         return None
@@ -347,8 +348,8 @@ def _file_name(key: str) -> str:
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
              lang: str | None, progress: Steps | None = None) -> tuple[Plan, Words]:
-    from promoplan.playbook import add_team, load, load_team
-    from promoplan.resolve import resolve
+    from promoplan.playbook.assemble import add_team, load, load_team
+    from promoplan.schedule.resolve import resolve
 
     if progress is not None:
         progress.step(f"reading {ref}")
@@ -393,8 +394,8 @@ def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], te
     every plan. Returns the plans' names as given, the plans that resolved, the errors.
     """
     from promoplan import batch
-    from promoplan.playbook import add_team, load, load_team
-    from promoplan.resolve import resolve
+    from promoplan.playbook.assemble import add_team, load, load_team
+    from promoplan.schedule.resolve import resolve
 
     names: list[str] = []
     errors: list[PromoplanError] = []
@@ -435,7 +436,7 @@ def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], te
 def _narrowed(plans: list[tuple[str, Plan]], many: _Many) -> list[tuple[str, Plan]]:
     """--owner, --person and --remind on every plan; a plan that lacks the role or person
     keeps no task, and it is an error only when no plan has them."""
-    from promoplan import select
+    from promoplan.schedule import filters as select
 
     out = []
     for value, narrow in ((many.owner, select.only_owner), (many.person, select.only_person)):
@@ -459,7 +460,7 @@ def _narrowed(plans: list[tuple[str, Plan]], many: _Many) -> list[tuple[str, Pla
 def _compile_many(many: _Many) -> None:
     """`compile` for several plans: all rendered first, then written all or nothing."""
     from promoplan import batch, writers
-    from promoplan.progressbar import Steps
+    from promoplan.cli.progressbar import Steps
 
     for template in many.output:
         batch.placeholders(str(template))
@@ -469,8 +470,8 @@ def _compile_many(many: _Many) -> None:
         if not many.output:
             raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
         _folders(many.output, many.split_by)
-    from promoplan import notices
     from promoplan.errors import ErrorGroup
+    from promoplan.words import notices
 
     with Steps(1) as progress:
         several, rendered, good, words, errors = _compile_all(many, progress)
@@ -493,9 +494,10 @@ def _compile_all(many: _Many, progress: Steps) -> tuple[
         bool, list[tuple[Path, bytes]], list[tuple[str, Plan]], dict[str, Words], list[PromoplanError]]:
     """Read, resolve and render every plan, then write the files; what to print is returned,
     to be printed once the progress bar is gone."""
-    from promoplan import batch, select, writers
+    from promoplan import batch, writers
     from promoplan import output as out
     from promoplan.errors import ErrorGroup
+    from promoplan.schedule import filters as select
 
     names, plans, errors = _plans(many.refs, many.options, many.pairs, many.team, progress)
     if errors and not many.keep_going:
@@ -561,8 +563,9 @@ def _values(ref: str, plan: Plan) -> dict[str, str]:
 def _season_calendars(plans: list[tuple[str, Plan]], many: _Many, words: dict[str, Words],
                       folders: list[Path]) -> list[tuple[Path, bytes]]:
     """--split-by into a plain folder: one calendar per person (or role) for the season."""
-    from promoplan import batch, select, writers
-    from promoplan.writers import season_ics
+    from promoplan import batch, writers
+    from promoplan.schedule import filters as select
+    from promoplan.writers.ics import season as season_ics
 
     parts: dict[str, list[tuple[str, Plan]]] = {}
     for ref, plan in plans:
@@ -592,7 +595,7 @@ def _season_calendars(plans: list[tuple[str, Plan]], many: _Many, words: dict[st
 def _overloads(plans: list[Plan], by: str, limit: int | None, words: Words, *,
                first: date | None = None, last: date | None = None) -> bool:
     """The days over a limit, one warning line each on stderr; whether there was any."""
-    from promoplan import season
+    from promoplan.schedule import workload as season
 
     found = season.compute(plans, by, first=first, last=last, limit=limit)
     for over in found.over:
@@ -614,7 +617,7 @@ def _console() -> Console:
 
 def _print_table(plan: Plan, words: Words) -> None:
     from promoplan.clock import now
-    from promoplan.playbook import zone
+    from promoplan.playbook.assemble import zone
     from promoplan.writers import table
 
     console = _console()
@@ -648,8 +651,8 @@ def anchors(
     def run() -> None:
         from rich.table import Table
 
-        from promoplan.playbook import load
-        from promoplan.resolve import resolve
+        from promoplan.playbook.assemble import load
+        from promoplan.schedule.resolve import resolve
 
         args, options = _split([playbook], ctx.args, want=1,
                                usage="promoplan anchors PLAYBOOK [--<anchor> DATE]...")
@@ -693,10 +696,10 @@ def validate(
     printed. Exit code 0 when all files are valid (warnings or not), 2 otherwise.
     """
     def run() -> None:
-        from promoplan import notices
         from promoplan.errors import ErrorGroup
-        from promoplan.playbook import load
-        from promoplan.resolve import PLACEHOLDER_DAY, resolve
+        from promoplan.playbook.assemble import load
+        from promoplan.schedule.resolve import PLACEHOLDER_DAY, resolve
+        from promoplan.words import notices
 
         errors: list[PromoplanError] = []
         for ref in playbooks:
@@ -731,8 +734,8 @@ def _plural(n: int, noun: str) -> str:
 def list_() -> None:
     """List the built-in playbooks."""
     def run() -> None:
-        from promoplan import library
-        from promoplan.playbook import load
+        from promoplan.playbook import library
+        from promoplan.playbook.assemble import load
 
         for name in library.names():
             pb = load(name)
@@ -758,8 +761,8 @@ def init(
     the whole playbook is copied instead.
     """
     def run() -> None:
-        from promoplan import library
         from promoplan import output as out
+        from promoplan.playbook import library
 
         entry = library.find(name)
         if entry is None:
@@ -777,8 +780,8 @@ def init(
             typer.echo(f"wrote {target}: edit it, then run: promoplan compile {target} "
                        "--<anchor> DATE", err=True)
             return
-        from promoplan.playbook import load
-        from promoplan.starter import plan_file
+        from promoplan.playbook.assemble import load
+        from promoplan.playbook.starter import plan_file
 
         pb = load(name)
         out.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
@@ -806,9 +809,9 @@ def diff(
     option and applies to both sides: --open "2024-11-03 10:00".
     """
     def run() -> None:
-        from promoplan import diff as diffing
-        from promoplan.playbook import load
-        from promoplan.resolve import resolve
+        from promoplan.playbook.assemble import load
+        from promoplan.reports import diff as diffing
+        from promoplan.schedule.resolve import resolve
 
         args, options = _split([old, new], ctx.args, want=2,
                                usage="promoplan diff OLD NEW [--<anchor> DATE]...")
@@ -851,11 +854,11 @@ def agenda(
     playbook without dates: --signup 2024-10-14.
     """
     def run() -> None:
-        from promoplan import agenda as agenda_mod
-        from promoplan import select
         from promoplan.clock import now
-        from promoplan.dates import parse_day
-        from promoplan.playbook import zone
+        from promoplan.playbook.assemble import zone
+        from promoplan.reports import agenda as agenda_mod
+        from promoplan.schedule import filters as select
+        from promoplan.schedule.dates import parse_day
 
         args, options = _split([plan_ref], ctx.args, want=1,
                                usage="promoplan agenda PLAN [--on DATE | --week]")
@@ -906,9 +909,10 @@ def import_(
     --anchor NAME=DATE) and become offsets from the nearest anchor.
     """
     def run() -> None:
-        from promoplan import importer, importer_cells
         from promoplan import output as out
-        from promoplan.playbook import load
+        from promoplan.playbook.assemble import load
+        from promoplan.reports.table_import import cells as importer_cells
+        from promoplan.reports.table_import import table as importer
 
         args, options = _split([table], ctx.args, want=1, usage="promoplan import TABLE "
                                "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
@@ -975,9 +979,9 @@ def load_(
     def run() -> None:
 
         from promoplan import output as out
-        from promoplan import season
-        from promoplan.dates import parse_day
         from promoplan.errors import ErrorGroup
+        from promoplan.schedule import workload as season
+        from promoplan.schedule.dates import parse_day
 
         args, options = _split([plan_ref], ctx.args, want=1, more=True,
                                usage="promoplan load PLAN... [--by person|owner]")
@@ -1007,7 +1011,7 @@ def load_(
             if output.suffix.lower() == ".json":
                 data = _json(season.to_json(found))
             else:
-                from promoplan.writers import load_xlsx
+                from promoplan.writers import workload_xlsx as load_xlsx
 
                 data = load_xlsx.render(found, words)
             out.write_all([(output, data)])
@@ -1015,7 +1019,7 @@ def load_(
         elif fmt == "json":
             _write_stdout(_json(season.to_json(found)))
         else:
-            from promoplan.writers import load_table
+            from promoplan.writers import workload_table as load_table
 
             _show(load_table.renderable(found, words))
         for over in found.over:
@@ -1047,11 +1051,11 @@ def progress_(
     """
     def run() -> None:
         from promoplan import output as out
-        from promoplan import tracking
-        from promoplan.load import decode
-        from promoplan.playbook import load
-        from promoplan.resolve import resolve
-        from promoplan.sources import read_disk
+        from promoplan.playbook.assemble import load
+        from promoplan.playbook.sources import read_disk
+        from promoplan.playbook.yaml_reader import decode
+        from promoplan.reports import progress as tracking
+        from promoplan.schedule.resolve import resolve
 
         shown = str(into)
         if not into.is_file():
@@ -1096,13 +1100,13 @@ def textconv(
 ) -> None:
     """Print an XLSX as stable plain text, for `git diff` (see README)."""
     def run() -> None:
-        from promoplan.writers import xlsx_
+        from promoplan.writers import xlsx
 
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise PromoplanError(f"{path}: cannot read: {exc.strerror}") from None
-        sys.stdout.write(xlsx_.textconv(data, str(path)))
+        sys.stdout.write(xlsx.textconv(data, str(path)))
 
     _guard(run)
 
@@ -1111,7 +1115,7 @@ def textconv(
 def schema() -> None:
     """Print the JSON Schema of playbooks and plan files, for editors."""
     def run() -> None:
-        from promoplan.model import json_schema
+        from promoplan.playbook.schema import json_schema
 
         _write_stdout(json_schema().encode("utf-8"))
 

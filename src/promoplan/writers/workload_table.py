@@ -18,8 +18,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from promoplan.i18n import Words
-from promoplan.season import Load, level
+from promoplan.schedule.workload import Load, level
+from promoplan.words import Words
 
 STYLES = ("dim", "green", "yellow", "bold yellow", "bold white on red")
 _WORDS = {

@@ -20,10 +20,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from promoplan import library, sources
 from promoplan.errors import Loc, PromoplanError, closest, did_you_mean, raise_all
-from promoplan.load import Document, Path_, decode, parse_yaml, read_yaml
-from promoplan.model import (
+from promoplan.playbook import library, sources
+from promoplan.playbook.schema import (
     PHASE_WORDS,
     AnchorSpec,
     CalendarSpec,
@@ -38,7 +37,8 @@ from promoplan.model import (
     normalize_team,
     updated,
 )
-from promoplan.sources import Source
+from promoplan.playbook.sources import Source
+from promoplan.playbook.yaml_reader import Document, Path_, decode, parse_yaml, read_yaml
 
 MAX_EXTENDS_DEPTH = 16
 ORGANIZER = "organizer"

@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-from promoplan.i18n import Words
-from promoplan.season import Load
+from promoplan.schedule.workload import Load
+from promoplan.words import Words
 
 _WORDS = {
     "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from promoplan.i18n import Words
-from promoplan.plan import Plan, PlanTask, PlanWarning
+from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
+from promoplan.words import Words
 
 # Codes in the order lines are shown: what makes every date uncertain comes first.
 ORDER = ("schedule-unpublished", "anchor-order", "ends-before-start", "deadline-on-day-off",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from promoplan.i18n import Words
-from promoplan.notices import task_ref
-from promoplan.plan import Plan, PlanTask
+from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.words import Words
+from promoplan.words.notices import task_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

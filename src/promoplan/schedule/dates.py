@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from promoplan.plan import When
+from promoplan.schedule.plan import When
 
 _FORMS = 'write YYYY-MM-DD, "YYYY-MM-DD HH:MM" or ISO 8601'
 

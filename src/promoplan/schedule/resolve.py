@@ -22,10 +22,11 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, HOURLY, MINUTELY, MONTHLY, WEEKLY, rrule
 from dateutil.tz import datetime_exists
 
-from promoplan.dates import parse_day, parse_when
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.model import PHASE_WORDS
-from promoplan.offsets import (
+from promoplan.playbook.assemble import Playbook, TaskDef, zone
+from promoplan.playbook.schema import PHASE_WORDS
+from promoplan.schedule.dates import parse_day, parse_when
+from promoplan.schedule.offsets import (
     MonthEdge,
     Offset,
     OffsetError,
@@ -36,9 +37,8 @@ from promoplan.offsets import (
     parse_offset,
     parse_remind,
 )
-from promoplan.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, Progress, When
-from promoplan.playbook import Playbook, TaskDef, zone
-from promoplan.workdays import WorkCalendar, is_country, known_countries
+from promoplan.schedule.plan import Occurrence, Plan, PlanAnchor, PlanTask, PlanWarning, Progress, When
+from promoplan.schedule.workdays import WorkCalendar, is_country, known_countries
 
 MAX_OCCURRENCES = 10_000
 DEFAULT_REMINDERS = {"timed": "15min", "all_day": "1d@09:00"}

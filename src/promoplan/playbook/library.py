@@ -1,4 +1,4 @@
-"""The built-in playbooks shipped inside the package (`promoplan.playbooks`)."""
+"""The built-in playbooks shipped inside the package (`promoplan.playbook.builtin`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 def _folder() -> Path:
     # Installed as plain files (never zipped), so the package's folder is where they are;
     # importlib.resources would find the same folder for 1 ms of imports on every compile.
-    return Path(import_module("promoplan.playbooks").__path__[0])
+    return Path(import_module("promoplan.playbook.builtin").__path__[0])
 
 
 def names() -> list[str]:

@@ -23,11 +23,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.importer_cells import HEADER_SEARCH_ROWS, Grid
-from promoplan.model import AnchorSpec
-from promoplan.offsets import OffsetError, parse_offset
-from promoplan.plan import When
-from promoplan.playbook import AnchorDef, Playbook
+from promoplan.playbook.assemble import AnchorDef, Playbook
+from promoplan.playbook.schema import AnchorSpec
+from promoplan.reports.table_import.cells import HEADER_SEARCH_ROWS, Grid
+from promoplan.schedule.offsets import OffsetError, parse_offset
+from promoplan.schedule.plan import When
 
 FIELDS = ("section", "name", "owner", "start", "due", "notes")
 
@@ -335,7 +335,7 @@ class Anchor:
 def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapping[str, str],
                      timezone: str = "Asia/Shanghai") -> list[Anchor]:
     """The anchors to write (from `--playbook`, or named by --anchor/--label) and their dates."""
-    from promoplan.resolve import anchor_vocab, resolve
+    from promoplan.schedule.resolve import anchor_vocab, resolve
 
     errors: list[PromoplanError] = []
     if pb is None:
@@ -473,7 +473,7 @@ class TaskOut:
 
 def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
     """Each row's times as offsets: checked as written, or counted from the nearest anchor."""
-    from promoplan.resolve import anchor_vocab
+    from promoplan.schedule.resolve import anchor_vocab
 
     vocab = anchor_vocab(_playbook_of(anchors))
     dated = [a for a in anchors if a.when is not None]
@@ -675,8 +675,8 @@ def round_trip(text: str, file_name: str, tasks: list[TaskOut], anchors: list[An
     import tempfile
     from pathlib import Path
 
-    from promoplan.playbook import load
-    from promoplan.resolve import resolve
+    from promoplan.playbook.assemble import load
+    from promoplan.schedule.resolve import resolve
 
     given = {a.name: a.given for a in anchors if a.given}
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from promoplan.model import Person
-from promoplan.offsets import Reminder, Shift
+from promoplan.playbook.schema import Person
+from promoplan.schedule.offsets import Reminder, Shift
 
 if TYPE_CHECKING:
-    from promoplan.workdays import WorkCalendar
+    from promoplan.schedule.workdays import WorkCalendar
 
 STATUSES = ("done", "doing", "blocked", "cancelled")
 """What a team records in a plan file's `progress:` (完成, 进行中, 受阻, 取消)."""

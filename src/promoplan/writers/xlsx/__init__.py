@@ -55,10 +55,9 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
 from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
-from promoplan import notices
 from promoplan.errors import PromoplanError
-from promoplan.i18n import Words
-from promoplan.plan import Plan, PlanAnchor, PlanTask, When
+from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, When
+from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 from promoplan.writers.md_ import grouped as by_phase
 

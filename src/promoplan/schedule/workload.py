@@ -38,9 +38,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from promoplan.i18n import Words
-from promoplan.notices import task_ref
-from promoplan.plan import Plan, PlanTask, When
+from promoplan.schedule.plan import Plan, PlanTask, When
+from promoplan.words import Words
+from promoplan.words.notices import task_ref
 
 BY = ("person", "owner")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from promoplan.offsets import Shift
-from promoplan.plan import PlanTask, When
+from promoplan.schedule.offsets import Shift
+from promoplan.schedule.plan import PlanTask, When
 
 ZH = {
     "seq": "序号", "section": "版块", "name": "事项", "owner": "负责", "role": "负责岗位",

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
-from promoplan.offsets import Reminder
-from promoplan.plan import Plan
+from promoplan.schedule.offsets import Reminder
+from promoplan.schedule.plan import Plan
 
 
 def roles(plan: Plan) -> list[str]:

@@ -113,13 +113,12 @@ from dateutil.rrule import rrulestr
 from icalendar import Alarm, Calendar, Component, Event, Timezone, vCalAddress, vRecur, vText
 from icalendar.parser import Contentline, Contentlines, unescape_backslash
 
-from promoplan import notices
 from promoplan.errors import COMMAND_LINE, PromoplanError
-from promoplan.i18n import Words
-from promoplan.model import Person
-from promoplan.offsets import Reminder, Shift
-from promoplan.plan import Plan, PlanTask, When
-from promoplan.workdays import WorkCalendar
+from promoplan.playbook.schema import Person
+from promoplan.schedule.offsets import Reminder, Shift
+from promoplan.schedule.plan import Plan, PlanTask, When
+from promoplan.schedule.workdays import WorkCalendar
+from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 
 PRODID = "-//promoplan//promoplan//EN"

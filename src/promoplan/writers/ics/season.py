@@ -20,9 +20,9 @@ from datetime import date
 
 from icalendar import Calendar, vText
 
-from promoplan.i18n import Words
-from promoplan.plan import Plan
-from promoplan.writers.ics_ import uid_domain, vtimezone
+from promoplan.schedule.plan import Plan
+from promoplan.words import Words
+from promoplan.writers.ics import uid_domain, vtimezone
 
 _NAME = {"zh": "{who} · {n}个活动", "en": "{who} · {n} campaigns"}
 
