@@ -159,7 +159,8 @@ def test_person_from_a_team_file(cli: Cli, tmp_path: Path) -> None:
                          "(did you mean '李娜'?)\n"),
     (("--split-by", "owner"), "command line: --split-by needs -o FOLDER/\n"),
     (("--split-by", "role", "-o", "x/"),
-     "command line: --split-by role: expected one of owner, person\n"),
+     "Usage: promoplan compile [OPTIONS] {PLAYBOOK}\nTry 'promoplan compile -h' for help.\n\n"
+     "Error: Invalid value for '--split-by': 'role' is not one of 'owner', 'person'.\n"),
 ])
 def test_filter_mistakes_are_one_message_and_exit_2(cli: Cli, tmp_path: Path, args: tuple[str, ...],
                                                     message: str) -> None:

@@ -6,12 +6,17 @@ run never leaves a half-written or missing plan behind.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
 
 
-def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+def write_all(outputs: list[tuple[Path, bytes]], folders: Sequence[Path] = ()) -> None:
+    """Write every file or none; `folders` (--split-by's, those an -o template lays out) are
+    made first."""
+    for made in folders:
+        made.mkdir(parents=True, exist_ok=True)
     for path, _ in outputs:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.schedule.plan import Plan
+from promoplan.vocabulary import Format
 from promoplan.words import Words
 
-BY_EXTENSION = {".xlsx": "xlsx", ".ics": "ics", ".json": "json", ".csv": "csv", ".md": "md"}
-STDOUT_FORMATS = ("table", "json", "csv", "md")
-MODULES = {"table": "table", "json": "json_", "csv": "csv_", "md": "md_", "xlsx": "xlsx", "ics": "ics"}
+BY_EXTENSION = {".xlsx": Format.XLSX, ".ics": Format.ICS, ".json": Format.JSON, ".csv": Format.CSV,
+                ".md": Format.MD}
+MODULES = {Format.TABLE: "table", Format.JSON: "json_", Format.CSV: "csv_", Format.MD: "md_",
+           Format.XLSX: "xlsx", Format.ICS: "ics"}
 
 
-def format_for(path: Path) -> str:
+def format_for(path: Path) -> Format:
     fmt = BY_EXTENSION.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(BY_EXTENSION))
@@ -46,7 +48,7 @@ class WriterOptions:
     """ICS: leave out the cancelled events carried over from `previous`."""
 
 
-def render(plan: Plan, fmt: str, words: Words, options: WriterOptions | None = None) -> bytes:
+def render(plan: Plan, fmt: Format, words: Words, options: WriterOptions | None = None) -> bytes:
     module = import_module(f"promoplan.writers.{MODULES[fmt]}")
     out: bytes = module.render(plan, words, options or WriterOptions())
     return out

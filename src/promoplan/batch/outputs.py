@@ -1,0 +1,77 @@
+"""Each plan's files, rendered to bytes: one file per -o, one calendar per role or person
+with --split-by, and the season's calendars when several plans share a folder.
+
+A calendar written over an earlier one learns what it replaces (`WriterOptions.previous`),
+so moved events update in people's apps: that earlier file is the only thing read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from promoplan.batch.targets import expand, file_name
+from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.schedule import filters
+from promoplan.schedule.plan import Plan
+from promoplan.vocabulary import By, Format
+from promoplan.words import Words
+from promoplan.writers import WriterOptions, format_for, render
+
+
+def replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
+    """A calendar rewritten in place learns what it replaces, so moved events update in apps."""
+    if path.suffix.lower() != ".ics":
+        return options
+    try:
+        previous = path.read_bytes() if path.is_file() else None
+    except OSError:
+        previous = None
+    return replace(options, previous=previous, calendar_name=name)
+
+
+def plan_files(ref: str, plan: Plan, words: Words, templates: list[Path], split_by: By | None,
+               options: WriterOptions) -> tuple[list[tuple[Path, bytes]], list[Path]]:
+    """One plan's files from the -o templates given to it, and the folders they need."""
+    files: list[tuple[Path, bytes]] = []
+    folders: list[Path] = []
+    for template in templates:
+        path = expand(template, ref, plan)
+        if split_by is None:
+            files.append((path, render(plan, format_for(path), words, replacing(path, options))))
+            if path != template:
+                folders.append(path.parent)
+            continue
+        folders.append(path)
+        for key, part in filters.split(plan, split_by):
+            file = path / f"{file_name(key)}.ics"
+            named = replacing(file, options, f"{plan.title} · {key}")
+            files.append((file, render(part, Format.ICS, words, named)))
+    return files, folders
+
+
+def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: list[Path],
+                 options: WriterOptions) -> list[tuple[Path, bytes]]:
+    """--split-by into a plain folder with several plans: one calendar per person (or role)
+    holding every campaign they work on."""
+    from promoplan.writers.ics import season
+
+    parts: dict[str, list[tuple[Plan, Words]]] = {}
+    for _, plan, words in plans:
+        if split_by is By.PERSON and not filters.people(plan):
+            continue  # no team in this plan: nobody to give its events to
+        for key, part in filters.split(plan, split_by):
+            parts.setdefault(key, []).append((part, words))
+    if plans and not parts:
+        raise PromoplanError(f"--split-by {split_by}: no plan has a team", COMMAND_LINE,
+                             "add a team: role → people in the plan files or --team")
+    files = []
+    for folder in folders:
+        for key, found in parts.items():
+            path = folder / f"{file_name(key)}.ics"
+            name = season.calendar_name(key, len(found), found[0][1])
+            opts = replacing(path, options, name)
+            opts = replace(opts, previous=season.unlabelled(opts.previous, [p for p, _ in found]))
+            made = [(part, render(part, Format.ICS, words, opts)) for part, words in found]
+            files.append((path, season.join(made, name)))
+    return files

@@ -1,0 +1,95 @@
+"""Where each plan's outputs go: `-o plan.xlsx`, `-o 'out/{campaign}.xlsx'`, `-o cal/`.
+
+An output template names each plan's files with `{campaign}` (the plan's campaign
+key), `{name}` (its playbook's name) and `{stem}` (its file name without the
+extension, or the built-in name); without a placeholder it is one file (or, with
+`--split-by`, one folder). With several plans every template must give each plan a
+file of its own, except a plain folder with `--split-by`: the season's calendars,
+one per person holding every plan.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.schedule.plan import Plan
+from promoplan.vocabulary import By, Format
+from promoplan.writers import BY_EXTENSION, format_for
+
+KEYS = ("campaign", "name", "stem")
+_PLACEHOLDER = re.compile(r"\{([^{}/\\]*)\}")
+
+
+def placeholders(template: Path) -> list[str]:
+    """The placeholders written in an -o value; an unknown one is an error."""
+    found = _PLACEHOLDER.findall(str(template))
+    for key in found:
+        if key not in KEYS:
+            meant = did_you_mean(key, KEYS)
+            raise PromoplanError(
+                f"-o {template}: unknown placeholder '{{{key}}}'", COMMAND_LINE,
+                f"did you mean '{{{meant.split(chr(39))[1]}}}'?" if meant
+                else "placeholders: {campaign}, {name}, {stem}")
+    return found
+
+
+def check(outputs: list[Path], split_by: By | None) -> None:
+    """Every -o is a file of a known format, or with --split-by a folder."""
+    for template in outputs:
+        placeholders(template)
+    if split_by is None:
+        for template in outputs:
+            format_for(template)
+        return
+    if not outputs:
+        raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+    for path in outputs:
+        if path.suffix.lower() in BY_EXTENSION or path.is_file():
+            what = "role" if split_by is By.OWNER else "person"
+            raise PromoplanError(
+                f"--split-by {split_by} writes one calendar per {what} into a folder, and -o {path} "
+                "is a file", COMMAND_LINE, f"give a folder, e.g. -o {path.with_suffix('')}/")
+
+
+def is_season(template: Path, split_by: By | None, several: bool) -> bool:
+    """A plain folder with --split-by and several plans: one calendar per person for them all."""
+    return split_by is not None and several and not placeholders(template)
+
+
+def check_several(outputs: list[Path], split_by: By | None, fmt: Format | None, count: int) -> None:
+    """With several plans, each -o must name a file per plan, and nothing prints one plan."""
+    for template in outputs:
+        if not placeholders(template) and not is_season(template, split_by, True):
+            raise PromoplanError(
+                f"-o {template}: several plans would all be written to this one file", COMMAND_LINE,
+                "put {campaign}, {name} or {stem} in it, e.g. -o 'out/{campaign}"
+                f"{template.suffix}'")
+    if fmt not in (None, Format.TABLE):
+        raise PromoplanError(f"--format {fmt} prints one plan, and {count} are given",
+                             COMMAND_LINE, f"write a file per plan: -o 'out/{{campaign}}.{fmt}'")
+
+
+def expand(template: Path, ref: str, plan: Plan) -> Path:
+    """The template with this plan's values in place of its placeholders."""
+    stem = Path(ref).stem if Path(ref).suffix.lower() in (".yaml", ".yml") else ref
+    values = {"campaign": file_name(plan.campaign or plan.playbook),
+              "name": file_name(plan.playbook), "stem": file_name(stem)}
+    return Path(_PLACEHOLDER.sub(lambda m: values[m.group(1)], str(template)))
+
+
+def distinct(template: Path, paths: list[tuple[str, Path]]) -> None:
+    """Each plan (by the name it was given) must get its own file from `template`."""
+    seen: dict[Path, str] = {}
+    for ref, path in paths:
+        other = seen.setdefault(path, ref)
+        if other != ref:
+            raise PromoplanError(
+                f"-o {template}: {other} and {ref} would both be written to {path}", COMMAND_LINE,
+                "use a placeholder that differs between them, e.g. {stem}")
+
+
+def file_name(key: str) -> str:
+    """A role, a person or a campaign as a file name: keep the Chinese, drop what file systems refuse."""
+    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in key).strip(". ") or "_"

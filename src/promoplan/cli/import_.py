@@ -1,0 +1,73 @@
+"""`promoplan import`: a team's own Excel or CSV 进程表 as a playbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from promoplan.cli import options, terminal
+from promoplan.cli.guard import guarded
+from promoplan.errors import COMMAND_LINE, PromoplanError
+
+
+@guarded
+def import_command(
+    ctx: typer.Context,
+    table: Annotated[str, typer.Argument(
+        metavar="TABLE", help="The team's 进程表: an .xlsx or .csv file.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="PLAYBOOK.yaml", help="The playbook to write.",
+        show_default=False)],
+    playbook: Annotated[str | None, typer.Option(
+        "--playbook", metavar="NAME", help="Take the anchors (and calendar) of this playbook.")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", metavar="NAME", help="The sheet with the table (XLSX).")] = None,
+    name: Annotated[str | None, typer.Option(
+        "--name", metavar="NAME", help="The playbook's name (default: from the file name).")] = None,
+    label: Annotated[list[str] | None, typer.Option(
+        "--label", metavar="NAME=WORD", help="The team's word for an anchor: --label signup=报名. "
+        "Repeatable.")] = None,
+    anchor: options.Anchors = None,
+) -> None:
+    """Turn a team's Excel or CSV 进程表 into a playbook.
+
+    Dates in the table need the campaign's anchor dates (--signup 2024-10-14 or
+    --anchor NAME=DATE) and become offsets from the nearest anchor.
+    """
+    from promoplan import output as out
+    from promoplan.batch.plans import given_dates
+    from promoplan.playbook.assemble import load
+    from promoplan.reports.table_import import cells as importer_cells
+    from promoplan.reports.table_import import table as importer
+
+    args, typed = options.split([table], ctx.args, want=1, usage="promoplan import TABLE "
+                                "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
+    labels = options.pairs("--label", label or [], "e.g. --label signup=报名")
+    source = load(playbook) if playbook is not None else None
+    if source is not None:
+        given = given_dates(source.anchors, typed, anchor or [])
+    else:
+        given = options.pairs("--anchor", anchor or [], "e.g. --anchor open=2024-11-01")
+        for option, value in typed.items():
+            if value is None:
+                raise PromoplanError(f"--{option} needs a date", COMMAND_LINE,
+                                     f"write --{option} YYYY-MM-DD")
+            given[option.replace("-", "_")] = value
+    slug = importer.slug(name or output.stem) or importer.slug(Path(args[0]).stem)
+    if not slug:
+        raise PromoplanError(f"cannot make a playbook name from '{output.stem}'", COMMAND_LINE,
+                             "give one with --name, e.g. --name ju-huasuan-2024")
+    grid = importer_cells.read_grid(Path(args[0]), args[0], sheet,
+                                    lambda g: any(map(importer.is_header, g.rows[:20])))
+    parsed = importer.read_table(grid)
+    anchors = importer.campaign_anchors(source, given, labels)
+    tasks = importer.convert(parsed, anchors)
+    text = importer.render(parsed, tasks, anchors,
+                           importer.Options(name=slug, file_name=str(output), source=source))
+    importer.round_trip(text, output.name, tasks, anchors)
+    out.write_all([(output, text.encode("utf-8"))])
+    where = f" ({grid.sheet})" if grid.sheet else ""
+    count = f"{len(tasks)} task" + ("" if len(tasks) == 1 else "s")
+    terminal.say(f"wrote {output}: {count} from {args[0]}{where}")

@@ -1,0 +1,28 @@
+"""`promoplan textconv`: a workbook as stable plain text, for `git diff` (see README)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from promoplan.cli.guard import guarded
+from promoplan.errors import PromoplanError
+
+
+@guarded
+def textconv_command(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(
+        metavar="FILE", help="An XLSX written by promoplan.", show_default=False)],
+) -> None:
+    """Print an XLSX as stable plain text, for `git diff` (see README)."""
+    from promoplan.writers import xlsx
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PromoplanError(f"{path}: cannot read: {exc.strerror}") from None
+    sys.stdout.write(xlsx.textconv(data, str(path)))
