@@ -44,15 +44,16 @@ RUN_DIR = generate.OUT / "run"
 SIGNUP = generate.SIGNUP_ARG
 FORMATS = ("json", "ics", "xlsx")
 
-# Issue 15's targets on the design card's stack (medians on this 2-core machine, same run).
-TARGET_HELP_S = 0.15
-TARGET_TERMINAL_S = 0.35
-TARGET_FILES_S = 0.8
+# Issue 23's targets, on the design card's stack used through its public APIs (medians on
+# this 2-core machine, same run). Looser than issue 15's on purpose: no trick below what a
+# person can notice is worth a line of code.
+TARGET_HELP_S = 0.2
+TARGET_TERMINAL_S = 0.5
+TARGET_FILES_S = 1.0
 TARGET_RERUN_S = 1.0
 TARGET_RATIO_1000 = 2.0
-TARGET_10000_S = 12.0
+TARGET_10000_S = 15.0
 TARGET_10000_RSS_MB = 600
-TARGET_RATIO_10000 = 5.0
 
 
 # ------------------------------------------------------------------ running one command
@@ -424,10 +425,8 @@ def write_results(path: Path, args: argparse.Namespace, started: datetime, ups: 
             target = f"≥ {TARGET_RATIO_1000:.0f}× faster than tj3"
             ok = None if not (pm and tm) else tm / pm >= TARGET_RATIO_1000
         elif r.size == 10000:
-            target = (f"< {TARGET_10000_S:.0f} s, < {TARGET_10000_RSS_MB} MB, "
-                      f"≥ {TARGET_RATIO_10000:.0f}× faster than tj3")
-            ok = None if pm is None else (pm < TARGET_10000_S and (r.promoplan.rss_mb or 0) < TARGET_10000_RSS_MB
-                                          and (tm is None or tm / pm >= TARGET_RATIO_10000))
+            target = f"< {TARGET_10000_S:.0f} s, < {TARGET_10000_RSS_MB} MB"
+            ok = None if pm is None else (pm < TARGET_10000_S and (r.promoplan.rss_mb or 0) < TARGET_10000_RSS_MB)
             if r.promoplan.timed_out:
                 ok = False
         pstat = fmt_s(pm) if pm is not None else r.promoplan.status() or "—"
