@@ -142,9 +142,6 @@ class Pipeline:
     """promoplan's stages on one playbook, each callable on its own."""
 
     def __init__(self, playbook: str, signup: str = SIGNUP) -> None:
-        import gc
-
-        gc.disable()  # as promoplan.cli.main does for every command
         t0 = time.perf_counter()
         import promoplan.cli  # noqa: F401  (what every command pays)
         from promoplan import writers
@@ -206,7 +203,7 @@ class Pipeline:
             fmt = name.split(":", 1)[1]
             from importlib import import_module
 
-            import_module(f"promoplan.writers.{fmt}_")
+            import_module(f"promoplan.writers.{self.m['writers'].MODULES[fmt]}")
             return lambda: self.writer(fmt)
         raise SystemExit(f"unknown stage {name!r}: yaml, schema, merge+check, resolve, write:FMT")
 
@@ -242,7 +239,7 @@ def stages(playbook: str, formats: list[str], signup: str = SIGNUP) -> dict[str,
 
             t0 = time.perf_counter()
             try:
-                import_module(f"promoplan.writers.{fmt}_")
+                import_module(f"promoplan.writers.{pipe.m['writers'].MODULES[fmt]}")
             except BaseException as exc:
                 out["errors"][f"write:{fmt}"] = f"{type(exc).__name__}: {exc}"
                 continue
@@ -319,14 +316,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(importtime(rest or None, args.top))
         return 0
     if args.what == "command":
-        import gc
-
         from promoplan.cli import app
 
         def run() -> None:
-            # promoplan.cli.main without its final os._exit, which would end this profiler too
             sys.argv = ["promoplan", *rest]
-            gc.disable()
             with contextlib.suppress(SystemExit):
                 app()
 
