@@ -348,7 +348,8 @@ def _file_name(key: str) -> str:
 
 def _compile(ref: str, options: dict[str, str | None], pairs: list[str], team: Path | None,
              lang: str | None, progress: Steps | None = None) -> tuple[Plan, Words]:
-    from promoplan.playbook.assemble import add_team, load, load_team
+    from promoplan.playbook.assemble import load
+    from promoplan.playbook.team import add_team, load_team
     from promoplan.schedule.resolve import resolve
 
     if progress is not None:
@@ -394,7 +395,8 @@ def _plans(refs: list[str], options: dict[str, str | None], pairs: list[str], te
     every plan. Returns the plans' names as given, the plans that resolved, the errors.
     """
     from promoplan import batch
-    from promoplan.playbook.assemble import add_team, load, load_team
+    from promoplan.playbook.assemble import load
+    from promoplan.playbook.team import add_team, load_team
     from promoplan.schedule.resolve import resolve
 
     names: list[str] = []
@@ -617,7 +619,7 @@ def _console() -> Console:
 
 def _print_table(plan: Plan, words: Words) -> None:
     from promoplan.clock import now
-    from promoplan.playbook.assemble import zone
+    from promoplan.playbook.zones import zone
     from promoplan.writers import table
 
     console = _console()
@@ -855,7 +857,7 @@ def agenda(
     """
     def run() -> None:
         from promoplan.clock import now
-        from promoplan.playbook.assemble import zone
+        from promoplan.playbook.zones import zone
         from promoplan.reports import agenda as agenda_mod
         from promoplan.schedule import filters as select
         from promoplan.schedule.dates import parse_day

@@ -23,8 +23,9 @@ from dateutil.rrule import DAILY, HOURLY, MINUTELY, MONTHLY, WEEKLY, rrule
 from dateutil.tz import datetime_exists
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.playbook.assemble import Playbook, TaskDef, zone
+from promoplan.playbook.merged import Playbook, TaskDef
 from promoplan.playbook.schema import PHASE_WORDS
+from promoplan.playbook.zones import zone
 from promoplan.schedule.dates import parse_day, parse_when
 from promoplan.schedule.offsets import (
     MonthEdge,
