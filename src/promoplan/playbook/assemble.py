@@ -86,7 +86,6 @@ def _chain(ref: str, base: Source | None, cwd: Path, seen: list[str],
     return [*parents, layer]
 
 
-
 # ------------------------------------------------------------------ merging layers
 
 def _merge(chain: list[Layer]) -> Playbook:

@@ -39,7 +39,6 @@ class Layer:
         return self.file.extends
 
 
-
 def validate_layer(doc: Document) -> Layer:
     """One file against the schema, every error mapped back to its line and column.
 

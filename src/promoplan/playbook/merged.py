@@ -1,6 +1,6 @@
 """The merged playbook: what `assemble` makes of a file and all it extends.
 
-Every value keeps the place it was written, so that the checks here and the resolving
+Every value keeps the place it was written, so that the playbook's checks and the resolving
 after them can point at the file, line and column a mistake is in, whichever layer of
 the extends chain wrote it.
 """

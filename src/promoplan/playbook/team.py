@@ -50,7 +50,9 @@ def add_team(pb: Playbook, team: dict[str, list[Person]], locs: dict[str, Loc]) 
 
 
 def unknown_roles(pb: Playbook, team: dict[str, list[Person]],
-                   locs: dict[str, Loc]) -> list[PromoplanError]:
+                  locs: dict[str, Loc]) -> list[PromoplanError]:
+    """A role the playbook does not know is almost always misspelt: the same check for a plan file's
+    `team:` and a `--team` file. Without `roles:`, the tasks' owners are the roles."""
     known = pb.roles or sorted({t.spec.owner for t in pb.tasks if t.spec.owner})
     return [PromoplanError(f"team: unknown role '{role}'", locs.get(role),
                            did_you_mean(role, known) or f"roles: {', '.join(known)}")
