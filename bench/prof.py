@@ -145,7 +145,8 @@ class Pipeline:
         t0 = time.perf_counter()
         import promoplan.cli  # noqa: F401  (what every command pays)
         from promoplan import writers
-        from promoplan.playbook.assemble import load, validate_layer
+        from promoplan.playbook.assemble import load
+        from promoplan.playbook.layers import validate_layer
         from promoplan.playbook.yaml_reader import decode, parse_yaml
         from promoplan.schedule.resolve import resolve
         from promoplan.words import words_for

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promoplan.errors import PromoplanError
-from promoplan.playbook.assemble import assemble, validate_layer
+from promoplan.playbook.assemble import assemble
+from promoplan.playbook.layers import validate_layer
 from promoplan.playbook.yaml_reader import parse_yaml
 from promoplan.schedule.offsets import Offset, OffsetError, parse_duration, parse_offset, parse_remind
 from promoplan.schedule.resolve import resolve

@@ -9,7 +9,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from promoplan.playbook.assemble import Playbook, assemble, load, validate_layer
+from promoplan.playbook.assemble import assemble, load
+from promoplan.playbook.layers import validate_layer
+from promoplan.playbook.merged import Playbook
 from promoplan.playbook.yaml_reader import parse_yaml
 from promoplan.schedule.resolve import resolve
 

@@ -11,7 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from promoplan.errors import PromoplanError
-from promoplan.playbook.assemble import assemble, validate_layer
+from promoplan.playbook.assemble import assemble
+from promoplan.playbook.layers import validate_layer
 from promoplan.playbook.schema import (
     AnchorSpec,
     Person,

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from promoplan.playbook.assemble import add_team, load, load_team
+from promoplan.playbook.assemble import load
+from promoplan.playbook.team import add_team, load_team
 from promoplan.schedule import workload as season
 from promoplan.schedule.plan import Plan
 from promoplan.schedule.resolve import resolve

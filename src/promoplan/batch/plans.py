@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Protocol
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
-from promoplan.playbook.assemble import Playbook, add_team, load, load_team
+from promoplan.playbook.assemble import load
+from promoplan.playbook.merged import Playbook
+from promoplan.playbook.team import add_team, load_team
 from promoplan.playbook.yaml_reader import read_yaml
 from promoplan.schedule.plan import Plan
 from promoplan.schedule.resolve import resolve

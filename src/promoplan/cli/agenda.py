@@ -33,7 +33,7 @@ def agenda_command(
     """
     from promoplan.batch.plans import compile_one
     from promoplan.clock import now
-    from promoplan.playbook.assemble import zone
+    from promoplan.playbook.zones import zone
     from promoplan.reports import agenda
     from promoplan.schedule import filters
 

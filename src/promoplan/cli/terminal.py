@@ -50,7 +50,7 @@ def say(line: str) -> None:
 def plan_table(plan: Plan, words: Words) -> None:
     """The plan as the terminal table, with a 距今 column while the plan is current."""
     from promoplan.clock import now
-    from promoplan.playbook.assemble import zone
+    from promoplan.playbook.zones import zone
     from promoplan.writers import table
 
     out = console()

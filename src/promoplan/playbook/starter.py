@@ -10,7 +10,7 @@ first anchor's date is filled in.
 
 from __future__ import annotations
 
-from promoplan.playbook.assemble import Playbook
+from promoplan.playbook.merged import Playbook
 
 
 def plan_file(name: str, pb: Playbook, filename: str) -> str:

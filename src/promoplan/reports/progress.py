@@ -238,7 +238,7 @@ def _round_trip(text: str) -> tuple[Any, Any]:
 
 def check(text: str, shown: str) -> None:
     """The edited text must still be a valid plan file before it replaces the old one."""
-    from promoplan.playbook.assemble import validate_layer
+    from promoplan.playbook.layers import validate_layer
     from promoplan.playbook.yaml_reader import parse_yaml
 
     validate_layer(parse_yaml(text, shown))

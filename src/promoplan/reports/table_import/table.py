@@ -23,7 +23,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.playbook.assemble import AnchorDef, Playbook
+from promoplan.playbook.merged import AnchorDef, Playbook
 from promoplan.playbook.schema import AnchorSpec
 from promoplan.reports.table_import.cells import HEADER_SEARCH_ROWS, Grid
 from promoplan.schedule.offsets import OffsetError, parse_offset

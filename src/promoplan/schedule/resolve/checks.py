@@ -1,0 +1,100 @@
+"""The plan's warnings: what resolves but the team should look at before trusting it.
+
+Anchors dated out of the order their defaults imply, tasks that end before they start or
+whose phase contradicts the event window, deadlines on days off, work at night, and years
+whose official holiday schedule is not published yet. Each is run once every value is
+dated; `notices` words them in the plan's language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from promoplan.schedule.offsets import OffsetError, parse_offset
+from promoplan.schedule.plan import PlanAnchor, PlanTask
+from promoplan.schedule.resolve.event import Window, phase_of
+from promoplan.schedule.resolve.state import Resolution
+
+# Timed work starting in these hours (outside the event itself) is flagged.
+NIGHT = (time(22, 0), time(7, 0))
+
+
+def anchor_order(r: Resolution) -> None:
+    """An anchor derived as `other+N` that was dated before `other` (or `other-N` after it)."""
+    for anchor in r.pb.anchors.values():
+        source = r.anchor_source.get(anchor.name)
+        if anchor.spec.default is None or source is None or source[0] == "default":
+            continue
+        try:  # a dated anchor's default was never needed, so never read before
+            off = r.offsets.get(anchor.spec.default) or parse_offset(anchor.spec.default, r.vocab)
+        except OffsetError:
+            continue
+        if off.ref.is_task or not off.shifts:
+            continue
+        sign = 1 if off.shifts[0].amount > 0 else -1 if off.shifts[0].amount < 0 else 0
+        mine, theirs = r.anchors.get(anchor.name), r.anchors.get(off.ref.name)
+        if mine is None or theirs is None or sign == 0:
+            continue
+        if (mine.begin - theirs.begin).total_seconds() * sign < 0:
+            other = r.pb.anchors[off.ref.name]
+            late, early = (anchor, other) if sign > 0 else (other, anchor)
+            late_when, early_when = (mine, theirs) if sign > 0 else (theirs, mine)
+            r.warn("anchor-order", late=late.label, late_day=late_when.day.isoformat(),
+                   early=early.label, early_day=early_when.day.isoformat())
+
+
+def ends_before_start(r: Resolution, tasks: list[PlanTask]) -> None:
+    """Tasks whose due comes before their start: almost always an offset's sign written wrong."""
+    backwards = [task.id for task in tasks if task.due.end < task.start.begin]
+    if backwards:
+        r.warn("ends-before-start", *backwards)
+
+
+def phase_mismatch(r: Resolution, tasks: list[PlanTask], window: Window | None) -> None:
+    """Tasks given a phase that their start contradicts against the event window."""
+    mismatched = []
+    for task in tasks:
+        if not r.defs[task.id].spec.phase:
+            continue
+        derived = phase_of(task.start, window)
+        if derived and task.phase != derived:
+            mismatched.append(task.id)
+    if mismatched:
+        r.warn("phase-mismatch", *mismatched)
+
+
+def calendar_warnings(r: Resolution, tasks: list[PlanTask], anchors: list[PlanAnchor]) -> dict[date, str]:
+    """Deadlines on days off, work at night, years without a published schedule.
+
+    Returns the days off around the plan, which the plan keeps for its writers.
+    """
+    days = [a.when.day for a in anchors] + [d for t in tasks for d in (t.start.day, t.due.day)]
+    if not days:
+        return {}
+    first, last = min(days), max(days)
+    try:
+        days_off = r.calendar.days_off(first - timedelta(days=7), last + timedelta(days=7))
+    except (OverflowError, ValueError):  # a plan at the very edge of the calendar
+        days_off = {}
+    due_off: dict[date, list[str]] = {}
+    night: list[str] = []
+    for task in tasks:
+        roll = r.defs[task.id].spec.roll or r.pb.roll
+        kept = roll == "none" or task.due.timed  # timed tasks are never rolled
+        if kept and task.phase != "during" and task.due.day in days_off:
+            due_off.setdefault(task.due.day, []).append(task.id)
+        clock = task.start.clock
+        if clock is not None and task.phase != "during" and (clock >= NIGHT[0] or clock < NIGHT[1]):
+            night.append(task.id)
+    if night:
+        r.warn("at-night", *night)
+    for day, ids in sorted(due_off.items()):
+        try:
+            before = r.calendar.roll(day, "backward")
+        except (OverflowError, ValueError):
+            before = day
+        r.warn("deadline-on-day-off", *ids, day=day.isoformat(), holiday=days_off[day],
+               before=before.isoformat())
+    for year in r.calendar.unpublished_years(d.year for d in (first, last)):
+        r.warn("schedule-unpublished", year=year, country=r.calendar.country)
+    return days_off

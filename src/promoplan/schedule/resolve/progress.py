@@ -1,0 +1,41 @@
+"""Reading `progress:`: a status word per task (完成, 进行中, 受阻, 取消), optionally with a day.
+
+`parse_progress` is shared with the progress report, which reads the same words from a
+table the team filled in.
+"""
+
+from __future__ import annotations
+
+from promoplan.errors import did_you_mean
+from promoplan.schedule.dates import parse_day
+from promoplan.schedule.plan import Progress
+from promoplan.schedule.resolve.state import Resolution
+
+_STATUS_WORDS = {"完成": "done", "已完成": "done", "进行中": "doing", "受阻": "blocked",
+                 "取消": "cancelled", "已取消": "cancelled", "done": "done", "doing": "doing",
+                 "blocked": "blocked", "cancelled": "cancelled", "canceled": "cancelled"}
+
+
+def parse_progress(text: str) -> Progress:
+    """`完成`, `完成 2024-10-20`, `done 2024-10-20`: a status word and an optional day."""
+    word, _, rest = str(text).strip().partition(" ")
+    status = _STATUS_WORDS.get(word.lower())
+    if status is None:
+        raise ValueError(f"unknown status '{word}'")
+    return Progress(status, parse_day(rest) if rest.strip() else None)
+
+
+def read_progress(r: Resolution) -> dict[str, Progress]:
+    """Each task's progress as the playbook's `progress:` gives it; a mistake is recorded."""
+    out: dict[str, Progress] = {}
+    for tid, (text, loc) in r.pb.progress.items():
+        if tid not in r.defs:
+            r.fail(f"progress: no task '{tid}'", loc, did_you_mean(tid, r.defs))
+            continue
+        try:
+            out[tid] = parse_progress(text)
+        except ValueError as exc:
+            r.fail(f"progress › {tid}: {exc}", loc,
+                   "write 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
+                   "optionally with a date: 完成 2024-10-20")
+    return out
