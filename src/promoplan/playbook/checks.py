@@ -11,9 +11,9 @@ import re
 
 from promoplan.errors import Loc, PromoplanError, did_you_mean
 from promoplan.playbook.merged import Playbook, TaskDef
-from promoplan.playbook.schema import PHASE_WORDS
 from promoplan.playbook.team import unknown_roles
 from promoplan.playbook.zones import zone
+from promoplan.words.reading import PHASE_WORDS
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TIMING = frozenset({"at", "start", "due", "duration", "after", "repeat"})

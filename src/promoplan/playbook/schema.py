@@ -239,9 +239,3 @@ def json_schema() -> str:
               **schema, "title": SCHEMA_TITLE}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
-
-PHASES = ("before", "during", "after")
-PHASE_WORDS = {
-    "活动前": "before", "活动中": "during", "活动后": "after",
-    "before": "before", "during": "during", "after": "after",
-}

@@ -8,13 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from promoplan.playbook.schema import Person
 from promoplan.schedule.offsets import Reminder, Shift
+from promoplan.vocabulary import AnchorSource, Phase, Status, WarningKind
 
 if TYPE_CHECKING:
     from promoplan.schedule.workdays import WorkCalendar
-
-STATUSES = ("done", "doing", "blocked", "cancelled")
-"""What a team records in a plan file's `progress:` (完成, 进行中, 受阻, 取消)."""
-
 
 @dataclass(frozen=True, slots=True)
 class When:
@@ -55,8 +52,7 @@ class PlanAnchor:
     name: str
     label: str
     when: When
-    source: str
-    """given (command line), file (a date in a playbook or plan file), default (derived)."""
+    source: AnchorSource
     expr: str | None = None
 
 
@@ -64,9 +60,7 @@ class PlanAnchor:
 class PlanWarning:
     """Something the team should look at; `notices` words it in the plan's language."""
 
-    code: str
-    """deadline-on-day-off, at-night, ends-before-start, phase-mismatch, anchor-order,
-    repeat-until-before-start or schedule-unpublished."""
+    code: WarningKind
     tasks: tuple[str, ...] = ()
     """Every task it is about, by id, so writers can mark each of them."""
     facts: dict[str, Any] = field(default_factory=dict)
@@ -77,8 +71,7 @@ class PlanWarning:
 class Progress:
     """A task's state as the team recorded it in the plan file."""
 
-    status: str
-    """done, doing, blocked or cancelled."""
+    status: Status
     day: date | None = None
     """When it reached that state, if the team wrote it (完成 2024-10-20)."""
 
@@ -90,8 +83,7 @@ class PlanTask:
     section: str
     owner: str
     people: list[Person]
-    phase: str
-    """before, during, after, or '' when the playbook has no event window."""
+    phase: Phase
     start: When
     due: When
     notes: str
@@ -108,7 +100,7 @@ class PlanTask:
 
     @property
     def done(self) -> bool:
-        return self.progress is not None and self.progress.status in ("done", "cancelled")
+        return self.progress is not None and self.progress.status in (Status.DONE, Status.CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,8 @@ import re
 from datetime import date
 
 from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
+from promoplan.vocabulary import WarningKind
 from promoplan.words import Words
-
-# Codes in the order lines are shown: what makes every date uncertain comes first.
-ORDER = ("schedule-unpublished", "anchor-order", "ends-before-start", "deadline-on-day-off",
-         "repeat-until-before-start", "phase-mismatch", "at-night")
 
 _ZH = {
     "tag.deadline-on-day-off": "休息日截止",
@@ -126,9 +123,9 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None,
     parts = []
     for task in shown:
         text = task_ref(task, words)
-        if warning.code == "at-night" and task.start.clock is not None:
+        if warning.code is WarningKind.AT_NIGHT and task.start.clock is not None:
             text += f"（{task.start.clock:%H:%M}）" if words.lang == "zh" else f" ({task.start.clock:%H:%M})"
-        if warning.code == "ends-before-start" and dates:
+        if warning.code is WarningKind.ENDS_BEFORE_START and dates:
             span = f"{words.when(task.start)} → {words.when(task.due)}"
             text += f"（{span}）" if words.lang == "zh" else f" ({span})"
         parts.append(text)
@@ -148,14 +145,14 @@ def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = Non
     """
     table = _table(words)
     facts = warning.facts
-    if warning.code == "schedule-unpublished":
+    if warning.code is WarningKind.SCHEDULE_UNPUBLISHED:
         return table["schedule-unpublished"].format(year=facts["year"])
-    if warning.code == "anchor-order":
+    if warning.code is WarningKind.ANCHOR_ORDER:
         return table["anchor-order"].format(
             late=facts["late"], late_day=words.day(date.fromisoformat(facts["late_day"])),
             early=facts["early"], early_day=words.day(date.fromisoformat(facts["early_day"])))
     n, listed = _tasks(plan, warning, words, limit, dates)
-    if warning.code == "deadline-on-day-off":
+    if warning.code is WarningKind.DEADLINE_ON_DAY_OFF:
         day = date.fromisoformat(facts["day"])
         before = date.fromisoformat(facts["before"])
         return _pick(table["deadline-on-day-off"], n).format(
@@ -185,7 +182,9 @@ def tag(code: str, words: Words) -> str:
 
 
 def ordered(plan: Plan) -> list[PlanWarning]:
-    return sorted(plan.warnings, key=lambda w: ORDER.index(w.code) if w.code in ORDER else len(ORDER))
+    """The plan's warnings in the order they are shown: `WarningKind`'s order."""
+    order = list(WarningKind)
+    return sorted(plan.warnings, key=lambda w: order.index(w.code))
 
 
 def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
@@ -194,8 +193,8 @@ def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
 
 
 # What a playbook says whatever the dates: `validate` checks these without real dates.
-DATE_FREE = ("anchor-order", "ends-before-start", "repeat-until-before-start", "phase-mismatch",
-             "at-night")
+DATE_FREE = (WarningKind.ANCHOR_ORDER, WarningKind.ENDS_BEFORE_START,
+             WarningKind.REPEAT_UNTIL_BEFORE_START, WarningKind.PHASE_MISMATCH, WarningKind.AT_NIGHT)
 
 
 def tags_by_task(plan: Plan, words: Words) -> dict[str, list[str]]:
@@ -222,10 +221,10 @@ def summary(plan: Plan, words: Words) -> list[str]:
         kinds.setdefault(warning.code, []).append(warning)
     out = []
     for code, group in kinds.items():
-        if code == "schedule-unpublished":
+        if code is WarningKind.SCHEDULE_UNPUBLISHED:
             years = table["years"].join(str(w.facts["year"]) for w in group)
             out.append(table["summary.important"] + table[code].format(year=years))
-        elif code == "deadline-on-day-off":
+        elif code is WarningKind.DEADLINE_ON_DAY_OFF:
             out.append(table["summary"] + _days_off(plan, group, words))
         else:
             out.append(table["summary"] + table["then"].join(text(plan, w, words, limit=3)

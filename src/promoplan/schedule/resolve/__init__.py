@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from promoplan.errors import Loc, raise_all
 from promoplan.playbook.merged import Playbook, TaskDef
-from promoplan.playbook.schema import PHASE_WORDS
 from promoplan.schedule.offsets import OffsetError, Reminder, parse_duration, parse_remind
 from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, Progress
 from promoplan.schedule.resolve import checks
@@ -30,6 +29,7 @@ from promoplan.schedule.resolve.progress import parse_progress, read_progress
 from promoplan.schedule.resolve.repeats import MAX_OCCURRENCES, recurrence
 from promoplan.schedule.resolve.state import Failed, Resolution, anchor_vocab
 from promoplan.schedule.resolve.tasks import date_task
+from promoplan.words.reading import PHASE_WORDS
 
 __all__ = [
     "DEFAULT_REMINDERS", "FIRST_DAY", "LAST_DAY", "MAX_OCCURRENCES", "PLACEHOLDER_DAY",

@@ -16,6 +16,7 @@ from promoplan.schedule.offsets import OffsetError, parse_clock
 from promoplan.schedule.plan import PlanAnchor, When
 from promoplan.schedule.resolve.arithmetic import apply, in_range
 from promoplan.schedule.resolve.state import Failed, Resolution
+from promoplan.vocabulary import AnchorSource
 
 # `validate` resolves with this date for anchors nobody has dated yet (a Monday).
 PLACEHOLDER_DAY = date(2001, 1, 1)
@@ -51,10 +52,10 @@ def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
                          anchor.where("time"), exc.hint) from None
     if name in r.given:
         value = _date(r, r.given[name], COMMAND_LINE, f"--{name}")
-        source: tuple[str, str | None] = ("given", None)
+        source: tuple[AnchorSource, str | None] = (AnchorSource.GIVEN, None)
     elif anchor.spec.date is not None:
         value = _date(r, anchor.spec.date, anchor.where("date"), f"anchor '{name}' › date")
-        source = ("file", None)
+        source = (AnchorSource.FILE, None)
     elif anchor.spec.default is not None:
         where = anchor.where("default")
         what = f"anchor '{name}' › default"
@@ -63,9 +64,9 @@ def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
             raise r.fail(f"{what}: an anchor can only count from another anchor", where)
         base = date_anchor(r, off.ref.name, (*chain, name))
         value = r.guarded(partial(apply, off, base, r.calendar, r.zone), where, what)
-        source = ("default", off.compact())
+        source = (AnchorSource.DEFAULT, off.compact())
     elif r.placeholder:
-        value, source = When(PLACEHOLDER_DAY), ("placeholder", None)
+        value, source = When(PLACEHOLDER_DAY), (AnchorSource.PLACEHOLDER, None)
     else:
         label = f" ({anchor.label})" if anchor.label != name else ""
         raise r.fail(f"anchor '{name}'{label} has no date", anchor.loc,

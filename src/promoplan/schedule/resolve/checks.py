@@ -14,6 +14,7 @@ from promoplan.schedule.offsets import OffsetError, parse_offset
 from promoplan.schedule.plan import PlanAnchor, PlanTask
 from promoplan.schedule.resolve.event import Window, phase_of
 from promoplan.schedule.resolve.state import Resolution
+from promoplan.vocabulary import AnchorSource, Phase, WarningKind
 
 # Timed work starting in these hours (outside the event itself) is flagged.
 NIGHT = (time(22, 0), time(7, 0))
@@ -23,7 +24,7 @@ def anchor_order(r: Resolution) -> None:
     """An anchor derived as `other+N` that was dated before `other` (or `other-N` after it)."""
     for anchor in r.pb.anchors.values():
         source = r.anchor_source.get(anchor.name)
-        if anchor.spec.default is None or source is None or source[0] == "default":
+        if anchor.spec.default is None or source is None or source[0] is AnchorSource.DEFAULT:
             continue
         try:  # a dated anchor's default was never needed, so never read before
             off = r.offsets.get(anchor.spec.default) or parse_offset(anchor.spec.default, r.vocab)
@@ -39,7 +40,7 @@ def anchor_order(r: Resolution) -> None:
             other = r.pb.anchors[off.ref.name]
             late, early = (anchor, other) if sign > 0 else (other, anchor)
             late_when, early_when = (mine, theirs) if sign > 0 else (theirs, mine)
-            r.warn("anchor-order", late=late.label, late_day=late_when.day.isoformat(),
+            r.warn(WarningKind.ANCHOR_ORDER, late=late.label, late_day=late_when.day.isoformat(),
                    early=early.label, early_day=early_when.day.isoformat())
 
 
@@ -47,7 +48,7 @@ def ends_before_start(r: Resolution, tasks: list[PlanTask]) -> None:
     """Tasks whose due comes before their start: almost always an offset's sign written wrong."""
     backwards = [task.id for task in tasks if task.due.end < task.start.begin]
     if backwards:
-        r.warn("ends-before-start", *backwards)
+        r.warn(WarningKind.ENDS_BEFORE_START, *backwards)
 
 
 def phase_mismatch(r: Resolution, tasks: list[PlanTask], window: Window | None) -> None:
@@ -60,7 +61,7 @@ def phase_mismatch(r: Resolution, tasks: list[PlanTask], window: Window | None) 
         if derived and task.phase != derived:
             mismatched.append(task.id)
     if mismatched:
-        r.warn("phase-mismatch", *mismatched)
+        r.warn(WarningKind.PHASE_MISMATCH, *mismatched)
 
 
 def calendar_warnings(r: Resolution, tasks: list[PlanTask], anchors: list[PlanAnchor]) -> dict[date, str]:
@@ -81,20 +82,20 @@ def calendar_warnings(r: Resolution, tasks: list[PlanTask], anchors: list[PlanAn
     for task in tasks:
         roll = r.defs[task.id].spec.roll or r.pb.roll
         kept = roll == "none" or task.due.timed  # timed tasks are never rolled
-        if kept and task.phase != "during" and task.due.day in days_off:
+        if kept and task.phase is not Phase.DURING and task.due.day in days_off:
             due_off.setdefault(task.due.day, []).append(task.id)
         clock = task.start.clock
-        if clock is not None and task.phase != "during" and (clock >= NIGHT[0] or clock < NIGHT[1]):
+        if clock is not None and task.phase is not Phase.DURING and (clock >= NIGHT[0] or clock < NIGHT[1]):
             night.append(task.id)
     if night:
-        r.warn("at-night", *night)
+        r.warn(WarningKind.AT_NIGHT, *night)
     for day, ids in sorted(due_off.items()):
         try:
             before = r.calendar.roll(day, "backward")
         except (OverflowError, ValueError):
             before = day
-        r.warn("deadline-on-day-off", *ids, day=day.isoformat(), holiday=days_off[day],
+        r.warn(WarningKind.DEADLINE_ON_DAY_OFF, *ids, day=day.isoformat(), holiday=days_off[day],
                before=before.isoformat())
     for year in r.calendar.unpublished_years(d.year for d in (first, last)):
-        r.warn("schedule-unpublished", year=year, country=r.calendar.country)
+        r.warn(WarningKind.SCHEDULE_UNPUBLISHED, year=year, country=r.calendar.country)
     return days_off

@@ -10,6 +10,7 @@ from promoplan.schedule.plan import When
 from promoplan.schedule.resolve.anchors import date_anchor
 from promoplan.schedule.resolve.arithmetic import apply
 from promoplan.schedule.resolve.state import Failed, Resolution
+from promoplan.vocabulary import Phase
 
 Window = tuple[When, When]
 
@@ -33,7 +34,7 @@ def event_window(r: Resolution) -> Window | None:
     return ends[0], ends[1]
 
 
-def phase_of(start: When, window: Window | None) -> str:
+def phase_of(start: When, window: Window | None) -> Phase:
     """Where a task's start falls against the event window; a date-only end is inclusive.
 
     A timed start is a moment. An all-day start counts by its noon: the opening
@@ -41,10 +42,10 @@ def phase_of(start: When, window: Window | None) -> str:
     活动后, the day before is 活动前.
     """
     if window is None:
-        return ""
+        return Phase.NONE
     moment = start.begin if start.timed else start.begin + timedelta(hours=12)
     if moment < window[0].begin:
-        return "before"
+        return Phase.BEFORE
     if moment >= window[1].end:
-        return "after"
-    return "during"
+        return Phase.AFTER
+    return Phase.DURING

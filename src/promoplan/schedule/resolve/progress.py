@@ -10,16 +10,13 @@ from promoplan.errors import did_you_mean
 from promoplan.schedule.dates import parse_day
 from promoplan.schedule.plan import Progress
 from promoplan.schedule.resolve.state import Resolution
-
-_STATUS_WORDS = {"完成": "done", "已完成": "done", "进行中": "doing", "受阻": "blocked",
-                 "取消": "cancelled", "已取消": "cancelled", "done": "done", "doing": "doing",
-                 "blocked": "blocked", "cancelled": "cancelled", "canceled": "cancelled"}
+from promoplan.words.reading import STATUS_WORDS
 
 
 def parse_progress(text: str) -> Progress:
     """`完成`, `完成 2024-10-20`, `done 2024-10-20`: a status word and an optional day."""
     word, _, rest = str(text).strip().partition(" ")
-    status = _STATUS_WORDS.get(word.lower())
+    status = STATUS_WORDS.get(word.lower())
     if status is None:
         raise ValueError(f"unknown status '{word}'")
     return Progress(status, parse_day(rest) if rest.strip() else None)

@@ -21,6 +21,7 @@ from promoplan.schedule.offsets import Shift
 from promoplan.schedule.plan import Occurrence, When
 from promoplan.schedule.resolve.arithmetic import FIRST_DAY, LAST_DAY, in_range, shift
 from promoplan.schedule.resolve.state import Resolution
+from promoplan.vocabulary import WarningKind
 
 MAX_OCCURRENCES = 10_000
 
@@ -46,7 +47,7 @@ def occurrences(r: Resolution, task: TaskDef, start: When, due: When, step: tupl
                      "occurrences", task.where("repeat"),
                      "use a longer 'every' or an earlier 'until'")
     if until is not None and start.begin > until.begin:
-        r.warn("repeat-until-before-start", task.id)
+        r.warn(WarningKind.REPEAT_UNTIL_BEFORE_START, task.id)
     return out
 
 

@@ -19,6 +19,7 @@ from promoplan.schedule.offsets import Offset, OffsetError, parse_offset
 from promoplan.schedule.plan import Occurrence, PlanWarning, When
 from promoplan.schedule.resolve.arithmetic import FIRST_DAY, LAST_DAY
 from promoplan.schedule.workdays import WorkCalendar, is_country, known_countries
+from promoplan.vocabulary import AnchorSource, WarningKind
 
 Span = tuple[When, When]
 """A task's start and due."""
@@ -52,14 +53,14 @@ class Resolution:
         self.offsets: dict[str, Offset] = {}
         self.errors: list[PromoplanError] = list(pb.problems)
         self.anchors: dict[str, When | None] = {}
-        self.anchor_source: dict[str, tuple[str, str | None]] = {}
+        self.anchor_source: dict[str, tuple[AnchorSource, str | None]] = {}
         self.tasks: dict[str, Span | None] = {}
         self.occurrences: dict[str, list[Occurrence]] = {}
         self.defs: dict[str, TaskDef] = {t.id: t for t in pb.tasks}
         self.warnings: list[PlanWarning] = []
         self.calendar = self._calendar()
 
-    def warn(self, code: str, *tasks: str, **facts: object) -> None:
+    def warn(self, code: WarningKind, *tasks: str, **facts: object) -> None:
         self.warnings.append(PlanWarning(code, tasks, facts))
 
     def fail(self, message: str, loc: Loc | None, hint: str | None = None) -> Failed:
