@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import Any, Final
 
 import yaml
 
@@ -195,7 +195,7 @@ class _Builder:
 
     Each path gets its own copy of an aliased node, with the anchored node's positions, as
     if the alias had been written out; `seen` tells a node reached again through an alias
-    (counted), `open` a node reached again from inside itself (an endless walk).
+    (counted), `open` one reached again from inside itself (it would never end).
     """
 
     def __init__(self, loader: Any, name: str) -> None:
@@ -215,10 +215,8 @@ class _Builder:
         return Loc(self.doc.name, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def _value(self, node: yaml.Node, path: Path_) -> Any:
-        if node in self.seen:
-            self._count(node)
-            if node in self.open:
-                self._endless(node)
+        if node in self.seen:  # an alias: the node is written out once more
+            self._count(node, endless=node in self.open)
         else:
             self.seen.add(node)
         mark = node.start_mark
@@ -287,41 +285,19 @@ class _Builder:
                 f"cannot read {node.value!r} as {tag.rsplit(':', 1)[-1]}", self._loc(node)
             ) from None
 
-    def _count(self, node: yaml.Node) -> None:
-        """One more node reached again through an alias; too many is an alias bomb."""
+    def _count(self, node: yaml.Node, endless: bool) -> None:
+        """One more node reached again through an alias; too many is an alias bomb.
+
+        A node reached from inside itself would be written out for ever: that is said at
+        once, at the node, rather than after walking it round to the limit.
+        """
         self.revisits += 1
-        if self.revisits > MAX_ALIAS_VISITS:
+        if endless or self.revisits > MAX_ALIAS_VISITS:
             raise PromoplanError(
                 f"too many aliases expanded (over {MAX_ALIAS_VISITS:,}): "
                 "the file repeats itself without end",
                 self._loc(node),
             )
-
-    def _endless(self, node: yaml.Node) -> NoReturn:
-        """An alias inside the node it names: walk on, counting, as if written out for ever.
-
-        The walk reaches `node` again and again, so it ends at the alias limit, on the node
-        where writing the aliases out would pass it. It keeps its own stack, as each turn
-        nests one level deeper than Python would let it recurse.
-        """
-        stack = [iter(_values(node))]
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-            else:
-                self._count(child)
-                stack.append(iter(_values(child)))
-        raise AssertionError("a node inside itself is reached again")
-
-
-def _values(node: yaml.Node) -> list[yaml.Node]:
-    """The nodes a collection holds as values, in order (keys are not values)."""
-    if isinstance(node, yaml.MappingNode):
-        return [value for _, value in node.value]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
 
 
 def _tag_error(tag: str, loc: Loc) -> PromoplanError:
