@@ -146,16 +146,16 @@ def parse_yaml(text: str, name: str, pure_python: bool = False) -> Document:
 def _no_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while the node graph is made and read.
 
-    The graph is some ten objects per scalar made at once, and the collector would walk it
+    The graph is several objects per scalar, made at once, and the collector would walk it
     again and again as it grows: two thirds of the time to read a 10,000-task playbook.
     It has no cycles unless an alias sits inside its own node, and that is collected later.
     """
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
