@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from promoplan.errors import PromoplanError
+from promoplan.playbook.yaml_reader import Document, parse_yaml
+
 from .conftest import PLAYBOOKS, Cli
 
 PROMO = (PLAYBOOKS / "promo.yaml").read_text(encoding="utf-8")
@@ -70,3 +73,38 @@ def test_all_or_nothing_when_one_output_fails(cli: Cli, tmp_path: Path) -> None:
     assert result.stderr == f"command line: -o {tmp_path / 'taken.md'}: is a folder (give a file name)\n"
     assert kept.read_text(encoding="utf-8") == "yesterday's plan"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "plan.json", "taken.md"]
+
+
+def _read(text: str, pure_python: bool = False) -> tuple[Document | None, str]:
+    """The document, or our error as the CLI prints it (anything else is a crash)."""
+    try:
+        return parse_yaml(text, "x.yaml", pure_python=pure_python), ""
+    except PromoplanError as exc:
+        return None, str(exc)
+
+
+def test_the_pure_python_loader_reads_like_the_c_one() -> None:
+    """libyaml's nesting limit hands files to the pure-Python loader: both must agree."""
+    built_in = sorted((Path(__file__).parents[1] / "playbooks").glob("*.yaml"))
+    assert len(built_in) >= 5
+    for path in built_in:
+        text = path.read_text(encoding="utf-8")
+        fast, _ = _read(text)
+        slow, _ = _read(text, pure_python=True)
+        assert fast is not None, path
+        assert slow is not None, path
+        assert (slow.data, slow.raw, slow.marks, slow.key_marks) == (
+            fast.data, fast.raw, fast.marks, fast.key_marks), path
+
+
+def test_a_million_levels_end_in_a_place_not_a_crash() -> None:
+    deep = "nested more than 100 levels deep (a playbook needs only a few levels: check the brackets)"
+    assert _read("[" * 10**6) == (None, f"x.yaml:1:101: {deep}")
+    assert _read("- " * 10**6 + "x") == (None, f"x.yaml:1:201: {deep}")
+    assert _read("a: " + "{b: " * 10**6) == (None, f"x.yaml:1:400: {deep}")
+
+
+def test_an_alias_inside_its_own_node_is_reported_at_that_node() -> None:
+    _, error = _read("top:\n  - &loop {every: 30min, until: [1, *loop]}\n")
+    assert error == ("x.yaml:2:5: too many aliases expanded (over 100,000): "
+                     "the file repeats itself without end")

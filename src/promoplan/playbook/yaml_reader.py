@@ -1,177 +1,80 @@
 """Read YAML into plain data while remembering where every value was written.
 
-PyYAML's constructed objects forget their position, so we read the parser's
-event stream (the C parser when present) and build the data ourselves, noting
-where each value and each key was written. We do not let PyYAML compose its
-node graph first: for a big playbook that graph takes several times the memory
-of the data it describes, and walking it costs as much again. That is also the
-place to catch what PyYAML would hide: duplicate keys, unquoted clock times
-(YAML 1.1 reads ``10:00`` as 600), and tags that would construct Python objects.
+PyYAML's constructed objects forget their position, so we let it compose the node graph
+(the C loader when present), then build the data from the nodes ourselves, noting where
+each value and each key was written. That is also the place to catch what PyYAML would
+hide: duplicate keys (it keeps the last silently), unquoted clock times (YAML 1.1 reads
+``10:00`` as 600), merge keys, and tags that would construct Python objects.
 
-The result must be what ``yaml.compose`` followed by a walk of its nodes gave,
-errors included, so the composer's own duties are done here too: anchors are
-remembered as the events that wrote them and replayed for each alias (counted,
-so an alias bomb stops), and the composer's errors (undefined alias, duplicate
-anchor, a second document) keep its wording. PyYAML composed the whole stream
-before anything was built, so its errors win wherever they are in the file: a
-mistake of ours is held while the rest of the stream is read, and raised only
-if the stream turns out to be sound.
-
-Positions are kept compactly, in a tree shaped like the data, because a flat
-table keyed by path tuples costs more memory than the playbook's data itself.
+The composer's own errors (undefined alias, duplicate anchor, a second document) come
+before ours because the whole stream is composed before anything is built. Aliases are
+shared nodes in the graph, so an alias bomb is a graph that is small to compose but huge
+to walk: each node reached again is counted, and too many is an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import Any, Final
 
 import yaml
-from yaml.composer import Composer, ComposerError
-from yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
 
 from promoplan.errors import Loc, PromoplanError
 
 Path_ = tuple[str | int, ...]
 
-# Events come untyped from the C parser; the stubs' optional marks are always set.
-Event_ = Any
-NextEvent = Callable[[], Event_]
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SCALARS = yaml.constructor.SafeConstructor()
-_CONSTRUCTORS = yaml.constructor.SafeConstructor.yaml_constructors
 _STR: Final = "tag:yaml.org,2002:str"
 _TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
 _MERGE: Final = "tag:yaml.org,2002:merge"
-# A collection without an explicit tag: what SafeLoader's resolver gives (it has no path resolvers).
-_MAP: Final = "tag:yaml.org,2002:map"
-_SEQ: Final = "tag:yaml.org,2002:seq"
-_PLAIN_TAGS = {
+# What the resolver gives a collection without an explicit tag; either passes on either kind.
+_COLLECTION_TAGS: Final = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_PLAIN_TAGS: Final = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
 }
-# Plain scalars repeat (keys, owners, offsets): reading each text once also shares one string
-# object between its uses. Bounded, because most texts of a big playbook are unique.
-_CACHE_MAX = 20_000
-_MISS: Any = object()
 # Past this many nodes reached again through aliases, a file is an alias bomb.
 MAX_ALIAS_VISITS = 100_000
 # A playbook nests five or six levels; far deeper is a broken or hostile file, and reading
 # it recursively would exhaust Python's stack.
 MAX_DEPTH = 100
 
-# A position is one int, line << 32 | column, both 0-based as in PyYAML's marks; a value under
-# a key carries the key's position above bit 64. One int per value, where a (line, column)
-# tuple of ints costs three objects. See `Document.positions`.
-_LOW: Final = (1 << 64) - 1
-_COL: Final = (1 << 32) - 1
-
 
 @dataclass
 class Document:
-    """One parsed YAML file: its data and the position of each value and key.
-
-    `positions` mirrors the data, so that a path finds its position the way it finds its
-    value, and costs no tuple per value: a scalar's entry is an int, a mapping's a dict from
-    its keys to their entries plus ``None`` for the mapping's own position, a sequence's a
-    list of its own position and then its items' entries. Each own position packs the
-    value's position and, under a mapping, its key's: ``value | key << 64``, a position
-    being ``line << 32 | column`` (0-based). `marks` and `key_marks` give the flat tables.
-    """
+    """One parsed YAML file: its data, and where each value and each key was written."""
 
     data: Any
     name: str
     raw: dict[Path_, str] = field(default_factory=dict)
     """Numbers and booleans as written (10.30, not 10.3), for messages."""
-    positions: Any = field(default=None, repr=False)
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """Each value's (line, column), from 1, by path."""
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """Each mapping key's (line, column), from 1, by the path of the value it holds."""
 
     def loc(self, path: Path_ = ()) -> Loc:
-        """Where the value at `path` was written, or its nearest written parent."""
-        entry = self.positions
-        if entry is None:
-            return Loc(self.name, 1, 1)
-        for part in path:
-            child = _child(entry, part)
-            if child is None:
-                break
-            entry = child
-        return self._at(_own(entry) & _LOW)
+        """Where the value at `path` was written, or its nearest written parent.
+
+        Validation errors name paths that may not exist (a missing key, an item past the
+        end), so the path is trimmed until it names something written.
+        """
+        path = tuple(path)
+        for end in range(len(path), -1, -1):
+            at = self.marks.get(path[:end])
+            if at is not None:
+                return Loc(self.name, *at)
+        return Loc(self.name, 1, 1)
 
     def key_loc(self, path: Path_) -> Loc:
         """Where the key that holds `path` was written (for unknown or duplicate keys)."""
-        path = tuple(path)
-        entry = self.positions
-        for part in path[:-1]:
-            if entry is None:
-                break
-            entry = _child(entry, part)
-        if path and isinstance(entry, dict) and isinstance(path[-1], str) and path[-1] in entry:
-            return self._at(_own(entry[path[-1]]) >> 64)
-        return self.loc(path)
-
-    @property
-    def marks(self) -> dict[Path_, tuple[int, int]]:
-        """Every value's (line, column) by path: a flat table for tools and tests, built on demand."""
-        return {path: _split(own & _LOW) for path, own, _ in self._walk()}
-
-    @property
-    def key_marks(self) -> dict[Path_, tuple[int, int]]:
-        """Every mapping key's (line, column) by the path it holds, built on demand."""
-        return {path: _split(own >> 64) for path, own, keyed in self._walk() if keyed}
-
-    def _walk(self) -> Iterator[tuple[Path_, int, bool]]:
-        """Every entry with its path: iterative, as data can nest deeper than Python recurses."""
-        if self.positions is None:
-            return
-        stack: list[tuple[Path_, Any, bool]] = [((), self.positions, False)]
-        while stack:
-            path, entry, keyed = stack.pop()
-            yield path, _own(entry), keyed
-            if isinstance(entry, dict):
-                stack.extend(((*path, k), e, True) for k, e in reversed(entry.items()) if k is not None)
-            elif isinstance(entry, list):
-                stack.extend(((*path, i), e, False) for i, e in reversed(list(enumerate(entry[1:]))))
-
-    def _at(self, position: int) -> Loc:
-        """A packed position (see `positions`) as a place in this file."""
-        return Loc(self.name, (position >> 32) + 1, (position & _COL) + 1)
-
-
-def _own(entry: Any) -> int:
-    """The packed own position of any entry of `Document.positions`."""
-    if isinstance(entry, dict):
-        return int(entry[None])
-    if isinstance(entry, list):
-        return int(entry[0])
-    return int(entry)
-
-
-def _child(entry: Any, part: object) -> Any:
-    """The entry under `part`, or None: the same paths a table keyed by path tuples would match."""
-    if isinstance(entry, dict):
-        return entry.get(part) if isinstance(part, str) else None
-    if isinstance(entry, list) and isinstance(part, int) and 0 <= part < len(entry) - 1:
-        return entry[part + 1]
-    return None
-
-
-def _split(position: int) -> tuple[int, int]:
-    """A packed position as (line, column) from 1, the form of the old flat tables."""
-    return (position >> 32) + 1, (position & _COL) + 1
+        at = self.key_marks.get(tuple(path))
+        return Loc(self.name, *at) if at is not None else self.loc(path)
 
 
 class TooDeep(PromoplanError):
@@ -197,22 +100,63 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def parse_yaml(text: str, name: str, loader_class: Any = None) -> Document:
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """The pure-Python loader, stopping at `MAX_DEPTH`: its composer recurses per level.
+
+    Used when libyaml is missing, and when libyaml's own nesting limit trips: that limit
+    is far above ours and is met while scanning ahead, so it cannot say where ours is.
+    """
+
+    def __init__(self, stream: str, name: str) -> None:
+        super().__init__(stream)
+        self.file = name
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # A node this deep is inside a collection at `MAX_DEPTH`: that collection is too deep.
+        self.depth += 1
+        if parent is not None and self.depth > MAX_DEPTH + 1:
+            mark = parent.start_mark
+            raise TooDeep(Loc(self.file, mark.line + 1, mark.column + 1))
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        return node
+
+
+def parse_yaml(text: str, name: str, pure_python: bool = False) -> Document:
     """Read `text` into data with positions; YAML errors carry file:line:col."""
+    c_loader: Any = None if pure_python else getattr(yaml, "CSafeLoader", None)
     try:
-        loader = (loader_class or _Loader)(text)  # the pure-Python reader checks the text here
+        # The pure-Python reader checks the text as it is made, hence inside the `try`.
+        loader = c_loader(text) if c_loader else _DepthLimitedLoader(text, name)
         try:
-            return _Reader(loader, name).read()
+            with _no_cycle_collection():
+                return _Builder(loader, name).document(loader.get_single_node())
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in str(exc.problem or "") and loader_class is None:
-            # libyaml's own depth limit (PyYAML 6.0.4 on) tripped before ours, as its scanner
-            # reads ahead: the pure-Python parser has none, so ours says where, as always.
-            return parse_yaml(text, name, yaml.SafeLoader)
+        if c_loader and "nesting depth" in str(exc.problem or ""):
+            return parse_yaml(text, name, pure_python=True)
         raise _syntax_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise PromoplanError(f"YAML syntax: {exc}", Loc(name, 1, 1)) from None
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while the node graph is made and read.
+
+    The graph is several objects per scalar, made at once, and the collector would walk it
+    again and again as it grows: two thirds of the time to read a 10,000-task playbook.
+    It has no cycles unless an alias sits inside its own node, and that is collected later.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PromoplanError:
@@ -246,437 +190,114 @@ def read_yaml(path: Path, name: str | None = None) -> Document:
     return parse_yaml(decode(read_disk(path, name), name), name)
 
 
-class _Anchor:
-    """An anchored node: the events that wrote it, kept to be replayed for each alias.
+class _Builder:
+    """Plain data from one composed node graph, with positions and promoplan's checks.
 
-    Nested anchors share the log of the outermost one, as a slice of it. `end` is -1 while
-    the node is still being read.
-    """
-
-    __slots__ = ("end", "event", "log", "start")
-
-    def __init__(self, event: Event_, log: list[Event_] | None = None, start: int = 0) -> None:
-        self.event = event
-        self.log = log
-        self.start = start
-        self.end = -1 if log is not None else 0
-
-
-def _recorder(nxt: NextEvent, log: list[Event_]) -> NextEvent:
-    """`nxt`, also keeping each event in `log` (for an anchored node, to replay its aliases)."""
-    append = log.append
-
-    def record() -> Event_:
-        event = nxt()
-        append(event)
-        return event
-
-    return record
-
-
-class _Reader:
-    """One pass over the events of one file: data, positions, and the composer's checks.
-
-    The builders take `nxt`, where the next event comes from: the parser, the parser while
-    recording an anchored node, or the replay of one (`replay` true: no composer checks, as
-    it passed them once, and every node counts as reached again through an alias).
+    Each path gets its own copy of an aliased node, with the anchored node's positions, as
+    if the alias had been written out; `seen` tells a node reached again through an alias
+    (counted), `open` one reached again from inside itself (it would never end).
     """
 
     def __init__(self, loader: Any, name: str) -> None:
         self.loader = loader
-        self.name = name
-        self.raw: dict[Path_, str] = {}
-        self.anchors: dict[str, _Anchor] = {}
-        self.seen: set[str] = set()  # anchors already built as a value (keys are not built)
-        self.log: list[Event_] | None = None  # events of the outermost open anchored node
+        self.doc = Document(None, name)
+        self.seen: set[yaml.Node] = set()
+        self.open: set[yaml.Node] = set()
         self.revisits = 0
-        self.cache: dict[str, Any] = {}
-        self.python_composer = isinstance(loader, Composer)  # its messages name the anchor
-        # A plain scalar whose first character no implicit resolver looks at is text as it
-        # stands; a resolver for any first character (key None) would look at them all.
-        resolvers = loader.yaml_implicit_resolvers
-        self.resolved_first: frozenset[str] | None = (
-            None if None in resolvers else frozenset(resolvers))
 
-    def read(self) -> Document:
-        """The whole stream, as `yaml.compose` reads it: one document or none."""
-        get = self.loader.get_event
-        get()  # StreamStartEvent
-        doc = Document(None, self.name, self.raw)
-        if get().__class__ is StreamEndEvent:  # else DocumentStartEvent
-            return doc
-        root = get()
+    def document(self, root: yaml.Node | None) -> Document:
+        if root is not None:
+            self.doc.data = self._value(root, ())
+        return self.doc
+
+    def _loc(self, node: yaml.Node) -> Loc:
+        """Where a node was written, as editors count (from 1)."""
+        return Loc(self.doc.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _value(self, node: yaml.Node, path: Path_) -> Any:
+        if node in self.seen:  # an alias: the node is written out once more
+            self._count(node, endless=node in self.open)
+        else:
+            self.seen.add(node)
+        mark = node.start_mark
+        self.doc.marks[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            value = self._scalar(node)
+            if not isinstance(value, str):
+                self.doc.raw[path] = node.value
+            return value
+        if node.tag not in _COLLECTION_TAGS:
+            raise _tag_error(node.tag, self._loc(node))
+        if len(path) >= MAX_DEPTH:
+            raise TooDeep(self._loc(node))
+        self.open.add(node)
+        if isinstance(node, yaml.MappingNode):
+            data: Any = self._mapping(node, path)
+        else:
+            data = [self._value(item, (*path, i)) for i, item in enumerate(node.value)]
+        self.open.discard(node)
+        return data
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            name = self._key(key_node)
+            if name in lines:
+                raise PromoplanError(
+                    f"duplicate key '{name}' (first at line {lines[name]})", self._loc(key_node),
+                    "YAML keeps only the last one: remove or rename one of them")
+            mark = key_node.start_mark
+            lines[name] = mark.line + 1
+            self.doc.key_marks[(*path, name)] = (mark.line + 1, mark.column + 1)
+            out[name] = self._value(value_node, (*path, name))
+        return out
+
+    def _key(self, node: yaml.Node) -> str:
+        """A key as text; it is never built as a value, so never counted as one."""
+        if node.tag == _MERGE:
+            raise PromoplanError("merge keys ('<<') are not supported", self._loc(node),
+                                 "write the keys out, or use 'extends:'")
+        if not isinstance(node, yaml.ScalarNode):
+            raise PromoplanError("a key must be a plain word", self._loc(node))
+        value = self._scalar(node)
+        if value is None or value == "":
+            raise PromoplanError("empty key", self._loc(node), "write a name before the ':'")
+        return value if isinstance(value, str) else str(value)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        """Text, unless the tag (written or resolved) makes it plain data.
+
+        Dates are parsed by promoplan itself, the same way as on the command line, and
+        numbers written like clock times stay text; other tags would make Python objects.
+        """
+        tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            raise _tag_error(tag, self._loc(node))
+        if ":" in node.value:  # YAML 1.1 base-60: `10:00` would become 600
+            return node.value
         try:
-            doc.data, doc.positions = self._value(root, get, (), 0, False)
-        except (yaml.YAMLError, TooDeep):
-            raise  # a depth limit is ours to report wherever libyaml's own limit would trip
-        except Exception as exc:
-            # PyYAML composed the whole stream before we built: its errors come first.
-            self._drain(get, root)
-            raise exc from None
-        get()  # DocumentEndEvent
-        self._single(get, root)
-        return doc
+            return self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, KeyError):  # KeyError: `!!bool maybe` is no word
+            raise PromoplanError(
+                f"cannot read {node.value!r} as {tag.rsplit(':', 1)[-1]}", self._loc(node)
+            ) from None
 
-    def _single(self, get: NextEvent, root: Event_) -> None:
-        """After the document's end, the stream must end too."""
-        after = get()
-        if after.__class__ is not StreamEndEvent:
-            raise ComposerError("expected a single document in the stream", root.start_mark,
-                                "but found another document", after.start_mark)
+    def _count(self, node: yaml.Node, endless: bool) -> None:
+        """One more node reached again through an alias; too many is an alias bomb.
 
-    def _drain(self, get: NextEvent, root: Event_) -> None:
-        """Read the rest of the stream for syntax and composer errors only."""
-        while True:
-            event = get()
-            kind = event.__class__
-            if kind is AliasEvent:
-                self._alias(event)
-            elif kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None:
-                    self._register(event, None)
-            elif kind is DocumentEndEvent:
-                self._single(get, root)
-                return
-
-    # ------------------------------------------------------------------ composer duties
-
-    def _register(self, event: Event_, log: list[Event_] | None, start: int = 0) -> _Anchor:
-        """Note an anchor where the composer did: before anything of ours can fail on its node."""
-        name = event.anchor
-        first = self.anchors.get(name)
-        if first is not None:
-            what = (f"found duplicate anchor {name!r}; first occurrence" if self.python_composer
-                    else "found duplicate anchor; first occurrence")
-            raise ComposerError(what, first.event.start_mark, "second occurrence", event.start_mark)
-        record = self.anchors[name] = _Anchor(event, log, start)
-        return record
-
-    def _alias(self, event: Event_) -> _Anchor:
-        """The anchored node an alias names; an alias before its anchor is the composer's error."""
-        record = self.anchors.get(event.anchor)
-        if record is None:
-            what = (f"found undefined alias {event.anchor!r}" if self.python_composer
-                    else "found undefined alias")
-            raise ComposerError(None, None, what, event.start_mark)
-        return record
-
-    def _count(self, event: Event_) -> None:
-        """One more node reached again through an alias; too many is an alias bomb."""
+        A node reached from inside itself would be written out for ever: that is said at
+        once, at the node, rather than after walking it round to the limit.
+        """
         self.revisits += 1
-        if self.revisits > MAX_ALIAS_VISITS:
+        if endless or self.revisits > MAX_ALIAS_VISITS:
             raise PromoplanError(
                 f"too many aliases expanded (over {MAX_ALIAS_VISITS:,}): "
                 "the file repeats itself without end",
-                self._loc(event),
+                self._loc(node),
             )
-
-    # ------------------------------------------------------------------ building
-
-    def _loc(self, event: Event_) -> Loc:
-        """Where an event was written, as editors count (from 1)."""
-        mark = event.start_mark
-        return Loc(self.name, mark.line + 1, mark.column + 1)
-
-    def _at(self, position: int) -> Loc:
-        """A packed position (see `Document.positions`) as a place in this file."""
-        return Loc(self.name, (position >> 32) + 1, (position & _COL) + 1)
-
-    def _too_deep(self, own: int) -> PromoplanError:
-        return TooDeep(self._at(own & _LOW))
-
-    def _value(self, event: Event_, nxt: NextEvent, path: Path_, key: int,
-               replay: bool) -> tuple[Any, Any]:
-        """Any node as a value: its data and its entry in `Document.positions`.
-
-        The loops of `_mapping` and `_sequence` read plain scalars and plain collections
-        themselves; this is for aliases, anchors, tags and replays.
-        """
-        record: _Anchor | None = None
-        outermost = False
-        kind = event.__class__
-        if kind is AliasEvent:
-            found = self._alias(event)
-            event = found.event
-            kind = event.__class__
-            if event.anchor in self.seen:
-                self._count(event)
-            else:  # a scalar so far only used as a key
-                self.seen.add(event.anchor)
-            if found.end < 0:
-                self._endless(found)
-            if found.log is not None:
-                nxt = iter(found.log[found.start + 1 : found.end]).__next__
-                replay = True
-        elif replay:
-            self._count(event)
-        elif event.anchor is not None:
-            self.seen.add(event.anchor)
-            if kind is ScalarEvent:
-                self._register(event, None)
-            elif self.log is None:  # record this node's events, to replay them for its aliases
-                log = self.log = [event]
-                record = self._register(event, log)
-                nxt = _recorder(nxt, log)
-                outermost = True
-            else:  # an anchor inside an anchored node: a slice of the same record
-                record = self._register(event, self.log, len(self.log) - 1)
-        mark = event.start_mark
-        own = mark.line << 32 | mark.column | key << 64
-        if kind is ScalarEvent:
-            value = self._scalar(event)
-            if value.__class__ is not str:
-                self.raw[path] = event.value
-            return value, own
-        tag = event.tag
-        if tag is not None and tag != "!" and tag != _MAP and tag != _SEQ:
-            # Either collection tag passes on either collection, as it did on PyYAML's nodes.
-            raise _tag_error(tag, self._loc(event))
-        try:
-            if kind is MappingStartEvent:
-                return self._mapping(nxt, path, own, replay)
-            return self._sequence(nxt, path, own, replay)
-        finally:
-            if record is not None:
-                assert record.log is not None
-                record.end = len(record.log)
-                if outermost:
-                    self.log = None
-
-    def _endless(self, record: _Anchor) -> NoReturn:
-        """An alias inside the value it names: walk on as PyYAML's looping nodes were walked.
-
-        That walk never ends, so it ends at the alias limit, on the node where the old
-        recursive walk would have passed it (had Python let it recurse that deep). Each turn
-        of the loop reaches the same nodes again: we walk one turn, skip the whole turns that
-        stay under the limit, and walk the turn that crosses it. The caller counted the
-        target for this turn.
-        """
-        assert record.log is not None
-        target = record.event
-        turn = record.log[record.start + 1 : len(record.log) - 1]  # up to this very alias
-        before = self.revisits - 1
-        self._walk_turn(target, turn)
-        per_turn = self.revisits - before
-        self.revisits += (MAX_ALIAS_VISITS - self.revisits) // per_turn * per_turn
-        while True:
-            self._count(target)
-            self._walk_turn(target, turn)
-
-    def _walk_turn(self, target: Event_, turn: list[Event_]) -> None:
-        """The nodes of `turn` counted as reached again; its events run out before it closes."""
-        build = self._mapping if target.__class__ is MappingStartEvent else self._sequence
-        try:
-            build(iter(turn).__next__, (), 0, True)
-        except StopIteration:
-            return
-        raise AssertionError("the events of an open node cannot close it")
-
-    def _mapping(self, nxt: NextEvent, path: Path_, own: int,
-                 replay: bool) -> tuple[dict[str, Any], dict[str | None, Any]]:
-        """The pairs of a mapping up to its end, with PyYAML's key checks in PyYAML's order.
-
-        Most of a playbook's events pass through this loop, so the common cases are read
-        inline rather than by calls.
-        """
-        if len(path) >= MAX_DEPTH:
-            raise self._too_deep(own)
-        out: dict[str, Any] = {}
-        tree: dict[str | None, Any] = {None: own}
-        cache = self.cache
-        while True:
-            event = nxt()
-            kind = event.__class__
-            if kind is MappingEndEvent:
-                return out, tree
-            # The key: nearly always a plain word, read here without a call.
-            if kind is ScalarEvent and event.tag is None and (replay or event.anchor is None):
-                text = event.value
-                if event.implicit[0]:
-                    value = cache.get(text, _MISS)
-                    if value is _MISS:
-                        value = self._plain(text, event, True)
-                else:
-                    value = text
-                mark = event.start_mark
-                at = mark.line << 32 | mark.column
-            else:
-                value, at = self._odd_key(event, replay)
-            if value.__class__ is str:
-                if not value:
-                    raise PromoplanError("empty key", self._at(at), "write a name before the ':'")
-                name = value
-            elif value is None:
-                raise PromoplanError("empty key", self._at(at), "write a name before the ':'")
-            else:
-                name = str(value)
-            if name in out:
-                raise PromoplanError(
-                    f"duplicate key '{name}' (first at line {(_own(tree[name]) >> 96) + 1})",
-                    self._at(at),
-                    "YAML keeps only the last one: remove or rename one of them",
-                )
-            # The value: plain scalars and plain collections here, anything else in `_value`.
-            event = nxt()
-            kind = event.__class__
-            if kind is ScalarEvent and event.tag is None and event.anchor is None and not replay:
-                text = event.value
-                if event.implicit[0]:
-                    value = cache.get(text, _MISS)
-                    if value is _MISS:
-                        value = self._plain(text, event)
-                    if value.__class__ is not str:
-                        self.raw[(*path, name)] = text
-                else:
-                    value = text
-                mark = event.start_mark
-                out[name] = value
-                tree[name] = mark.line << 32 | mark.column | at << 64
-            elif (kind is MappingStartEvent or kind is SequenceStartEvent) and event.tag is None \
-                    and (replay or event.anchor is None):
-                # One call per level of nesting: data nests as deep as it did on PyYAML's nodes.
-                if replay:
-                    self._count(event)
-                mark = event.start_mark
-                child = mark.line << 32 | mark.column | at << 64
-                if kind is MappingStartEvent:
-                    out[name], tree[name] = self._mapping(nxt, (*path, name), child, replay)
-                else:
-                    out[name], tree[name] = self._sequence(nxt, (*path, name), child, replay)
-            else:
-                out[name], tree[name] = self._value(event, nxt, (*path, name), at, replay)
-
-    def _sequence(self, nxt: NextEvent, path: Path_, own: int,
-                  replay: bool) -> tuple[list[Any], list[Any]]:
-        """The items of a sequence up to its end; as in `_mapping`, common cases inline."""
-        if len(path) >= MAX_DEPTH:
-            raise self._too_deep(own)
-        out: list[Any] = []
-        tree: list[Any] = [own]
-        entry: Any
-        cache = self.cache
-        while True:
-            event = nxt()
-            kind = event.__class__
-            if kind is SequenceEndEvent:
-                return out, tree
-            if kind is ScalarEvent and event.tag is None and event.anchor is None and not replay:
-                text = event.value
-                if event.implicit[0]:
-                    value = cache.get(text, _MISS)
-                    if value is _MISS:
-                        value = self._plain(text, event)
-                    if value.__class__ is not str:
-                        self.raw[(*path, len(out))] = text
-                else:
-                    value = text
-                mark = event.start_mark
-                out.append(value)
-                tree.append(mark.line << 32 | mark.column)
-            elif (kind is MappingStartEvent or kind is SequenceStartEvent) and event.tag is None \
-                    and (replay or event.anchor is None):
-                if replay:
-                    self._count(event)
-                mark = event.start_mark
-                child = mark.line << 32 | mark.column
-                if kind is MappingStartEvent:
-                    value, entry = self._mapping(nxt, (*path, len(out)), child, replay)
-                else:
-                    value, entry = self._sequence(nxt, (*path, len(out)), child, replay)
-                out.append(value)
-                tree.append(entry)
-            else:
-                value, entry = self._value(event, nxt, (*path, len(out)), 0, replay)
-                out.append(value)
-                tree.append(entry)
-
-    def _odd_key(self, event: Event_, replay: bool) -> tuple[Any, int]:
-        """A key with an anchor, a tag, an alias or not a scalar at all: PyYAML's checks, in order."""
-        kind = event.__class__
-        if kind is AliasEvent:
-            target = self._alias(event).event
-        else:
-            target = event
-            if not replay and event.anchor is not None:
-                self._register(event, None)  # only scalar keys are built, so none is replayed
-        mark = target.start_mark
-        at = mark.line << 32 | mark.column
-        tag = target.tag
-        if target.__class__ is ScalarEvent:
-            if tag is None or tag == "!":
-                tag = self._resolve(target.value) if target.implicit[0] else _STR
-        elif tag is None or tag == "!":
-            tag = _MAP if target.__class__ is MappingStartEvent else _SEQ
-        if tag == _MERGE:
-            raise _merge_error(self._at(at))
-        if target.__class__ is not ScalarEvent:
-            raise PromoplanError("a key must be a plain word", self._at(at))
-        return self._construct(tag, target.value, target), at
-
-    # ------------------------------------------------------------------ scalars
-
-    def _scalar(self, event: Event_) -> Any:
-        """A scalar's value: text unless the tag (written or resolved) makes it plain data."""
-        tag = event.tag
-        text = event.value
-        if tag is None or tag == "!":
-            if not event.implicit[0]:
-                return text
-            value = self.cache.get(text, _MISS)
-            return self._plain(text, event) if value is _MISS else value
-        return self._construct(tag, text, event)
-
-    def _resolve(self, text: str) -> str:
-        """The implicit tag of a plain scalar, as the composer resolves it."""
-        if text and self.resolved_first is not None and text[0] not in self.resolved_first:
-            return _STR
-        tag: str = self.loader.resolve(yaml.ScalarNode, text, (True, False))
-        return tag
-
-    def _plain(self, text: str, event: Event_, key: bool = False) -> Any:
-        """A plain scalar not in the cache yet: resolve, construct, remember.
-
-        As a key, a plain ``<<`` is a merge key, which we refuse by name.
-        """
-        first = self.resolved_first
-        if text and first is not None and text[0] not in first:
-            value: Any = text  # most misses are unique names: no resolver, no construction
-        else:
-            tag = self._resolve(text)
-            if key and tag == _MERGE:
-                raise _merge_error(self._loc(event))
-            value = self._construct(tag, text, event)
-        cache = self.cache
-        if len(cache) >= _CACHE_MAX:
-            cache.clear()
-        cache[text] = value
-        return value
-
-    def _construct(self, tag: str, text: str, event: Event_) -> Any:
-        """A scalar of a known tag as plain data, by PyYAML's own constructors.
-
-        Tags that would make Python objects are refused, and numbers written like clock
-        times stay text.
-        """
-        if tag in (_STR, _TIMESTAMP):
-            # Dates are parsed by promoplan itself, the same way as on the command line.
-            return text
-        if tag in _PLAIN_TAGS:
-            if ":" in text:  # YAML 1.1 base-60: `10:00` would become 600
-                return text
-            try:
-                return _CONSTRUCTORS[tag](_SCALARS, yaml.ScalarNode(tag, text))
-            except (yaml.YAMLError, ValueError, KeyError):  # KeyError: `!!bool maybe` is no word
-                raise PromoplanError(
-                    f"cannot read {text!r} as {tag.rsplit(':', 1)[-1]}", self._loc(event)
-                ) from None
-        raise _tag_error(tag, self._loc(event))
-
-
-def _merge_error(loc: Loc) -> PromoplanError:
-    """PyYAML's safe constructor would merge; we never construct, so refuse the key outright."""
-    return PromoplanError("merge keys ('<<') are not supported", loc,
-                          "write the keys out, or use 'extends:'")
 
 
 def _tag_error(tag: str, loc: Loc) -> PromoplanError:
