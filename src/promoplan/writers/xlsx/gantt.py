@@ -39,7 +39,6 @@ from promoplan.writers.xlsx.styles import (
     VERTICAL,
     WRAP,
     FontSpec,
-    Style,
     solid,
 )
 from promoplan.writers.xlsx.text import clean, line_count, text_width
@@ -250,7 +249,7 @@ def _label_row(ws: Any, ctx: Context, axis: Axis, anchors: dict[int, list[str]],
     ws.row_dimensions[5].height = min(tallest * _LABEL_CHAR + _LABEL_PADDING, _LABEL_MAX)
 
 
-def _bar_style(ctx: Context, bar: str, striped: bool, timed: bool) -> Style:
+def _bar_style(ctx: Context, bar: str, striped: bool, timed: bool) -> str:
     """A bar's cell: the section's colour, striped over a day off, with a time or not.
     Looked up before its fill is built: a large plan asks for it on every bar cell."""
     key = (bar, striped, timed)

@@ -16,7 +16,7 @@ from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, When
 from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped as by_phase
 from promoplan.writers.xlsx.labels import STATUS_WORDS, labels_for
-from promoplan.writers.xlsx.styles import SECTION_COLOURS, Style, Styles
+from promoplan.writers.xlsx.styles import SECTION_COLOURS, Styles
 from promoplan.writers.xlsx.text import clean, line_count, text_width
 
 LINE = 15.0  # points per line of 11 pt CJK text
@@ -132,9 +132,9 @@ class Context:
         self.span = span
         self.status_words = STATUS_WORDS[words.lang]
         self._measured: dict[tuple[str, float], int] = {}
-        self.row_styles: dict[str, dict[str, Style]] = {}
+        self.row_styles: dict[str, dict[str, str]] = {}
         """The styles of each section's task rows on the 进程表, by section."""
-        self.bar_styles: dict[tuple[str, bool, bool], Style] = {}
+        self.bar_styles: dict[tuple[str, bool, bool], str] = {}
         """The Gantt's bar styles, by colour, striped and timed."""
         self.widths = _widths(self)
 

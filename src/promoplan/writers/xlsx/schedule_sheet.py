@@ -41,7 +41,6 @@ from promoplan.writers.xlsx.styles import (
     WARN_FILL,
     WRAP,
     FontSpec,
-    Style,
     solid,
 )
 
@@ -163,7 +162,7 @@ def _status_rules(ws: Any, ctx: Context, cells: str) -> None:
             font=Font(color=text, bold=status == "blocked", strike=status == "cancelled")))
 
 
-def _row_styles(ctx: Context, section: str) -> dict[str, Style]:
+def _row_styles(ctx: Context, section: str) -> dict[str, str]:
     """The styles of a task row in its section's colours, made once per section."""
     found = ctx.row_styles.get(section)
     if found is None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.styles.cell_style import StyleArray  # type: ignore[import-untyped]
-from openpyxl.worksheet.cell_range import CellRange  # type: ignore[import-untyped]
-from openpyxl.worksheet.merge import MergedCellRange  # type: ignore[import-untyped]
-
 from promoplan.words import notices
 from promoplan.writers.xlsx.layout import MIN_ROW, Context, row_height
-from promoplan.writers.xlsx.styles import LEFT, WARN_FILL, WRAP, FontSpec, Style
+from promoplan.writers.xlsx.styles import LEFT, WARN_FILL, WRAP, FontSpec
 from promoplan.writers.xlsx.text import clean, footer_text, line_count
 
 TOP_NOTICES = 3  # warnings at the top of the 进程表; the 时间节点 sheet lists them all
@@ -18,18 +14,12 @@ _TOP_NAMED = 3  # tasks a warning at the top names; the 时间节点 sheet names
 _FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel, WPS or LibreOffice would read as a formula
 
 
-def put(ws: Any, row: int, col: int, value: object, style: Style) -> Any:
-    """A cell with its value and style; text stays text even when it looks like a formula
-    (=, +, -, @), shown as typed thanks to the quote prefix, never evaluated.
-
-    The style is applied as openpyxl's `cell.style = name` does (a copy of the named
-    style's format), without that setter's search of the style list by name, which is
-    rebuilt on every assignment and made styling most of a large workbook's time. Each
-    cell gets its own StyleArray, as openpyxl's Cell(style_array=) makes one: openpyxl's
-    style setters (cell.font = …, quotePrefix below) change a cell's array in place, so
-    one array shared by many cells would restyle them all."""
+def put(ws: Any, row: int, col: int, value: object, style: str) -> Any:
+    """A cell with its value and its named style; text stays text even when it looks
+    like a formula (=, +, -, @), shown as typed thanks to the quote prefix, never
+    evaluated: a task named "-20% 预热" must not become a formula error."""
     cell = ws.cell(row=row, column=col)
-    cell._style = StyleArray(style.array)
+    cell.style = style
     if isinstance(value, str):
         value = clean(value)
         cell.value = value
@@ -42,15 +32,10 @@ def put(ws: Any, row: int, col: int, value: object, style: Style) -> Any:
 
 
 def merge(ws: Any, row: int, first: int, last: int) -> None:
-    """Merge columns first..last of `row`, whose first cell is written and the others not.
-
-    openpyxl's `merge_cells` also copies the range's borders onto its edge cells, and
-    for a range without borders still builds a Border per edge cell and looks it up in
-    the workbook's style list: a quarter of a small workbook's time. No merged range
-    here has a border, so the range is registered as it is; the cells it covers stay
-    unwritten, as `merge_cells` leaves them (it replaces them with empty MergedCells)."""
-    coord = CellRange(min_row=row, min_col=first, max_row=row, max_col=last).coord
-    ws.merged_cells.add(MergedCellRange(ws, coord))
+    """Merge columns first..last of `row`, whose first cell is written and the others not:
+    the covered cells stay out of the file (no merged range here has a border that
+    openpyxl would copy onto them)."""
+    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
 def print_setup(ws: Any, title: str, ctx: Context, *, fit_width: bool = True) -> None:

@@ -9,7 +9,6 @@ a kind in Excel's style gallery restyles every cell of it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
@@ -69,14 +68,6 @@ class FontSpec:
     color: str | None = None
 
 
-@dataclass(frozen=True)
-class Style:
-    """A NamedStyle of the workbook, and the cell format that applies it."""
-
-    name: str
-    array: Any
-
-
 class Styles:
     """The workbook's NamedStyles, each made once from its parts the first time a cell
     asks for it; Excel lists them by what they are for. The order they are made in is
@@ -90,15 +81,15 @@ class Styles:
         self.off_suffix = f' "{words["day_off"]}"'
         side = Side(style="thin", color=BORDER_COLOUR)
         self.grid = Border(left=side, right=side, top=side, bottom=side)
-        self.made: dict[str, Style] = {}
+        self.made: set[str] = set()
 
     def get(self, name: str, *, font: FontSpec | None = None,
             fill: str | PatternFill | None = None, align: Alignment | None = None,
-            grid: bool = False, fmt: str = "General") -> Style:
-        """The style `name`, made from these parts the first time it is asked for."""
-        found = self.made.get(name)
-        if found is None:
-            full = f"promoplan {name}"
+            grid: bool = False, fmt: str = "General") -> str:
+        """The name of the style `name`, made from these parts the first time it is asked
+        for (later calls only name it: the parts are the same by construction)."""
+        full = f"promoplan {name}"
+        if full not in self.made:
             spec = font or FontSpec()
             made = Font(name=self.font_name, size=spec.size, bold=spec.bold, color=spec.color)
             style = NamedStyle(name=full, font=made, alignment=align or Alignment(),
@@ -108,5 +99,5 @@ class Styles:
             if grid:
                 style.border = self.grid
             self.book.add_named_style(style)
-            found = self.made[name] = Style(style.name, style.as_tuple())
-        return found
+            self.made.add(full)
+        return full
