@@ -22,7 +22,7 @@ on a phone, in WPS or in Excel, so it follows the progress sheets teams keep tod
   the 注意 block.
 - one schedule per owner role with --xlsx-by-owner, so each lead prints only theirs.
 - a hidden sheet `promoplan` with the campaign key and the playbook, which
-  `promoplan progress` checks before it reads the 状态 column back (tracking.py).
+  `promoplan progress` checks before it reads the 状态 column back (reports/progress.py).
 
 openpyxl builds the workbook (normal mode) through its public API: styles are
 NamedStyles made once and applied by name (styles.py), strings go to a shared-strings

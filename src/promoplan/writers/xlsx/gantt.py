@@ -59,13 +59,13 @@ _PERIOD_HEIGHT = 18.0  # row 2, the months
 _DATE_HEIGHT = 18.0  # row 3, each column's date
 _WEEKDAY_HEIGHT = 16.0  # row 4, the weekdays (by day; a thin rule otherwise)
 _RULE_HEIGHT = 6.0
-_TITLE_MIN = 28.0  # row 1 holds a title of up to three 12 pt lines
-_TITLE_LINE = 16.0
+_TITLE_MIN = 28.0  # row 1, at least: the title (up to three lines of 12 pt) and the legend
+_TITLE_LINE = 16.0  # a line of the 12 pt title
 _TITLE_PADDING = 6.0
-_LABEL_CHAR = 12.5  # row 5: one stacked character of an anchor's label
+_LABEL_CHAR = 12.5  # row 5: one stacked character of an anchor's label (9 pt)
 _LABEL_PADDING = 8.0
-_LABEL_MAX = 160.0
-_BAR_PADDING = 3.0  # above and below a task's name (a row is at most two lines)
+_LABEL_MAX = 160.0  # row 5 at most, however long a label
+_BAR_PADDING = 3.0  # around a task's name, at most two lines, in its row
 
 
 def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: str,

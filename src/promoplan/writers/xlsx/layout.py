@@ -25,8 +25,8 @@ ROW_PADDING = 4.0  # points above and below a row's text
 
 
 def row_height(lines: int) -> float:
-    """The height in points of a row whose tallest cell wraps to `lines` lines: Excel
-    does not fit rows to wrapped text when it opens a file, so the writer does."""
+    """The height in points of a row whose tallest cell wraps to `lines` lines, and never
+    less than a finger can hit."""
     return max(MIN_ROW, lines * LINE + ROW_PADDING)
 
 
@@ -85,6 +85,8 @@ def holiday_labels(off: dict[date, str]) -> dict[date, str]:
 
 
 def plan_days(plan: Plan) -> tuple[date, date] | None:
+    """The plan's first and last day (anchors, tasks and event): the Gantt's span, and the
+    date the document says it was made (never the clock)."""
     days = [a.when.day for a in plan.anchors if a.source != "placeholder"]
     days += [t.start.day for t in plan.tasks] + [t.due.day for t in plan.tasks]
     if plan.event:

@@ -3,8 +3,7 @@
 A playbook is typed by people (pasted from chat, from other sheets): one odd
 character in it must not stop the team's schedule, so text is cleaned rather than
 refused. Widths are in Excel's column units, where CJK characters count twice: the
-sheets size their columns and rows from them, since Excel does not fit row heights
-to wrapped text when it opens a file.
+sheets size their columns and set their row heights from them.
 """
 
 from __future__ import annotations
