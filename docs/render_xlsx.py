@@ -17,7 +17,7 @@ and double-11-day with --event 2024-11-11, and writes:
 
 It prints how many pages each sheet printed, to compare with the page breaks in the
 file (LibreOffice leaves out pages it finds empty). Run it again after changing
-src/promoplan/writers/xlsx.py and look at the images.
+src/promoplan/writers/xlsx/ and look at the images.
 """
 
 from __future__ import annotations

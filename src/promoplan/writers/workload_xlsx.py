@@ -9,13 +9,11 @@ campaign, section, 序号 and name, filterable.
 
 Same load, same bytes: the document properties are pinned (created on the first day
 shown, never "now") and the zip is packed again with fixed timestamps, as openpyxl
-stamps the time of saving on both.
+stamps the time of saving on both (the XLSX writer's package.py does the packing).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import datetime, time
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -23,10 +21,10 @@ from openpyxl.formatting.rule import ColorScaleRule  # type: ignore[import-untyp
 from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
-from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from promoplan.schedule.workload import Load
 from promoplan.words import Words
+from promoplan.writers.xlsx.package import fixed_zip, written_parts
 
 _WORDS = {
     "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",
@@ -36,7 +34,10 @@ _WORDS = {
            "due": "Due", "active": "Active", "detail": "Tasks", "day": "Day",
            "campaign": "Campaign", "section": "Section", "seq": "No.", "name": "Task"},
 }
+# This workbook's zip entries have always carried this date and owner-only permissions
+# (the schedule's: 1980 and 0o644): kept, so load files already committed do not change.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+ZIP_MODE = 0o600
 SCALE = ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
                        mid_type="percentile", mid_value=50, mid_color="FFE699",
                        end_type="max", end_color="F8696B")
@@ -108,13 +109,4 @@ def _detail(sheet: Worksheet, load: Load, labels: dict[str, str]) -> None:
 
 def _pinned(book: Workbook) -> bytes:
     """The workbook's bytes with every zip entry dated ZIP_TIME, in openpyxl's order."""
-    raw = io.BytesIO()
-    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for entry in src.infolist():
-            info = zipfile.ZipInfo(entry.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            dst.writestr(info, src.read(entry.filename))
-    return out.getvalue()
+    return fixed_zip(written_parts(book), ZIP_TIME, ZIP_MODE)

@@ -1,0 +1,202 @@
+"""The plan's shape as the sheets lay it out: groups, numbering, colours, widths.
+
+Worked out once per workbook and shared by every sheet (the `Context`), so the 进程表,
+the Gantt and the 时间节点 sheet agree on what a group is, which colour a section
+has, and what 序号 a task carries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, When
+from promoplan.words import Words, notices
+from promoplan.writers.md_ import grouped as by_phase
+from promoplan.writers.xlsx.labels import STATUS_WORDS, labels_for
+from promoplan.writers.xlsx.styles import SECTION_COLOURS, Styles
+from promoplan.writers.xlsx.text import clean, line_count, text_width
+
+LINE = 15.0  # points per line of 11 pt CJK text
+MIN_ROW = 20.0  # points: a row a finger can hit on a phone
+ROW_PADDING = 4.0  # points above and below a row's text
+
+
+def row_height(lines: int) -> float:
+    """The height in points of a row whose tallest cell wraps to `lines` lines, and never
+    less than a finger can hit."""
+    return max(MIN_ROW, lines * LINE + ROW_PADDING)
+
+
+@dataclass
+class Group:
+    key: str
+    """The section name, or the phase key (before, during, after, '')."""
+    label: str
+    tasks: list[PlanTask] = field(default_factory=list)
+
+
+def groups(plan: Plan, group_by: str, words: Words, by_section: list[PlanTask] | None = None
+           ) -> list[Group]:
+    """Sections in the playbook's order (playbook order inside), or phases in time order."""
+    if group_by == "phase":
+        return [Group(phase, words[phase] or labels_for(words)["no_phase"], tasks)
+                for phase, tasks in by_phase(plan)]
+    out: list[Group] = []
+    for task in plan.by_section() if by_section is None else by_section:
+        if not out or out[-1].key != task.section:
+            out.append(Group(task.section, task.section))
+        out[-1].tasks.append(task)
+    return out
+
+
+def numbering(parts: list[Group]) -> dict[str, int]:
+    """序号 restarts in every group, as the seed tables number each 版块."""
+    return {task.id: i for group in parts for i, task in enumerate(group.tasks, 1)}
+
+
+def section_colours(plan: Plan, by_section: list[PlanTask] | None = None
+                    ) -> dict[str, tuple[str, str]]:
+    """The playbook's sections in order, then any others as the tasks name them."""
+    tasks = plan.by_section() if by_section is None else by_section
+    names = list(dict.fromkeys([*plan.sections, *(t.section for t in tasks)]))
+    return {name: SECTION_COLOURS[i % len(SECTION_COLOURS)] for i, name in enumerate(names)}
+
+
+def holiday_labels(off: dict[date, str]) -> dict[date, str]:
+    """One label per run of days off: the holiday's name on the run's first day.
+
+    A run of 9-15 (weekend), 9-16 (休息日, swapped by 调休) and 9-17 (中秋节) is labelled
+    中秋节 on 9-15; a plain weekend gets no label.
+    """
+    labels: dict[date, str] = {}
+    run: list[date] = []
+    for day in [*sorted(off), None]:
+        if run and (day is None or day - run[-1] != timedelta(days=1)):
+            names = [off[d] for d in run if off[d] and "调休" not in off[d]]
+            if names:
+                labels[run[0]] = re.split(r"[（(]", names[0], maxsplit=1)[0].strip()
+            run = []
+        if day is not None:
+            run.append(day)
+    return labels
+
+
+def plan_days(plan: Plan) -> tuple[date, date] | None:
+    """The plan's first and last day (anchors, tasks and event): the Gantt's span, and the
+    date the document says it was made (never the clock)."""
+    days = [a.when.day for a in plan.anchors if a.source != "placeholder"]
+    days += [t.start.day for t in plan.tasks] + [t.due.day for t in plan.tasks]
+    if plan.event:
+        days += [plan.event[0].day, plan.event[1].day]
+    return (min(days), max(days)) if days else None
+
+
+def chrono(plan: Plan) -> list[PlanAnchor]:
+    """The anchors with a date, in time order (a placeholder has no date of its own)."""
+    live = [a for a in plan.anchors if a.source != "placeholder"]
+    return sorted(live, key=lambda a: a.when.sort_key())
+
+
+def cell_value(when: When) -> date | datetime:
+    """A real Excel date (with its time when it has one), so the sheet sorts and filters."""
+    return datetime.combine(when.day, when.clock) if when.clock else when.day
+
+
+def iso(when: When) -> str:
+    return f"{when.day.isoformat()} {when.clock:%H:%M}" if when.clock else when.day.isoformat()
+
+
+def is_point(task: PlanTask) -> bool:
+    """A milestone (`at:`): start and due are the same moment."""
+    return task.start.day == task.due.day and task.start.clock == task.due.clock
+
+
+def people(task: PlanTask) -> str:
+    return "、".join(p.name for p in task.people)
+
+
+class Context:
+    """What the sheets share: the plan, its styles, and what is worked out once."""
+
+    def __init__(self, plan: Plan, words: Words, styles: Styles, parts: list[Group],
+                 by_section: list[PlanTask], span: tuple[date, date] | None) -> None:
+        self.plan = plan
+        self.words = words
+        self.styles = styles
+        self.labels = labels_for(words)
+        self.colours = section_colours(plan, by_section)
+        self.seq = numbering(parts)
+        self.off = dict(sorted(plan.days_off.items()))
+        self.tags = notices.tags_by_task(plan, words)
+        self.span = span
+        self.status_words = STATUS_WORDS[words.lang]
+        self._measured: dict[tuple[str, float], int] = {}
+        self.row_styles: dict[str, dict[str, str]] = {}
+        """The styles of each section's task rows on the 进程表, by section."""
+        self.bar_styles: dict[tuple[str, bool, bool], str] = {}
+        """The Gantt's bar styles, by colour, striped and timed."""
+        self.widths = _widths(self)
+
+    def lines(self, text: str, width: float) -> int:
+        """line_count(clean(text), width), worked out once per text and width: a large plan
+        repeats its sections, roles and people on every row."""
+        key = (text, width)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = line_count(clean(text), width)
+        return found
+
+    def status(self, task: PlanTask) -> str | None:
+        return self.status_words[task.progress.status] if task.progress else None
+
+    def notes(self, task: PlanTask) -> str:
+        """The team's note, the repeat, and the short tags of the warnings about the task:
+        the warnings themselves are in the 注意 block, once."""
+        parts = [self.words.repeat_note(task)] if task.occurrences else []
+        parts += [task.notes] if task.notes else []
+        parts += self.tags.get(task.id, [])
+        return "\n".join(parts)
+
+
+COLUMNS = ("seq", "section", "name", "start", "due", "role", "people", "status", "notes",
+           "phase", "id")
+"""The 进程表's columns, left to right; the last (the ids) is hidden."""
+
+
+def _widths(ctx: Context) -> dict[str, float]:
+    """The 进程表's column widths, from what the columns hold."""
+    tasks = ctx.plan.tasks
+
+    def fit(texts: Iterable[str], low: float, high: float) -> float:
+        # The header wraps, so only the contents decide; once one text reaches `high`,
+        # the rest cannot change the width.
+        widest = 0
+        for text in set(texts):
+            widest = max(widest, text_width(text))
+            if widest + 2 >= high:
+                break
+        return float(min(max(widest + 2, low), high))
+
+    date_width = 17.0 if ctx.words.lang == "en" else 19.0
+    if "yyyy" in ctx.styles.day_format:
+        date_width += 5
+    if any(d in ctx.off for t in tasks for d in (t.start.day, t.due.day)):
+        date_width += 2.5  # room for 休
+    return {
+        # Narrow columns before the dates: a phone at 100 % (390 px) shows 序号, 版块, the
+        # name and the start date side by side.
+        "seq": 4.5,
+        "section": fit((t.section for t in tasks), 7, 12),
+        "name": fit((t.name for t in tasks), 12, 22),
+        "start": date_width,
+        "due": date_width,
+        "role": fit((t.owner for t in tasks), 8, 14),
+        "people": fit((people(t) for t in tasks), 8, 16),
+        "status": 8.0 if ctx.words.lang == "zh" else 10.0,
+        "notes": fit((ctx.notes(t) for t in tasks), 10, 36),
+        "phase": fit((ctx.words[t.phase] for t in tasks), 6, 10),
+        "id": 12.0,
+    }
