@@ -853,26 +853,3 @@ def test_libreoffice_keeps_formula_text_as_text(tmp_path: Path) -> None:
     assert row[:3] == ["1", "=A1", "=SUM(A1:A3)"]
     assert row[8] == "-1+1"
 
-
-def test_the_writer_uses_openpyxls_public_names_only() -> None:
-    """No cell._style, no StyleArray: what openpyxl keeps to itself may change in any
-    release, and the pinned version is only pinned for the bytes."""
-    import ast
-
-    from promoplan.writers import workload_xlsx
-
-    files = [*Path(xlsx.__file__).parent.glob("*.py"), Path(workload_xlsx.__file__)]
-    found = []
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openpyxl"):
-                found += [f"{path.name}: {node.module}.{a.name}" for a in node.names
-                          if a.name.startswith("_") or "._" in f".{node.module}"
-                          or a.name == "StyleArray"]
-            elif (isinstance(node, ast.Attribute) and node.attr.startswith("_")
-                  and not node.attr.startswith("__")
-                  and not (isinstance(node.value, ast.Name) and node.value.id == "self")):
-                found.append(f"{path.name}:{node.lineno}: .{node.attr}")
-    assert len(files) > 10
-    assert found == []
