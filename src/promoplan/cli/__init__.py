@@ -911,8 +911,8 @@ def import_(
     def run() -> None:
         from promoplan import output as out
         from promoplan.playbook.assemble import load
-        from promoplan.reports.table_import import cells as importer_cells
-        from promoplan.reports.table_import import table as importer
+        from promoplan.reports import table_import as importer
+        from promoplan.reports import table_import as importer_cells
 
         args, options = _split([table], ctx.args, want=1, usage="promoplan import TABLE "
                                "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
