@@ -303,12 +303,11 @@ def test_the_sheet_with_the_table_is_found_or_named(cli: Cli, tmp_path: Path,
 def test_the_round_trip_check_catches_a_wrong_offset(tmp_path: Path) -> None:
     """The check compiles what would be written: a date that does not come back is an error."""
     from promoplan.errors import PromoplanError
-    from promoplan.reports.table_import import table as importer
-    from promoplan.reports.table_import.cells import read_grid
+    from promoplan.reports import table_import as importer
 
     with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([["事项", "开始"], ["改价格", "2024-10-29"]])
-    table = importer.read_table(read_grid(tmp_path / "t.csv", "t.csv", None))
+    table = importer.read_table(importer.read_grid(tmp_path / "t.csv", "t.csv", None))
     anchors = importer.campaign_anchors(None, {"open": "2024-11-01 10:00"}, {"open": "开团"})
     tasks = importer.convert(table, anchors)
     text = importer.render(table, tasks, anchors, importer.Options(name="t", file_name="t.yaml"))
@@ -331,8 +330,7 @@ def test_any_date_comes_back_from_its_offset(cells: list[tuple[date, time | None
                                              chinese: bool) -> None:
     """Whatever day and time a cell holds, in Chinese or compact words, from whichever
     anchor is nearest, the written offset compiles back to it (the round trip raises if not)."""
-    from promoplan.reports.table_import import table as importer
-    from promoplan.reports.table_import.cells import read_grid
+    from promoplan.reports import table_import as importer
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.csv"
@@ -341,7 +339,7 @@ def test_any_date_comes_back_from_its_offset(cells: list[tuple[date, time | None
             writer.writerow(["事项", "开始"])
             for i, (day, clock) in enumerate(cells):
                 writer.writerow([f"task {i}", f"{day:%Y/%m/%d}" + (f" {clock:%H:%M}" if clock else "")])
-        table = importer.read_table(read_grid(path, "t.csv", None))
+        table = importer.read_table(importer.read_grid(path, "t.csv", None))
     labels = {"signup": "报名", "open": "开团"} if chinese else {}
     anchors = importer.campaign_anchors(None, {"signup": "2024-10-14", "open": "2024-11-01 10:00"},
                                         labels)

@@ -11,9 +11,16 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+
+from promoplan.playbook.assemble import load
+from promoplan.schedule.plan import Plan
+from promoplan.schedule.resolve import resolve
+from promoplan.words import Words
 
 from .conftest import PLAYBOOKS, Cli, promoplan
 
@@ -405,30 +412,85 @@ def test_counts_agree_with_their_number() -> None:
     assert [zh.count("diff.n_changed", n) for n in (1, 3)] == ["1项变更", "3项变更"]
 
 
-def test_columns_sized_once_match_what_rich_measures(tmp_path: Path) -> None:
-    """The table sizes its columns from the console's width; rich, measuring every cell, agrees.
+# ------------------------------------------------------------------ a narrower terminal
 
-    ju-huasuan with a 距今 column, and the tracked plan with a 状态 column, from a width where
-    only the name column narrows down to one where the dates wrap too (rich measures there).
-    """
-    import io
-    from datetime import date
+JU_AT_100 = """\
+序号  版块  事项                            负责      开始                完成                距今
+────────────────────────────────────────────────────────────────────────────────────────────────────
+            活动前（102）
+   1  运营  年度聚划算品类规划              运营主管  9月14日 周六        9月24日 周二        36天前
+   2  运营  年度聚划算的投入产出比          运营主管  9月14日 周六        9月24日 周二        36天前
+   3  运营  年度聚划算的商品企划            运营主管  9月14日 周六        9月24日 周二        36天前
+   4  运营  年度聚划算的供应链各项目跟进表  运营主管  9月14日 周六        9月24日 周二        36天前
+   1  美工  聚划算活动拍摄主题策划          美工主管  9月19日 周四        9月24日 周二        31天前
+   1  文案  与商品开发部沟通,各商品的风格   文案      9月22日 周日 休     9月24日 周二        28天前
+            、系列、性能等商品特征
+"""
 
-    from rich.console import Console
+JU_AT_72 = """\
+序号  版块  事项           负责      开始          完成           距今
+────────────────────────────────────────────────────────────────────────
+            活动前（102）
+   1  运营  年度聚划算品   运营主管  9月14日 周六  9月24日 周二   36天前
+            类规划
+   2  运营  年度聚划算的   运营主管  9月14日 周六  9月24日 周二   36天前
+            投入产出比
+   3  运营  年度聚划算的   运营主管  9月14日 周六  9月24日 周二   36天前
+            商品企划
+   4  运营  年度聚划算的   运营主管  9月14日 周六  9月24日 周二   36天前
+            供应链各项目
+            跟进表
+   1  美工  聚划算活动拍   美工主管  9月19日 周四  9月24日 周二   31天前
+            摄主题策划
+   1  文案  与商品开发部   文案      9月22日 周日  9月24日 周二   28天前
+            沟通,各商品的            休
+            风格、系列、
+            性能等商品特
+            征
+"""
 
-    from promoplan.cli import _compile
+
+@pytest.fixture(scope="module")
+def ju_huasuan() -> Plan:
+    """ju-huasuan signing up Mon 2024-10-14: 153 tasks, names with their tags up to 130 cells."""
+    return resolve(load("ju-huasuan"), {"signup": "2024-10-14"})
+
+
+def table_lines(plan: Plan, width: int) -> list[str]:
+    """The table as printed `width` cells wide, in Chinese, on 2024-10-20 (so with a 距今 column)."""
     from promoplan.writers import table
 
-    path = tmp_path / "tracked.yaml"
-    path.write_text(PROGRESS, encoding="utf-8")
-    plans = [(_compile("ju-huasuan", {"signup": "2024-10-14"}, [], None, None), date(2024, 10, 20)),
-             (_compile(str(path), {"open": "2024-11-06"}, [], None, "en"), None)]
-    for (plan, words), today in plans:
-        for width in (24, 40, 50, 60, 70, 80, 90, 100, 120, 160, 220):
-            shown = []
-            for sized in (width, None):
-                console = Console(file=io.StringIO(), width=width, force_terminal=True,
-                                  color_system="truecolor")
-                console.print(table.renderable(plan, words, today, sized))
-                shown.append(console.file.getvalue())
-            assert shown[0] == shown[1], (plan.title, width)
+    return table.render(plan, Words("zh-CN"), width=width, today=date(2024, 10, 20)).decode().splitlines()
+
+
+def test_a_narrower_terminal_wraps_the_names_and_then_the_dates(ju_huasuan: Plan) -> None:
+    """The table's first rows: at 100 columns only the names wrap, at 72 the dates too (休)."""
+    for width, expected in ((100, JU_AT_100), (72, JU_AT_72)):
+        lines = table_lines(ju_huasuan, width)
+        head = next(n for n, line in enumerate(lines) if line.startswith("序号"))
+        assert "".join(line + "\n" for line in lines[head:head + expected.count("\n")]) == expected, width
+
+
+def test_the_names_give_way_first_and_never_below_twelve_cells(ju_huasuan: Plan) -> None:
+    """rich shares out a terminal too narrow for the table: it narrows the widest column that
+    may wrap, the names, until they are as narrow as the dates (18 cells, at 88 columns); only
+    then do the owner and the dates wrap too. The names never go under 12 cells."""
+    from promoplan.writers import table
+
+    words = Words("zh-CN")
+    one_line = {t.owner for t in ju_huasuan.tasks} | {
+        table.when_text(when, words, ju_huasuan.days_off).plain for t in ju_huasuan.tasks for when in (t.start, t.due)}
+    names: dict[int, int] = {}
+    rest: dict[int, str] = {}
+    wide = [*range(88, 122, 2), 160, 200]
+    for width in [*range(42, 88, 2), *wide]:
+        lines = table_lines(ju_huasuan, width)
+        assert all(any(text in line for line in lines) for text in one_line) == (width >= 88), width
+        header = next(line for line in lines if line.startswith("序号  版块  事项"))
+        owner = header.index("负责")
+        # the name column: from after 序号 and 版块 to the owner, less the two cells between columns
+        names[width] = cell_len(header[:owner]) - cell_len("序号  版块  ") - 2
+        rest[width] = header[owner:]
+    assert {width: names[width] for width in wide} == {width: width - 70 for width in wide}
+    assert {rest[width] for width in wide} == {"负责      开始                完成                距今"}
+    assert {names[width] for width in range(42, 72, 2)} == {12}

@@ -39,8 +39,7 @@ def import_command(
     from promoplan import output as out
     from promoplan.batch.plans import given_dates
     from promoplan.playbook.assemble import load
-    from promoplan.reports.table_import import cells as importer_cells
-    from promoplan.reports.table_import import table as importer
+    from promoplan.reports import table_import as importer
 
     args, typed = options.split([table], ctx.args, want=1, usage="promoplan import TABLE "
                                 "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
@@ -59,7 +58,7 @@ def import_command(
     if not slug:
         raise PromoplanError(f"cannot make a playbook name from '{output.stem}'", COMMAND_LINE,
                              "give one with --name, e.g. --name ju-huasuan-2024")
-    grid = importer_cells.read_grid(Path(args[0]), args[0], sheet,
+    grid = importer.read_grid(Path(args[0]), args[0], sheet,
                                     lambda g: any(map(importer.is_header, g.rows[:20])))
     parsed = importer.read_table(grid)
     anchors = importer.campaign_anchors(source, given, labels)

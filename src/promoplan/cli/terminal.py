@@ -55,7 +55,7 @@ def plan_table(plan: Plan, words: Words) -> None:
 
     out = console()
     today = now(zone(plan.timezone)).date()
-    show(table.renderable(plan, words, today=today, width=out.width), out)
+    show(table.renderable(plan, words, today=today), out)
 
 
 def notices(lines: Sequence[str], important: bool) -> None:

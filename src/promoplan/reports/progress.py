@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, raise_all
-from promoplan.reports.table_import.cells import HEADER_SEARCH_ROWS, Grid, open_workbook
-from promoplan.reports.table_import.table import normalize_header
+from promoplan.reports.table_import import HEADER_SEARCH_ROWS, Grid, normalize_header, open_workbook
 from promoplan.schedule.plan import Plan
 from promoplan.schedule.plan import Progress as Status
 from promoplan.words import Words

@@ -12,7 +12,6 @@ import io
 from datetime import date, timedelta
 
 from rich import box
-from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -71,91 +70,58 @@ def _owner(task: PlanTask) -> str:
 PHASE_RULES = box.Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
 
 
-def _table(plan: Plan, words: Words, today: date | None, width: int | None) -> Table:
-    """One table for the whole plan, so every phase lines up: a heading row per phase."""
+def _table(plan: Plan, words: Words, today: date | None) -> Table:
+    """One table for the whole plan, so every phase lines up: a heading row per phase.
+
+    rich measures the cells and shares out the terminal's width. On a terminal too narrow
+    for the table it takes room from the widest column that may wrap, the task names, so
+    they wrap while the owner and the dates stay on one line; only once the names are as
+    narrow as those do the owner and the dates wrap too, at their spaces rather than cut.
+    The numbers, sections, status and 距今 are short and never wrap.
+    """
     tags = notices.tags_by_task(plan, words)
     status = any(t.progress is not None for t in plan.tasks)
     table = Table(box=PHASE_RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
                   header_style="bold")
+    # Text, not str, in every cell and heading: rich would parse a str as markup and look for
+    # :emoji: codes in it (and load its emoji table to do so).
+    table.add_column(Text(words["seq"]), justify="right", no_wrap=True)
+    table.add_column(Text(words["section"]), no_wrap=True)
+    # fold: a run of text without spaces (most Chinese names) breaks across lines, not cut with an ellipsis.
+    table.add_column(Text(words["name"]), min_width=MIN_NAME_WIDTH, overflow="fold")
+    for key in ("owner", "start", "due"):
+        table.add_column(Text(words[key]), overflow="fold")
+    if status:
+        table.add_column(Text(words["status"]), no_wrap=True)
+    if today is not None:
+        table.add_column(Text(words["relative"]), no_wrap=True, style="yellow")
     groups = grouped(plan)
-    headings = [Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold") if phase else None
-                for phase, tasks in groups]
-    rows: list[list[Text]] = []
-    for _, tasks in groups:
-        for task in tasks:
+    for n, (phase, tasks) in enumerate(groups):
+        if phase:
+            heading = Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold")
+            table.add_row(Text(), Text(), heading, *(Text() for _ in table.columns[3:]))
+        for i, task in enumerate(tasks):
             due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
-            # Text, not str, in every cell and heading: rich would parse a str as markup and
-            # look for :emoji: codes in it (and load its emoji table to do so).
             row = [Text(str(task.seq)), Text(task.section), _name(task, words, tags.get(task.id, [])),
                    Text(_owner(task)), when_text(task.start, words, plan.days_off), due]
             if status:
                 row.append(status_text(task, words))
             if today is not None:
                 row.append(Text(words.relative((task.start.day - today).days)))
-            rows.append(row)
-    keys = ["seq", "section", "name", "owner", "start", "due"]
-    keys += ["status"] * status + ["relative"] * (today is not None)
-    # Each column's natural width, from rich's own cell_len: the widest cell, heading included.
-    natural = [max([cell_len(words[key]), *(cell_len(row[i].plain) for row in rows)])
-               for i, key in enumerate(keys)]
-    natural[2] = max([natural[2], *(cell_len(h.plain) for h in headings if h is not None)])
-    fixed = None if width is None else _fixed_widths(natural, width)
-    table.add_column(Text(words["seq"]), justify="right", no_wrap=True, width=natural[0])
-    table.add_column(Text(words["section"]), no_wrap=True, width=natural[1])
-    if fixed is not None:
-        # The usual case: the widths are known, so rich lays the cells out without measuring them.
-        table.add_column(Text(words["name"]), overflow="fold", width=fixed)
-        for i, key in enumerate(keys[3:], 3):
-            table.add_column(Text(words[key]), no_wrap=True, width=natural[i],
-                             style="yellow" if key == "relative" else None)
-    else:
-        # A terminal too narrow for the dates: rich measures and shares out the room, and the
-        # owner and the dates wrap at their spaces rather than being cut.
-        table.add_column(Text(words["name"]), min_width=MIN_NAME_WIDTH, overflow="fold")
-        for i, key in enumerate(keys[3:6], 3):
-            table.add_column(Text(words[key]), overflow="fold", max_width=natural[i])
-        for key in keys[6:]:
-            table.add_column(Text(words[key]), no_wrap=True, style="yellow" if key == "relative" else None)
-    made = iter(rows)
-    for n, ((_, tasks), heading) in enumerate(zip(groups, headings, strict=True)):
-        if heading is not None:
-            table.add_row(Text(), Text(), heading, *(Text() for _ in table.columns[3:]))
-        for i in range(len(tasks)):
-            table.add_row(*next(made), end_section=i == len(tasks) - 1 and n < len(groups) - 1)
+            table.add_row(*row, end_section=i == len(tasks) - 1 and n < len(groups) - 1)
     return table
 
 
-def _fixed_widths(natural: list[int], width: int) -> int | None:
-    """The name column's width when only it has to give way to fit `width` cells, else None.
-
-    This is what rich itself works out (it narrows the widest wrapping column first, and
-    never the name below MIN_NAME_WIDTH), computed once from the natural widths; when the
-    owner or the dates would have to narrow too, it returns None and rich measures.
-    """
-    # A cell of padding after each column but the last, and one for each column rule.
-    room = width - 2 * (len(natural) - 1)
-    name = max(natural[2], MIN_NAME_WIDTH)
-    excess = sum(natural) - natural[2] + name - room
-    if excess <= 0:
-        return name
-    name -= excess
-    return name if name >= max(MIN_NAME_WIDTH, *natural[3:6]) else None
-
-
-def renderable(plan: Plan, words: Words, today: date | None = None,
-               width: int | None = None) -> RenderableType:
-    """The whole table: title, anchors, the tasks by phase, then the warnings.
-
-    Given the console's width, the columns are sized here once instead of measured by rich
-    (the same layout, a quarter less work for a long plan).
-    """
+def renderable(plan: Plan, words: Words, today: date | None = None) -> RenderableType:
+    """The whole table: title, anchors, the tasks by phase, then the warnings; rich lays it
+    out to the console it is printed on."""
     relative = today if is_current(plan, today) else None
     parts: list[RenderableType] = [
         Text(plan.title, "bold"),
         Columns([Text(f"{a.label} {words.when(a.when, year=True)}") for a in plan.anchors],
                 padding=(0, 2)),
         Text(),
-        _table(plan, words, relative, width),
+        _table(plan, words, relative),
     ]
     if plan.warnings:
         parts += [Text(), Text(words["warnings"], "bold yellow")]
@@ -168,7 +134,7 @@ def render(plan: Plan, words: Words, options: object = None, *, width: int = 140
     """The table as plain text `width` cells wide, for `--format table` into a file or a test."""
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
                       highlight=False)
-    return plain(console, renderable(plan, words, today, width)).encode()
+    return plain(console, renderable(plan, words, today)).encode()
 
 
 def plain(console: Console, what: RenderableType) -> str:
