@@ -46,7 +46,7 @@ def progress_command(
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     new, changes = progress.update(decode(raw, shown), shown, plan, book, words)
     if not changes:
-        terminal.say(f"{shown}: {progress.WORDS[words.lang]['none']}")
+        terminal.say(f"{shown}: {words['progress.none']}")
         return
     progress.check(new, shown)
     output.write_all([(into, bom + new.encode("utf-8"))])

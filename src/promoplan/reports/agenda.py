@@ -101,8 +101,7 @@ GROUPS = ("overdue", "all_day", "morning", "afternoon", "evening")
 
 def _line(item: Item, words: Words, md: bool) -> str:
     task = item.task
-    people = "、".join(p.name for p in task.people)
-    who = task.owner + (f"（{people}）" if people else "")
+    who = words.owner(task)
     if item.kind == "overdue":
         assert item.due is not None
         head = f"{words.day(item.due)} {words['agenda_due']}"

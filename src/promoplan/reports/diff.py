@@ -96,9 +96,9 @@ def _value(task: PlanTask, key: str, words: Words) -> str:
         when: When = getattr(task, key)
         return when.iso()
     if key == "people":
-        return "、".join(p.name for p in task.people)
+        return words.people(task)
     if key == "phase":
-        return words[task.phase]
+        return words.phase(task.phase)
     if key == "progress":  # `done 2024-10-20`, as a plan file may write it
         progress = task.progress
         return "" if progress is None else " ".join(

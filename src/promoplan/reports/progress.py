@@ -31,12 +31,6 @@ ID_HEADER = xlsx.ID_HEADER
 SCHEDULE_SHEETS = ("进程表", "schedule")
 """Preferred when several sheets carry the columns (per-owner sheets repeat them)."""
 
-WORDS = {
-    "zh": {"done": "完成", "doing": "进行中", "blocked": "受阻", "cancelled": "取消",
-           None: "未记录", "line": "{task}：{old} → {new}", "none": "状态没有变化"},
-    "en": {"done": "done", "doing": "doing", "blocked": "blocked", "cancelled": "cancelled",
-           None: "not recorded", "line": "{task}: {old} → {new}", "none": "no status changed"},
-}
 _STATUS_HINT = ("pick 完成, 进行中, 受阻 or 取消, or done, doing, blocked, cancelled; a date may "
                 "follow: 完成 2024-10-20")
 
@@ -138,12 +132,11 @@ def _marks(sheets: list[tuple[Grid, tuple[int, int, int]]]) -> list[Mark]:
 # ------------------------------------------------------------------ the plan file
 
 
-def status_text(status: Status | None, lang: str) -> str:
+def status_text(status: Status | None, words: Words) -> str:
     """完成 2024-10-20: a status as the plan file and the report write it."""
-    table = WORDS[lang]
     if status is None:
-        return table[None]
-    word = table[status.status]
+        return words["progress.unrecorded"]
+    word = words[f"status_word.{status.status}"]
     return f"{word} {status.day.isoformat()}" if status.day else word
 
 
@@ -177,7 +170,6 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
     block = data.get("progress")
     if block is None:
         block = CommentedMap()
-    lang = words.lang
     changes: list[str] = []
     for mark in book.marks:
         task = tasks.get(mark.task_id)
@@ -193,9 +185,9 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
         if mark.status is None:
             del block[mark.task_id]
         else:
-            block[mark.task_id] = status_text(mark.status, lang)
-        changes.append(WORDS[lang]["line"].format(
-            task=task_ref(task, words), old=status_text(old, lang), new=status_text(mark.status, lang)))
+            block[mark.task_id] = status_text(mark.status, words)
+        changes.append(words["progress.line"].format(
+            task=task_ref(task, words), old=status_text(old, words), new=status_text(mark.status, words)))
     if not changes:
         return text, []
     if data.get("progress") is None:  # no block yet, or `progress:` with nothing under it

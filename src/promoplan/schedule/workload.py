@@ -173,31 +173,15 @@ def _columns(plans: Iterable[Plan], first: date, last: date, loaded: set[date]) 
     return out
 
 
-# ------------------------------------------------------------------ words
-
-_ZH = {
-    "over": "{who}在{day}有{n}项截止，超过每天{limit}项的上限：{tasks}",
-    "item": "{campaign}·{task}",
-    "list": "、",
-}
-_EN = {
-    "over": "{who} has {n} tasks due on {day}, over the limit of {limit} a day: {tasks}",
-    "item": "{campaign}: {task}",
-    "list": "; ",
-}
-
-
 def item_text(item: Item, words: Words) -> str:
     """`店A·美工第3项「主图设计」`: the task as the sheet names it, and whose store it is."""
-    table = _EN if words.lang == "en" else _ZH
-    return table["item"].format(campaign=item.campaign, task=task_ref(item.task, words))
+    return words["workload.item"].format(campaign=item.campaign, task=task_ref(item.task, words))
 
 
 def warning(over: Overload, words: Words) -> str:
     """One line naming the person, the day and every task due, with their campaigns."""
-    table = _EN if words.lang == "en" else _ZH
-    tasks = table["list"].join(item_text(i, words) for i in over.items)
-    return table["over"].format(who=over.who, day=words.day(over.day, year=True),
+    tasks = words["workload.list"].join(item_text(i, words) for i in over.items)
+    return words["workload.over"].format(who=over.who, day=words.day(over.day, year=True),
                                 n=len(over.items), limit=over.limit, tasks=tasks)
 
 

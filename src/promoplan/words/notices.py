@@ -16,83 +16,9 @@ from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
 from promoplan.vocabulary import WarningKind
 from promoplan.words import Words
 
-_ZH = {
-    "tag.deadline-on-day-off": "休息日截止",
-    "tag.at-night": "夜间",
-    "tag.ends-before-start": "完成早于开始",
-    "tag.phase-mismatch": "阶段不符",
-    "tag.repeat-until-before-start": "重复设置有误",
-    "schedule-unpublished": "{year}年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
-                            "公布后请重新生成本计划。",
-    "anchor-order": "{late}（{late_day}）早于{early}（{early_day}），按剧本{late}应在{early}之后，"
-                    "请核对日期。",
-    "deadline-on-day-off": "{day}（{holiday}）有{n}项截止，请确认是否提前到{before}：{tasks}",
-    "at-night": "{n}项安排在夜间（22点至次日7点）：{tasks}",
-    "ends-before-start": "{n}项的完成时间早于开始时间，请检查：{tasks}",
-    "phase-mismatch": "{n}项标注的阶段与日期不符：{tasks}",
-    "repeat-until-before-start": "{n}项的重复截止早于第一次发生：{tasks}",
-    "task": "{section}第{seq}项「{name}」",
-    "task_no_section": "第{seq}项「{name}」",
-    "list": "、",
-    "weekend": "周末",
-    "more": "等{n}项",
-    "summary": "注意：",
-    "summary.important": "重要：",
-    "years": "、",
-    "then": "；",
-    "day_count": "{day}{holiday}：{n}项",
-    "holiday": "（{holiday}）",
-    "days_list": "、",
-    "more_days": "等{n}天",
-    "days-off": "{n}项截止日在休息日（{days}），请确认是否提前到前一个工作日；这些行标有“{tag}”。",
-    "days-off.one": "1项截止日在休息日（{days}），请确认是否提前到前一个工作日；该行标有“{tag}”。",
-    "phase.before": "活动前", "phase.during": "活动中", "phase.after": "活动后",
-}
-_EN = {
-    "tag.deadline-on-day-off": "due on a day off",
-    "tag.at-night": "at night",
-    "tag.ends-before-start": "ends before it starts",
-    "tag.phase-mismatch": "phase does not match",
-    "tag.repeat-until-before-start": "repeat ends too early",
-    "schedule-unpublished": "The official holiday schedule for {year} is not published yet: days off "
-                            "follow the statutory rules and make-up workdays are unknown; compile "
-                            "the plan again once it is out.",
-    "anchor-order": "{late} ({late_day}) comes before {early} ({early_day}); the playbook has "
-                    "{late} after {early}: check the dates.",
-    # one|many: the English sentence for one task and for several
-    "deadline-on-day-off": "{n} due on {day} ({holiday}), a day off: bring it forward to {before}? "
-                           "{tasks}|{n} due on {day} ({holiday}), a day off: bring them forward to "
-                           "{before}? {tasks}",
-    "at-night": "{n} at night (22:00 to 07:00): {tasks}",
-    "ends-before-start": "{n} ends before it starts: {tasks}|{n} end before they start: {tasks}",
-    "phase-mismatch": "{n} is marked with a phase its dates do not match: {tasks}|"
-                      "{n} are marked with a phase their dates do not match: {tasks}",
-    "repeat-until-before-start": "{n} repeats until before its first time: {tasks}|"
-                                 "{n} repeat until before their first time: {tasks}",
-    "task": "{section} #{seq} “{name}”",
-    "task_no_section": "#{seq} “{name}”",
-    "list": ", ",
-    "weekend": "weekend",
-    "more": "and {n} more",
-    "summary": "Note: ",
-    "summary.important": "Important: ",
-    "years": ", ",
-    "then": "; ",
-    "day_count": "{day}{holiday}: {n}",
-    "holiday": " ({holiday})",
-    "days_list": "; ",
-    "more_days": " and {more} more days",
-    "days-off": "{n} tasks are due on days off ({days}): bring them forward to the working day "
-                "before? They are marked “{tag}”.",
-    "days-off.one": "1 task is due on a day off ({days}): bring it forward to the working day "
-                    "before? It is marked “{tag}”.",
-    "phase.before": "before the event", "phase.during": "during the event",
-    "phase.after": "after the event",
-}
-
 
 def _table(words: Words) -> dict[str, str]:
-    return _EN if words.lang == "en" else _ZH
+    return words.group("notice")
 
 
 def task_ref(task: PlanTask, words: Words) -> str:
@@ -109,9 +35,7 @@ def _pick(template: str, n: int) -> str:
 
 
 def _count(n: int, words: Words) -> str:
-    if words.lang == "en":
-        return f"{n} task" if n == 1 else f"{n} tasks"
-    return str(n)
+    return words.count("notice.count", n)
 
 
 def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None,
@@ -124,15 +48,14 @@ def _tasks(plan: Plan, warning: PlanWarning, words: Words, limit: int | None,
     for task in shown:
         text = task_ref(task, words)
         if warning.code is WarningKind.AT_NIGHT and task.start.clock is not None:
-            text += f"（{task.start.clock:%H:%M}）" if words.lang == "zh" else f" ({task.start.clock:%H:%M})"
+            text += words["paren"].format(text=words.clock(task.start.clock))
         if warning.code is WarningKind.ENDS_BEFORE_START and dates:
             span = f"{words.when(task.start)} → {words.when(task.due)}"
-            text += f"（{span}）" if words.lang == "zh" else f" ({span})"
+            text += words["paren"].format(text=span)
         parts.append(text)
     listed = table["list"].join(parts)
     if limit is not None and len(found) > limit:
-        listed += table["more"].format(n=len(found)) if words.lang == "zh" else \
-            f" {table['more'].format(n=len(found) - limit)}"
+        listed += table["more"].format(total=len(found), rest=len(found) - limit)
     return len(found), listed
 
 
@@ -173,7 +96,7 @@ def holiday_name(name: str | None, words: Words) -> str:
     if swapped is None:
         return name
     month, day = int(swapped[2]), int(swapped[3])
-    return f"调休，{month}月{day}日补班" if words.lang == "zh" else f"调休 (worked on {month}/{day})"
+    return words["notice.swapped"].format(m=month, d=day)
 
 
 def tag(code: str, words: Words) -> str:

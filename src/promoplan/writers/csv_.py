@@ -34,7 +34,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
         notes = "\n".join([task.notes, *warnings.get(task.id, [])]).strip()
         out.writerow([
             seq, safe_cell(task.section), safe_cell(task.name), safe_cell(task.owner),
-            safe_cell("、".join(p.name for p in task.people)), _when(task.start), _when(task.due),
-            words[task.phase], safe_cell(notes), task.id,
+            safe_cell(words.people(task)), _when(task.start), _when(task.due),
+            words.phase(task.phase), safe_cell(notes), task.id,
         ])
     return ("\ufeff" + buf.getvalue()).encode()

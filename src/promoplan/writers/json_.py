@@ -17,7 +17,7 @@ def task_dict(task: PlanTask, words: Words) -> dict[str, Any]:
         "section": task.section,
         "owner": task.owner,
         "people": [p.name for p in task.people],
-        "phase": words[task.phase],
+        "phase": words.phase(task.phase),
         "start": task.start.iso(),
         "due": task.due.iso(),
         "notes": task.notes,

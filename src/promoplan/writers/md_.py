@@ -8,6 +8,7 @@ records progress.
 from __future__ import annotations
 
 from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.vocabulary import Phase
 from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
 
@@ -18,7 +19,7 @@ def _cell(text: str) -> str:
 
 def task_row(task: PlanTask, words: Words, status: bool = False) -> list[str]:
     name = task.name + (words["paren"].format(text=words.repeat_note(task)) if task.occurrences else "")
-    owner = task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
+    owner = words.owner(task)
     due = "" if task.due == task.start else words.when(task.due)
     row = [str(task.seq), task.section, name, owner, words.when(task.start), due]
     if status:
@@ -26,13 +27,12 @@ def task_row(task: PlanTask, words: Words, status: bool = False) -> list[str]:
     return row
 
 
-def grouped(plan: Plan) -> list[tuple[str, list[PlanTask]]]:
-    """Tasks by phase (before, during, after), in time order within each."""
-    groups: dict[str, list[PlanTask]] = {}
+def grouped(plan: Plan) -> list[tuple[Phase, list[PlanTask]]]:
+    """Tasks by phase (before, during, after, then none), in time order within each."""
+    groups: dict[Phase, list[PlanTask]] = {}
     for task in plan.by_time():
         groups.setdefault(task.phase, []).append(task)
-    order = ["before", "during", "after", ""]
-    return [(phase, groups[phase]) for phase in order if phase in groups]
+    return [(phase, groups[phase]) for phase in Phase if phase in groups]
 
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
@@ -44,7 +44,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     header = [words[k] for k in keys]
     for phase, tasks in grouped(plan):
         if phase:
-            lines += [f"## {words[phase]}", ""]
+            lines += [f"## {words.phase(phase)}", ""]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
         for task in tasks:

@@ -62,10 +62,6 @@ def _name(task: PlanTask, words: Words, tags: list[str]) -> Text:
     return text
 
 
-def _owner(task: PlanTask) -> str:
-    return task.owner + (f"（{'、'.join(p.name for p in task.people)}）" if task.people else "")
-
-
 # SIMPLE_HEAD with a rule under each phase too: lines under the header and between phases.
 PHASE_RULES = box.Box("    \n    \n ── \n    \n ── \n    \n    \n    \n")
 
@@ -98,12 +94,12 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
     groups = grouped(plan)
     for n, (phase, tasks) in enumerate(groups):
         if phase:
-            heading = Text(words["phase_count"].format(phase=words[phase], n=len(tasks)), "bold")
+            heading = Text(words["phase_count"].format(phase=words.phase(phase), n=len(tasks)), "bold")
             table.add_row(Text(), Text(), heading, *(Text() for _ in table.columns[3:]))
         for i, task in enumerate(tasks):
             due = Text() if task.due == task.start else when_text(task.due, words, plan.days_off)
             row = [Text(str(task.seq)), Text(task.section), _name(task, words, tags.get(task.id, [])),
-                   Text(_owner(task)), when_text(task.start, words, plan.days_off), due]
+                   Text(words.owner(task)), when_text(task.start, words, plan.days_off), due]
             if status:
                 row.append(status_text(task, words))
             if today is not None:

@@ -22,18 +22,10 @@ from promoplan.schedule.workload import Load, level
 from promoplan.words import Words
 
 STYLES = ("dim", "green", "yellow", "bold yellow", "bold white on red")
-_WORDS = {
-    "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",
-           "week": "{first} 至 {last}", "legend": "每格：进行中/截止；颜色按截止项数，上限见“上限”列。",
-           "empty": "所选日期内没有任务。"},
-    "en": {"who.person": "Person", "who.owner": "Role", "limit": "Max",
-           "week": "{first} to {last}", "legend": "Each cell: active/due; the colour follows the "
-           "tasks due, against the Max column.", "empty": "No tasks in the days chosen."},
-}
 
 
 def renderable(load: Load, words: Words) -> RenderableType:
-    table_words = _WORDS[words.lang]
+    table_words = words.group("workload")
     if not load.days or not load.rows:
         return Text(table_words["empty"])
     peak = max((len(c.due) for c in load.cells.values()), default=0)
@@ -58,7 +50,7 @@ def _header(day: date, words: Words) -> str:
 
 
 def _week(load: Load, days: list[date], words: Words, peak: int) -> Table:
-    table_words = _WORDS[words.lang]
+    table_words = words.group("workload")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), header_style="bold")
     table.add_column(table_words[f"who.{load.by}"], no_wrap=True, max_width=12)
     table.add_column(table_words["limit"], justify="right")

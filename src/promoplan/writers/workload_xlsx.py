@@ -26,14 +26,6 @@ from promoplan.schedule.workload import Load
 from promoplan.words import Words
 from promoplan.writers.xlsx.package import fixed_zip, written_parts
 
-_WORDS = {
-    "zh": {"who.person": "责任人", "who.owner": "负责岗位", "limit": "上限",
-           "due": "截止", "active": "进行中", "detail": "明细", "day": "日期",
-           "campaign": "活动", "section": "版块", "seq": "序号", "name": "事项"},
-    "en": {"who.person": "Person", "who.owner": "Role", "limit": "Max",
-           "due": "Due", "active": "Active", "detail": "Tasks", "day": "Day",
-           "campaign": "Campaign", "section": "Section", "seq": "No.", "name": "Task"},
-}
 # This workbook's zip entries have always carried this date and owner-only permissions
 # (the schedule's: 1980 and 0o644): kept, so load files already committed do not change.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -44,7 +36,7 @@ SCALE = ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
 
 
 def render(load: Load, words: Words) -> bytes:
-    labels = _WORDS[words.lang]
+    labels = words.group("workload")
     book = Workbook()
     due_sheet = book.active
     assert due_sheet is not None

@@ -481,7 +481,7 @@ class _Writer:
         key = (task.section, task.phase)
         if key not in self.categories:
             words = self.words
-            found = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
+            found = [c for c in (task.section, words.phase(task.phase)) if c]
             self.categories[key] = _value("categories", tuple(_text(c) for c in found)) if found else None
         return self.categories[key]
 

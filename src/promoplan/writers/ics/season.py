@@ -24,11 +24,9 @@ from promoplan.schedule.plan import Plan
 from promoplan.words import Words
 from promoplan.writers.ics import uid_domain, vtimezone
 
-_NAME = {"zh": "{who} · {n}个活动", "en": "{who} · {n} campaigns"}
-
 
 def calendar_name(who: str, n: int, words: Words) -> str:
-    return _NAME[words.lang].format(who=who, n=n)
+    return words["ics.season_name"].format(who=who, n=n)
 
 
 def label(plan: Plan) -> str:

@@ -107,7 +107,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
             mine = [g for g in mine if g.tasks]
             people = list(dict.fromkeys(p.name for p in plan.team.get(owner, [])))
             people += [p.name for g in mine for t in g.tasks for p in t.people if p.name not in people]
-            who = (labels["owner_people"].format(people="、".join(people)) if people
+            who = (labels["owner_people"].format(people=words.listing(people)) if people
                    else labels["owner_none"])
             n = sum(len(g.tasks) for g in mine)
             third = labels["sep"].join([who, labels["count"].format(label=owner, n=n)])

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from promoplan.schedule.plan import PlanTask
 from promoplan.writers.xlsx.gantt_axis import Axis
 from promoplan.writers.xlsx.gantt_pages import column_pages, paginate
-from promoplan.writers.xlsx.labels import CLOCK_FORMAT, MONTHS, WEEKDAYS_EN
+from promoplan.writers.xlsx.labels import CLOCK_FORMAT
 from promoplan.writers.xlsx.layout import LINE, MIN_ROW, Context, Group, chrono, holiday_labels
 from promoplan.writers.xlsx.sheet import merge, put
 from promoplan.writers.xlsx.styles import (
@@ -172,13 +172,13 @@ def _period_row(ws: Any, ctx: Context, axis: Axis, starts: list[int]) -> None:
             continue
         begin = slots[first]
         if axis.unit == "half-hour":
-            text = labels["hour_day"].format(m=begin.month, d=begin.day, w=labels["weekdays"][
-                begin.weekday()], wd=WEEKDAYS_EN[begin.weekday()], mon=MONTHS[begin.month - 1])
+            text = ctx.words.day(begin.date())
         else:
             wide = sum(ws.column_dimensions[get_column_letter(FIRST_COL + j)].width
                        for j in range(first, i + 1))
-            full = labels["month"].format(y=begin.year, m=begin.month, mon=MONTHS[begin.month - 1])
-            short = labels["month_short"].format(m=begin.month, mon=MONTHS[begin.month - 1])
+            mon = ctx.words["months"].split("|")[begin.month - 1]
+            full = labels["month"].format(y=begin.year, m=begin.month, mon=mon)
+            short = labels["month_short"].format(m=begin.month, mon=mon)
             text = full if last_year != begin.year and text_width(full) + 1 <= wide else short
             last_year = begin.year
         put(ws, 2, FIRST_COL + first, text, month_head)

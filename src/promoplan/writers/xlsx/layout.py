@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, When
 from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped as by_phase
-from promoplan.writers.xlsx.labels import STATUS_WORDS, labels_for
+from promoplan.writers.xlsx.labels import labels_for
 from promoplan.writers.xlsx.styles import SECTION_COLOURS, Styles
 from promoplan.writers.xlsx.text import clean, line_count, text_width
 
@@ -42,7 +42,7 @@ def groups(plan: Plan, group_by: str, words: Words, by_section: list[PlanTask] |
            ) -> list[Group]:
     """Sections in the playbook's order (playbook order inside), or phases in time order."""
     if group_by == "phase":
-        return [Group(phase, words[phase] or labels_for(words)["no_phase"], tasks)
+        return [Group(phase, words.phase(phase) or labels_for(words)["no_phase"], tasks)
                 for phase, tasks in by_phase(plan)]
     out: list[Group] = []
     for task in plan.by_section() if by_section is None else by_section:
@@ -114,10 +114,6 @@ def is_point(task: PlanTask) -> bool:
     return task.start.day == task.due.day and task.start.clock == task.due.clock
 
 
-def people(task: PlanTask) -> str:
-    return "、".join(p.name for p in task.people)
-
-
 class Context:
     """What the sheets share: the plan, its styles, and what is worked out once."""
 
@@ -132,7 +128,7 @@ class Context:
         self.off = dict(sorted(plan.days_off.items()))
         self.tags = notices.tags_by_task(plan, words)
         self.span = span
-        self.status_words = STATUS_WORDS[words.lang]
+        self.status_words = words.group("status_word")
         self._measured: dict[tuple[str, float], int] = {}
         self.row_styles: dict[str, dict[str, str]] = {}
         """The styles of each section's task rows on the 进程表, by section."""
@@ -194,9 +190,9 @@ def _widths(ctx: Context) -> dict[str, float]:
         "start": date_width,
         "due": date_width,
         "role": fit((t.owner for t in tasks), 8, 14),
-        "people": fit((people(t) for t in tasks), 8, 16),
+        "people": fit((ctx.words.people(t) for t in tasks), 8, 16),
         "status": 8.0 if ctx.words.lang == "zh" else 10.0,
         "notes": fit((ctx.notes(t) for t in tasks), 10, 36),
-        "phase": fit((ctx.words[t.phase] for t in tasks), 6, 10),
+        "phase": fit((ctx.words.phase(t.phase) for t in tasks), 6, 10),
         "id": 12.0,
     }

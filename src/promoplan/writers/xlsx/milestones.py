@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from promoplan.schedule.plan import PlanAnchor, PlanTask
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT
-from promoplan.writers.xlsx.layout import Context, Group, chrono, is_point, people, row_height
+from promoplan.writers.xlsx.layout import Context, Group, chrono, is_point, row_height
 from promoplan.writers.xlsx.sheet import notice_block, print_setup, put
 from promoplan.writers.xlsx.styles import (
     ANCHOR_FILL,
@@ -56,7 +56,8 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
     for i, task in enumerate(points):
         entries.append((task.start.sort_key(), 1, i, task))
     entries.sort(key=lambda e: e[:3])
-    summaries = _day_summaries([t for t in by_time if not is_point(t)], anchor_days, labels)
+    summaries = _day_summaries([t for t in by_time if not is_point(t)], anchor_days, labels,
+                               ctx.words["list"])
 
     widths = {"day": 18.5 if words.lang == "zh" else 17.0, "clock": 8.0, "node": 12.0,
               "what": 48.0, "section": 12.0, "role": 12.0, "people": 12.0}
@@ -95,7 +96,7 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
             lines = ctx.lines(what, widths["what"])
         else:
             tint = ctx.colours[item.section][1]
-            who = people(item)
+            who = ctx.words.people(item)
             put(ws, row, 3, None, st.get("node empty", grid=True))
             put(ws, row, 4, item.name or None, text)
             put(ws, row, 5, item.section or None, st.get(f"text {tint}", fill=tint, align=WRAP,
@@ -145,7 +146,7 @@ def _progress_table(ws: Any, ctx: Context, parts: list[Group], row: int) -> int:
     return row
 
 
-def _day_summaries(spans: list[PlanTask], days: set[date], labels: dict[str, str]
+def _day_summaries(spans: list[PlanTask], days: set[date], labels: dict[str, str], sep: str
                    ) -> dict[date, str]:
     """What happens within, starts and is due on each anchor's day (milestones have rows
     of their own). `spans` are tasks that are not milestones, in time order."""
@@ -158,17 +159,17 @@ def _day_summaries(spans: list[PlanTask], days: set[date], labels: dict[str, str
             names[last][2].append(task.name)
     out = {}
     for day, lists in names.items():
-        parts = [labels[key].format(names=_few(found, labels))
+        parts = [labels[key].format(names=_few(found, labels, sep))
                  for key, found in zip(("within", "starts", "dues"), lists, strict=True) if found]
         out[day] = labels["part_sep"].join(parts)
     return out
 
 
-def _few(names: Sequence[str], labels: dict[str, str], keep: int = _FEW_NAMES,
+def _few(names: Sequence[str], labels: dict[str, str], sep: str, keep: int = _FEW_NAMES,
          chars: int = _NAME_CHARS) -> str:
     """A few names, each cut short: the full names are on the 进程表 sheet."""
     unique = list(dict.fromkeys(names))
-    text = labels["list_sep"].join(n if len(n) <= chars else n[:chars - 1] + "…" for n in unique[:keep])
+    text = sep.join(n if len(n) <= chars else n[:chars - 1] + "…" for n in unique[:keep])
     if len(unique) > keep:
-        text += " " * (labels["list_sep"] == ", ") + labels["more"].format(n=len(unique))
+        text += labels["more"].format(total=len(unique), rest=len(unique) - keep)
     return text

@@ -25,7 +25,6 @@ from promoplan.writers.xlsx.layout import (
     cell_value,
     chrono,
     iso,
-    people,
     row_height,
 )
 from promoplan.writers.xlsx.sheet import notice_block, print_setup, put
@@ -114,7 +113,7 @@ def plan_line(ctx: Context, count: int) -> str:
     parts = [labels["campaign"].format(key=plan.campaign)] if plan.campaign else []
     given = [a for a in chrono(plan) if a.source in ("given", "file")]
     if given:
-        text = labels["given"].format(dates=labels["list_sep"].join(f"{a.label} {iso(a.when)}"
+        text = labels["given"].format(dates=words.listing(f"{a.label} {iso(a.when)}"
                                                                     for a in given))
         if len(given) < len(chrono(plan)):
             text += labels["part_sep"] + labels["derived"]
@@ -196,12 +195,12 @@ def _task_row(ws: Any, row: int, ctx: Context, task: PlanTask) -> None:
     for col, when in ((4, task.start), (5, task.due)):
         kind = f"date{' timed' * (when.clock is not None)}{' off' * (when.day in ctx.off)}"
         put(ws, row, col, cell_value(when), styles[kind])
-    who, notes = people(task), ctx.notes(task)
+    who, notes = ctx.words.people(task), ctx.notes(task)
     put(ws, row, 6, task.owner or None, text)
     put(ws, row, 7, who or None, text)
     put(ws, row, 8, ctx.status(task), styles["status"])
     put(ws, row, 9, notes or None, styles["tagged"] if task.id in ctx.tags else text)
-    put(ws, row, 10, ctx.words[task.phase] or None, styles["phase"])
+    put(ws, row, 10, ctx.words.phase(task.phase) or None, styles["phase"])
     put(ws, row, 11, task.id, styles["id"])
     lines = max(ctx.lines(task.name, widths["name"]), ctx.lines(task.section, widths["section"]),
                 ctx.lines(task.owner, widths["role"]), ctx.lines(who, widths["people"]),
