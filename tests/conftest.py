@@ -5,6 +5,9 @@ Before anything else is imported, HOME, the XDG folders and the holiday cache
 the programs it starts (promoplan, git, LibreOffice, khal) read or write the user's
 own; the run fails if anything was left in that fake HOME. Connections leave this
 process for 127.0.0.1 only.
+
+Hypothesis runs the `dev` profile unless HYPOTHESIS_PROFILE says otherwise; CI sets
+`ci`, the full example counts (see `examples`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 SESSION = Path(tempfile.mkdtemp(prefix="promoplan-tests-"))
@@ -40,6 +44,18 @@ from promoplan.cli import app, main  # noqa: E402
 
 HERE = Path(__file__).parent
 PLAYBOOKS = HERE / "playbooks"
+
+# Hypothesis: `ci` runs every test's full count, `dev` (the default) a tenth of it.
+FULL_EXAMPLES = 100
+settings.register_profile("ci", max_examples=FULL_EXAMPLES, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=FULL_EXAMPLES // 10, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def examples(full: int, profile: settings | None = None) -> int:
+    """A test's example count: `full` under the ci profile, scaled like the loaded one."""
+    return max(1, full * (profile or settings()).max_examples // FULL_EXAMPLES)
+
 
 class Cli:
     """Runs promoplan in-process, as a user would type it."""
