@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import Ran, run_here
 
 BASE = """\
 name: small
@@ -55,9 +56,8 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "promoplan", *args], cwd=cwd,
-                          capture_output=True, text=True)
+def run(cwd: Path, *args: str) -> Ran:
+    return run_here(*args, cwd=cwd)
 
 
 def test_diff_table(repo: Path) -> None:

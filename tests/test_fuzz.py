@@ -1,7 +1,8 @@
 """Fuzzing: whatever a user types, the answer is a result or our own error with a place.
 
-Over 10,000 examples in all (hypothesis; see the settings of each test). A failure
-here is a crash that a user would have met as a traceback.
+Over 10,000 examples in all under the `ci` hypothesis profile (see the settings of
+each test), a tenth of that under `dev`, the default. A failure here is a crash that a
+user would have met as a traceback.
 """
 
 from __future__ import annotations
@@ -21,15 +22,25 @@ from promoplan.playbook.yaml_reader import parse_yaml
 from promoplan.schedule.offsets import Offset, OffsetError, parse_duration, parse_offset, parse_remind
 from promoplan.schedule.resolve import resolve
 
+from .conftest import examples
+
 VOCAB = {"signup": "signup", "报名": "signup", "open": "open", "开团": "open", "团购开始": "open"}
 PIECES = ["报名", "开团", "团购开始", "signup", "open", "task:a", "task:b.start", "task:zz.due",
           "前", "后", "完", "成功", "当天", "当日", "之前", "以后", "-", "+", "@", ":", ".", " ",
           "1", "2", "25", "99999999999", "0", "一", "十五", "两", "半", "百", "千", "零",
           "天", "日", "个工作日", "工作日", "周", "小时", "个小时", "分钟", "分", "点", "时", "半小时",
           "d", "wd", "w", "h", "min", "m", "x", "15:00", "25:61", "：", "\t", "\n", "夭", "🙂"]
-def quiet(examples: int) -> settings:
-    return settings(max_examples=examples, deadline=None,
+
+
+def quiet(full: int) -> settings:
+    """`full` examples under the ci profile, fewer under dev."""
+    return settings(max_examples=examples(full), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def test_ci_runs_the_full_counts_and_dev_a_tenth() -> None:
+    assert [examples(n, settings.get_profile("ci")) for n in (4000, 2000, 3000, 1500)] == [4000, 2000, 3000, 1500]
+    assert [examples(n, settings.get_profile("dev")) for n in (4000, 2000, 3000, 1500)] == [400, 200, 300, 150]
 
 
 def outcome(call: Callable[[], Any], expected: type[Exception]) -> tuple[Any, Exception | None]:

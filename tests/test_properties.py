@@ -15,7 +15,7 @@ from promoplan.playbook.merged import Playbook
 from promoplan.playbook.yaml_reader import parse_yaml
 from promoplan.schedule.resolve import resolve
 
-from .conftest import PLAYBOOKS
+from .conftest import PLAYBOOKS, examples
 
 DIGITS = "零一二三四五六七八九"
 
@@ -60,7 +60,7 @@ def twin_offsets(draw: st.DrawFn) -> tuple[str, str]:
     return chinese, compact
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     pair=twin_offsets(),
     day=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
@@ -88,7 +88,7 @@ PROMO = load(str(PLAYBOOKS / "promo.yaml"))
 WORKDAY_TASKS = {"wd-task"}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     day=st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
     shift=st.integers(min_value=-400, max_value=400),
@@ -139,7 +139,7 @@ def month_twins(draw: st.DrawFn) -> tuple[str, str]:
     return chinese, compact
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     pair=month_twins(),
     day=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
@@ -156,7 +156,7 @@ def test_month_offsets_in_both_spellings_give_the_same_date(
     assert (cn.start, cn.due) == (en.start, en.due)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     day=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
     month=st.integers(1, 12),

@@ -25,6 +25,7 @@ import pytest
 
 from promoplan.playbook.assemble import load
 
+from .conftest import run_here
 from .tables import write_xlsx
 from .test_diff_agenda import BASE, PLAN_V1
 
@@ -73,7 +74,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
         last = spec.section
     write_xlsx(root / "进程表.xlsx", [{"title": "Sheet1", "rows": rows}])
     # The workbook posted to the group, where a teammate marked 改价格 as done.
-    run_shell("promoplan compile plan.yaml -o plan.xlsx -q", root)
+    assert run_here("compile", "plan.yaml", "-o", "plan.xlsx", "-q", cwd=root, env=ENV).returncode == 0
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     book = load_workbook(root / "plan.xlsx")
@@ -88,11 +89,14 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+ENV = {"NO_COLOR": "1", "COLUMNS": "100", "PYTHONUTF8": "1", "GIT_AUTHOR_NAME": "t",
+       "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+       "GIT_COMMITTER_EMAIL": "t@example.com", "SOURCE_DATE_EPOCH": "1729000000"}
+
+
 def run_shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "NO_COLOR": "1", "COLUMNS": "100", "PYTHONUTF8": "1", "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com", "SOURCE_DATE_EPOCH": "1729000000"}
+    """The README's commands run in a shell, as written: its pipes, quotes and exit codes."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **ENV}
     return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True,
                           encoding="utf-8", env=env, check=False)
 

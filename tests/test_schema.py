@@ -24,7 +24,7 @@ from promoplan.playbook.schema import (
 )
 from promoplan.playbook.yaml_reader import parse_yaml
 
-from .conftest import Cli, promoplan
+from .conftest import Cli, run_here
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = ROOT / "schema" / "playbook.schema.json"
@@ -120,7 +120,7 @@ def test_updated_lays_only_the_keys_written() -> None:
 # ------------------------------------------------------------------ every mistake in one run
 
 def test_four_mistakes_are_reported_in_one_run_sorted_by_place() -> None:
-    out = promoplan("validate", FOUR.name, cwd=FOUR.parent)
+    out = run_here("validate", FOUR.name, cwd=FOUR.parent)
     assert out.returncode == 2
     assert out.stdout == ""
     assert out.stderr == (

@@ -9,6 +9,10 @@ than the rest of a compile), so each country-year it answers is kept in a
 small JSON file in the user's cache, keyed by the library's own files: the
 next run reads that instead. Every answer is also cached in memory: a plan
 asks about the same few hundred days thousands of times.
+
+The cache folder is `$PROMOPLAN_CACHE_DIR/holidays/` when that variable is set
+(the tests point it at a temporary folder), else `$XDG_CACHE_HOME/promoplan/holidays/`,
+else `~/.cache/promoplan/holidays/`; it is looked up once per process.
 """
 
 from __future__ import annotations
