@@ -238,7 +238,7 @@ def test_agenda_day_with_overdue_from_the_weekend(repo: Path) -> None:
                           "  10月13日 周日 截止 运营第1项「活动策划」 — 运营主管（张伟）\n")
     english = run(repo, "agenda", "HEAD:plan.yaml", "--on", "2024-10-14", "--lang", "en")
     assert english.stdout == ("小测试 · Mon 14 Oct\nWas due (check it is done)\n"
-                              "  Sun 13 Oct due 运营 #1 “活动策划” — 运营主管（张伟）\n")
+                              "  Sun 13 Oct due 运营 #1 “活动策划” — 运营主管 (张伟)\n")
 
 
 def test_agenda_day_by_time_of_day(repo: Path) -> None:
