@@ -1,4 +1,4 @@
-"""Writers turn a Plan into bytes; the CLI decides where the bytes go.
+"""Writers turn a Plan into bytes; the batch decides which, the command line where they go.
 
 Each writer module has `render(plan, words, options) -> bytes` and is imported
 only when asked for, so `promoplan --help` never pays for openpyxl or icalendar.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.schedule.plan import Plan
-from promoplan.vocabulary import Format
+from promoplan.vocabulary import Format, GroupBy
 from promoplan.words import Words
 
 BY_EXTENSION = {".xlsx": Format.XLSX, ".ics": Format.ICS, ".json": Format.JSON, ".csv": Format.CSV,
@@ -34,7 +34,7 @@ def format_for(path: Path) -> Format:
 
 @dataclass(frozen=True)
 class WriterOptions:
-    group_by: str = "section"
+    group_by: GroupBy = GroupBy.SECTION
     """XLSX: rows grouped by section (as the seed sheets) or by phase."""
     by_owner: bool = False
     """XLSX: add one sheet per owner role."""

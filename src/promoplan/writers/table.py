@@ -18,13 +18,15 @@ from rich.table import Table
 from rich.text import Text
 
 from promoplan.schedule.plan import Plan, PlanTask, When
+from promoplan.vocabulary import Status
 from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped
 
 # The relative column shows while today is this close to the plan's dates.
 CURRENT_MARGIN = timedelta(days=30)
 MIN_NAME_WIDTH = 12
-STATUS_STYLES = {"done": "green", "doing": "cyan", "blocked": "bold red", "cancelled": "dim"}
+STATUS_STYLES = {Status.DONE: "green", Status.DOING: "cyan", Status.BLOCKED: "bold red",
+                 Status.CANCELLED: "dim"}
 
 
 def is_current(plan: Plan, today: date | None) -> bool:
@@ -54,7 +56,7 @@ def status_text(task: PlanTask, words: Words) -> Text:
 
 
 def _name(task: PlanTask, words: Words, tags: list[str]) -> Text:
-    text = Text(task.name, "dim strike" if task.progress and task.progress.status == "cancelled" else "")
+    text = Text(task.name, "dim strike" if task.progress and task.progress.status is Status.CANCELLED else "")
     if task.occurrences:
         text.append(words["paren"].format(text=words.repeat_note(task)), "dim")
     for tag in tags:

@@ -46,6 +46,7 @@ from datetime import date, datetime, time
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.vocabulary import GroupBy
 from promoplan.words import Words
 from promoplan.writers import WriterOptions
 from promoplan.writers.xlsx.gantt import gantt
@@ -99,7 +100,8 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
         gantt(book, sheet_name(labels["sheet_hours"], taken), ctx, [g for g in timed if g.tasks],
               options.group_by, hour_axis(*shifts), labels["hours_title"].format(title=title),
               labels["hours_legend"])
-    sections = parts if options.group_by == "section" else groups(plan, "section", words, by_section)
+    sections = (parts if options.group_by is GroupBy.SECTION
+                else groups(plan, GroupBy.SECTION, words, by_section))
     milestones(book, sheet_name(labels["sheet_nodes"], taken), ctx, sections)
     if options.by_owner:
         for owner in _owners(plan, by_section):

@@ -18,6 +18,7 @@ from openpyxl.styles import PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from promoplan.schedule.plan import PlanTask
+from promoplan.vocabulary import GroupBy, Phase
 from promoplan.writers.xlsx.gantt_axis import Axis
 from promoplan.writers.xlsx.gantt_pages import column_pages, paginate
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT
@@ -68,7 +69,7 @@ _LABEL_MAX = 160.0  # row 5 at most, however long a label
 _BAR_PADDING = 3.0  # around a task's name, at most two lines, in its row
 
 
-def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: str,
+def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: GroupBy,
           axis: Axis, title: str, legend: str) -> None:
     """The sheet `name`: the tasks of `parts` along `axis`."""
     plan, st, labels = ctx.plan, ctx.styles, ctx.labels
@@ -125,10 +126,10 @@ def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by:
     written: dict[int, range] = {}
     for group in parts:
         row += 1
-        band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
+        band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[Phase.NONE]) if group_by is GroupBy.PHASE
                 else ctx.colours[group.key][0])
-        tint = (ctx.colours[group.key][1] if group_by == "section"
-                else PHASE_TINTS.get(group.key, PHASE_TINTS[""]))
+        tint = (ctx.colours[group.key][1] if group_by is GroupBy.SECTION
+                else PHASE_TINTS.get(group.key, PHASE_TINTS[Phase.NONE]))
         put(ws, row, 1, None, st.get(f"gantt band {band}", fill=band))
         put(ws, row, 2, labels["count"].format(label=group.label, n=len(group.tasks)),
             st.get(f"gantt band {band} name", font=FontSpec(bold=True), fill=band, align=LEFT))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, When
+from promoplan.vocabulary import GroupBy
 from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped as by_phase
 from promoplan.writers.xlsx.labels import labels_for
@@ -38,10 +39,10 @@ class Group:
     tasks: list[PlanTask] = field(default_factory=list)
 
 
-def groups(plan: Plan, group_by: str, words: Words, by_section: list[PlanTask] | None = None
+def groups(plan: Plan, group_by: GroupBy, words: Words, by_section: list[PlanTask] | None = None
            ) -> list[Group]:
     """Sections in the playbook's order (playbook order inside), or phases in time order."""
-    if group_by == "phase":
+    if group_by is GroupBy.PHASE:
         return [Group(phase, words.phase(phase) or labels_for(words)["no_phase"], tasks)
                 for phase, tasks in by_phase(plan)]
     out: list[Group] = []

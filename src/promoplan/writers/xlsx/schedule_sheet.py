@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
 from promoplan.schedule.plan import PlanTask
+from promoplan.vocabulary import GroupBy, Phase, Status
 from promoplan.writers.xlsx.labels import ID_HEADER
 from promoplan.writers.xlsx.layout import (
     COLUMNS,
@@ -48,7 +49,7 @@ _TITLE_HEIGHTS = (26.0, 20.0, 18.0)
 _BAND_HEIGHT = 22.0  # points: a group's band row
 
 
-def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: str,
+def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: GroupBy,
              title: str, third: str, warnings: bool) -> None:
     """The sheet `name`: the whole plan, or (per owner) one role's tasks without the 注意
     block; `third` is the title block's last line."""
@@ -71,12 +72,12 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
         put(ws, head_row, col, ID_HEADER if key == "id" else labels[key], head)
     ws.row_dimensions[head_row].height = row_height(2)  # the header wraps in the narrow columns
 
-    key_col = COLUMNS.index("phase" if group_by == "phase" else "section") + 1
+    key_col = COLUMNS.index("phase" if group_by is GroupBy.PHASE else "section") + 1
     name_col = COLUMNS.index("name") + 1
     row = head_row
     for group in parts:
         row += 1
-        band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[""]) if group_by == "phase"
+        band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[Phase.NONE]) if group_by is GroupBy.PHASE
                 else ctx.colours[group.key][0])
         plain = st.get(f"band {band}", fill=band, grid=True)
         for col in range(1, len(COLUMNS) + 1):
@@ -84,7 +85,7 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
         # The group's own column carries its name, so filtering on it keeps the band.
         put(ws, row, key_col, group.label,
             st.get(f"band {band} name", font=FontSpec(bold=True), fill=band, align=WRAP, grid=True))
-        if group_by == "phase":  # the phase column is far right: name the band in sight
+        if group_by is GroupBy.PHASE:  # the phase column is far right: name the band in sight
             put(ws, row, name_col, labels["count"].format(label=group.label, n=len(group.tasks)),
                 st.get(f"band {band} count", font=FontSpec(bold=True), fill=band, align=LEFT,
                        grid=True))
@@ -158,7 +159,7 @@ def _status_rules(ws: Any, ctx: Context, cells: str) -> None:
     for status, (fill, text) in STATUS_COLOURS.items():
         ws.conditional_formatting.add(cells, CellIsRule(
             operator="equal", formula=[f'"{words[status]}"'], fill=solid(fill),
-            font=Font(color=text, bold=status == "blocked", strike=status == "cancelled")))
+            font=Font(color=text, bold=status is Status.BLOCKED, strike=status is Status.CANCELLED)))
 
 
 def _row_styles(ctx: Context, section: str) -> dict[str, str]:

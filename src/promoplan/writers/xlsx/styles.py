@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
 
+from promoplan.vocabulary import Phase, Status
 from promoplan.words import Words
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT, DAY_FORMAT, DAY_FORMAT_YEAR
 
@@ -29,8 +30,8 @@ SECTION_COLOURS: list[tuple[str, str]] = [
     ("F2A7C3", "FBE4EE"),  # pink
     ("BFBFBF", "EDEDED"),  # grey
 ]
-PHASE_COLOURS = {"before": "BDD7EE", "during": "F8CBAD", "after": "C6E0B4", "": "D9D9D9"}
-PHASE_TINTS = {"before": "EEF4FB", "during": "FDF0E8", "after": "EFF6EA", "": "F2F2F2"}
+PHASE_COLOURS: dict[str, str] = {Phase.BEFORE: "BDD7EE", Phase.DURING: "F8CBAD", Phase.AFTER: "C6E0B4", Phase.NONE: "D9D9D9"}
+PHASE_TINTS: dict[str, str] = {Phase.BEFORE: "EEF4FB", Phase.DURING: "FDF0E8", Phase.AFTER: "EFF6EA", Phase.NONE: "F2F2F2"}
 HEADER_FILL = "1F4E79"
 HEADER_TEXT = "FFFFFF"
 ANCHOR_FILL = "C00000"
@@ -41,8 +42,8 @@ WARN_FILL = "FFEB9C"
 MUTED_TEXT = "595959"
 BORDER_COLOUR = "BFBFBF"
 # 状态: (fill, text), Excel's own good / neutral / bad cell colours.
-STATUS_COLOURS = {"done": ("C6EFCE", "006100"), "doing": ("FFEB9C", "9C5700"),
-                  "blocked": ("FFC7CE", "9C0006"), "cancelled": ("D9D9D9", "595959")}
+STATUS_COLOURS = {Status.DONE: ("C6EFCE", "006100"), Status.DOING: ("FFEB9C", "9C5700"),
+                  Status.BLOCKED: ("FFC7CE", "9C0006"), Status.CANCELLED: ("D9D9D9", "595959")}
 
 WRAP = Alignment(vertical="center", wrap_text=True)
 TOP_WRAP = Alignment(vertical="top", wrap_text=True)
