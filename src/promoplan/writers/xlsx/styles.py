@@ -30,8 +30,10 @@ SECTION_COLOURS: list[tuple[str, str]] = [
     ("F2A7C3", "FBE4EE"),  # pink
     ("BFBFBF", "EDEDED"),  # grey
 ]
-PHASE_COLOURS: dict[str, str] = {Phase.BEFORE: "BDD7EE", Phase.DURING: "F8CBAD", Phase.AFTER: "C6E0B4", Phase.NONE: "D9D9D9"}
-PHASE_TINTS: dict[str, str] = {Phase.BEFORE: "EEF4FB", Phase.DURING: "FDF0E8", Phase.AFTER: "EFF6EA", Phase.NONE: "F2F2F2"}
+PHASE_COLOURS: dict[str, str] = {Phase.BEFORE: "BDD7EE", Phase.DURING: "F8CBAD", Phase.AFTER: "C6E0B4",
+                                  Phase.NONE: "D9D9D9"}
+PHASE_TINTS: dict[str, str] = {Phase.BEFORE: "EEF4FB", Phase.DURING: "FDF0E8", Phase.AFTER: "EFF6EA",
+                                Phase.NONE: "F2F2F2"}
 HEADER_FILL = "1F4E79"
 HEADER_TEXT = "FFFFFF"
 ANCHOR_FILL = "C00000"
