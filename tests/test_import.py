@@ -272,12 +272,12 @@ def test_bad_table(stem: str, tmp_path: Path) -> None:
     """Exit 2, one message per unreadable cell naming sheet!cell, nothing written or changed."""
     import shlex
 
-    from .conftest import promoplan
+    from .conftest import run_here
 
     inputs = _materialize(stem, tmp_path)
     before = {p.name: p.read_bytes() for p in inputs}
     args = shlex.split((BAD / f"{stem}.args").read_text(encoding="utf-8"))
-    out = promoplan(*args, cwd=tmp_path)
+    out = run_here(*args, cwd=tmp_path)
     assert out.stderr == (BAD / f"{stem}.err").read_text(encoding="utf-8")
     assert "Traceback" not in out.stdout + out.stderr
     assert out.returncode == 2
