@@ -7,7 +7,7 @@ traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -92,6 +92,11 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     same_letters = [c for c in options if c.lower() == word.lower()]
     close = same_letters or difflib.get_close_matches(word, options, n=1, cutoff=0.5)
     return close[0] if close else None
+
+
+def cycle(chain: Sequence[str], back_to: str) -> str:
+    """`a → b → a`: the loop in `chain` from where `back_to` first appears."""
+    return " → ".join([*chain[list(chain).index(back_to):], back_to])
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from promoplan.errors import COMMAND_LINE, Loc, did_you_mean
+from promoplan.errors import COMMAND_LINE, Loc, cycle, did_you_mean
 from promoplan.schedule.dates import parse_when
 from promoplan.schedule.offsets import OffsetError, parse_clock
 from promoplan.schedule.plan import PlanAnchor, When
@@ -34,8 +34,7 @@ def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
     """The anchor's date; `chain` is the anchors whose defaults led here, to find a cycle."""
     anchor = r.pb.anchors[name]
     if name in chain:
-        cycle = " → ".join([*chain[chain.index(name):], name])
-        raise r.fail(f"anchor cycle: {cycle}", anchor.where("default"),
+        raise r.fail(f"anchor cycle: {cycle(chain, name)}", anchor.where("default"),
                      "give one of these anchors a date")
     if name in r.anchors:
         value = r.anchors[name]

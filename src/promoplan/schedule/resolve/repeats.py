@@ -7,7 +7,6 @@ A repeat names its step (`every`) and an end (`until` or `count`); more than
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, time
 from itertools import islice
 from typing import Literal
@@ -19,7 +18,7 @@ from dateutil.tz import datetime_exists
 from promoplan.playbook.merged import TaskDef
 from promoplan.schedule.offsets import Shift
 from promoplan.schedule.plan import Occurrence, When
-from promoplan.schedule.resolve.arithmetic import FIRST_DAY, LAST_DAY, in_range, shift
+from promoplan.schedule.resolve.arithmetic import in_range, shift
 from promoplan.schedule.resolve.state import Resolution
 from promoplan.vocabulary import WarningKind
 
@@ -41,7 +40,8 @@ def occurrences(r: Resolution, task: TaskDef, start: When, due: When, step: tupl
     else:
         spec = task.spec
         ends = (_month_end(r, spec.at or spec.start), _month_end(r, spec.at or spec.due))
-        out = _guarded(r, lambda: recurrence(start, due, step, until, limit, r.zone, ends), task)
+        out = r.guarded(lambda: _within_calendar(recurrence(start, due, step, until, limit, r.zone, ends)),
+                        task.where("repeat"), f"{task.label} › repeat")
     if len(out) > MAX_OCCURRENCES:
         raise r.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
                      "occurrences", task.where("repeat"),
@@ -51,17 +51,12 @@ def occurrences(r: Resolution, task: TaskDef, start: When, due: When, step: tupl
     return out
 
 
-def _guarded(r: Resolution, compute: Callable[[], list[Occurrence]], task: TaskDef) -> list[Occurrence]:
-    """A repeat's occurrences, all within the calendar (see `Resolution.guarded`)."""
-    try:
-        out = compute()
-        for item in out:
-            in_range(item.start)
-            in_range(item.due)
-    except OverflowError:
-        raise r.fail(f"{task.label} › repeat: the date falls outside the calendar "
-                     f"(years {FIRST_DAY.year}-{LAST_DAY.year})", task.where("repeat")) from None
-    return out
+def _within_calendar(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences, each checked to fall within the calendar (OverflowError otherwise)."""
+    for item in occurrences:
+        in_range(item.start)
+        in_range(item.due)
+    return occurrences
 
 
 def _month_end(r: Resolution, text: str | None) -> bool:

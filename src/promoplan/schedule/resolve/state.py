@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from promoplan.errors import Loc, PromoplanError, did_you_mean
@@ -20,6 +21,8 @@ from promoplan.schedule.plan import Occurrence, PlanWarning, When
 from promoplan.schedule.resolve.arithmetic import FIRST_DAY, LAST_DAY
 from promoplan.schedule.workdays import WorkCalendar, is_country, known_countries
 from promoplan.vocabulary import AnchorSource, WarningKind
+
+T = TypeVar("T")
 
 Span = tuple[When, When]
 """A task's start and due."""
@@ -101,7 +104,7 @@ class Resolution:
             raise self.fail(f"{what}: {exc.message}", loc, exc.hint) from None
         return off
 
-    def guarded(self, compute: Callable[[], When], loc: Loc, what: str) -> When:
+    def guarded(self, compute: Callable[[], T], loc: Loc, what: str) -> T:
         """`compute()`, its date arithmetic's failure reported at `loc` as a mistake."""
         try:
             return compute()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
-from promoplan.errors import Loc, did_you_mean
+from promoplan.errors import Loc, cycle, did_you_mean
 from promoplan.playbook.merged import TaskDef
 from promoplan.schedule.offsets import Offset, OffsetError, Shift, parse_duration
 from promoplan.schedule.plan import Occurrence, When
@@ -23,10 +23,9 @@ from promoplan.schedule.resolve.state import Failed, Resolution, Span
 def date_task(r: Resolution, tid: str, chain: tuple[str, ...] = ()) -> Span:
     """The task's start and due; `chain` is the tasks that counted from it, to find a cycle."""
     if tid in chain:
-        cycle = " → ".join([*chain[chain.index(tid):], tid])
         task = r.defs[chain[-1]]
         r.tasks[tid] = None
-        raise r.fail(f"task cycle: {cycle}", task.loc,
+        raise r.fail(f"task cycle: {cycle(chain, tid)}", task.loc,
                      "a task cannot start from itself, directly or through others")
     if tid in r.tasks:
         span = r.tasks[tid]
