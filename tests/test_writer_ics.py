@@ -507,7 +507,7 @@ def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> Non
         encoding="utf-8")
     plan = compile_({"signup": "2024-10-14"}, str(path))
     organizer = Person(name="王芳", email="wangfang@example.com")
-    writer = ics_writer._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
+    writer = ics_writer._Writer(plan, words_for(plan.locale, None), organizer)
     seen: set[str] = set()
     lines = ics_writer._Lines()
     for event in writer.events():

@@ -8,59 +8,14 @@ database); this module decides what goes in, and why:
   the plan's warnings in X-WR-CALDESC, and a VTIMEZONE for the playbook's zone
   bounded to the years the plan touches (`Timezone.from_tzinfo`), so the bytes
   do not depend on the tz database's far past or future.
-- One VEVENT per task. Day-resolution tasks are all-day events (DTSTART and an
-  exclusive DTEND as DATE values, so a 11-01..11-09 span ends 11-10); timed
-  tasks carry TZID. A point-in-time check (`at:`) is written DURATION:P0D, the
-  one spelling that is both valid RFC 5545 and read as zero length: a missing
-  DTEND means zero to the RFC but one hour to khal, and DTEND = DTSTART is
-  invalid. A task with one timed and one all-day end becomes a timed event
-  from the start's midnight (or time) to the due's time (or the next midnight).
+- One VEVENT per task, at the times and with the reminders `timing` gives,
+  under the UID `identity` gives, one RRULE for a repeat when `repeats` finds
+  one, ORGANIZER and ATTENDEE only for invitations (`invitations`).
 - SUMMARY `[版块] 事项`; DESCRIPTION with the owner role, the people, the
   offsets as written, the repeat, the notes, the recorded progress and the
   short tags of the warnings about this task (the full wording is in
   X-WR-CALDESC once); CATEGORIES section and phase. TRANSP:TRANSPARENT: a
   nine-day 售后跟进 span is a task, not a meeting, and must not mark anyone busy.
-
-Identity (issue 17). A UID is `<task-id>[.<n>]@<campaign>.promoplan`: the task
-id, the occurrence number when a repeat is written as separate events, and the
-plan's campaign key (`ju-huasuan-2024-10-14` by default, or the file's
-`campaign:`). Never a date, so moving `--open` within a campaign addresses the
-same events; the next group buy or next year's 双十一 is another campaign, so
-its events sit beside this one's instead of replacing them. The part after the
-`@` is the campaign's UID domain: it tells whether an old file belongs to this
-campaign. Task ids are ASCII by the playbook's rules; `.` never appears in one,
-so `check.2` cannot collide with a task named `check-2`. A campaign key may be
-any text (`2024-双十一-旗舰店`), but UIDs go into file names (khal, vdirsyncer)
-and URLs (CalDAV), so a key that is not only ASCII letters, digits, `.`, `_`
-and `-` is written as its ASCII parts followed by the first 10 hex digits of
-the SHA-256 of its UTF-8 bytes: `2024-3d1c…@`. Stable (no salt, no clock),
-distinct for distinct keys, and still recognisable by the year.
-
-Published by default. Without `--invite` the calendar is METHOD:PUBLISH data:
-no ORGANIZER and no ATTENDEE (RFC 5546 forbids ATTENDEE in PUBLISH, and
-Outlook and Apple treat events with attendees as meeting requests); the people
-are named in DESCRIPTION. With `--invite` it is an iTIP METHOD:REQUEST: the
-ORGANIZER from the team's `organizer:` entry (RFC 5545 §3.8.4.3 requires it
-on group-scheduled components, so a team without one is refused), and one
-ATTENDEE per person, ROLE=REQ-PARTICIPANT, PARTSTAT=NEEDS-ACTION, CN, and
-RSVP=TRUE when the person has an email; a person without one is addressed as
-`urn:promoplan:person:<name>` with RSVP=FALSE, since nobody can answer there.
-
-Repeats. A repeat with a plain step (minutes, hours, days or weeks) is ONE
-VEVENT with an RRULE `FREQ=…;INTERVAL=…;COUNT=n`, and the rule is checked
-before it is written: its expansion by `dateutil.rrule` must equal the plan's
-occurrences, every occurrence must last as long as the first and get the
-same reminder. Otherwise (working-day steps, which follow holidays and 调休;
-a sub-daily step across a daylight-saving change, which the resolver counts
-in real time and an RRULE in wall-clock time; a working-day reminder that
-falls differently per occurrence) each occurrence is its own VEVENT
-(`<id>.<n>@…`). Sub-daily steps are written as FREQ=MINUTELY or HOURLY on
-purpose: RFC 5545 defines them, khal, icalendar and dateutil expand them
-(the tests check khal lists every occurrence), and the alternative (dozens of
-events per check) is what the team complained about. Google and Outlook are
-reported to handle them poorly on import (Outlook may refuse sub-daily
-rules); the repeat is also spelled out in DESCRIPTION (每30分钟一次，共4次) so
-a reader of a client that shows only the first occurrence still knows.
 
 Progress (issue 18). RFC 5545 allows VEVENT STATUS TENTATIVE, CONFIRMED or
 CANCELLED, and COMPLETED only on a VTODO. So a task recorded as cancelled
@@ -68,12 +23,6 @@ CANCELLED, and COMPLETED only on a VTODO. So a task recorded as cancelled
 plan) with `✓` before its SUMMARY, its status in DESCRIPTION and no reminder;
 doing and blocked are shown in DESCRIPTION only. No COMPLETED property: it
 would be invalid on a VEVENT.
-
-Reminders (VALARM, ACTION:DISPLAY) come from `plan.reminder_for(task)`.
-Triggers are relative to DTSTART (Outlook ignores absolute ones); "N days
-before at HH:MM" is the matching relative duration (-PT15H for an all-day task
-and 1d@09:00). Working days (`1wd`, `2wd@09:00`) are counted with the plan's
-own calendar: a make-up day (调休) counts, a holiday does not.
 
 SEQUENCE and DTSTAMP, without a clock. Clients decide whether a re-imported
 event with a known UID replaces the stored one by SEQUENCE (higher wins:
@@ -100,7 +49,6 @@ Same input (plan and previous file), same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
@@ -109,17 +57,20 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-from icalendar import Alarm, Calendar, Component, Event, Timezone, vCalAddress, vRecur, vText
+from icalendar import Alarm, Calendar, Component, Event, Timezone, vRecur, vText
 from icalendar.parser import Contentline, Contentlines, unescape_backslash
 
-from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.playbook.schema import Person
-from promoplan.schedule.offsets import Reminder, Shift
 from promoplan.schedule.plan import Plan, PlanTask, When
-from promoplan.schedule.workdays import WorkCalendar
 from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
+from promoplan.writers.ics.identity import safe_key, uid, uid_domain
+from promoplan.writers.ics.invitations import address, organizer
+from promoplan.writers.ics.repeats import rule
+from promoplan.writers.ics.text import clean
+from promoplan.writers.ics.timing import Timing
+
+__all__ = ["PRODID", "build", "render", "safe_key", "uid", "uid_domain", "vtimezone"]
 
 PRODID = "-//promoplan//promoplan//EN"
 STAMP_BASE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -136,33 +87,6 @@ _LABELS = {
            "on": "{status} ({day})"},
 }
 _OFFSET_KEYS = ("at", "start", "due", "duration", "after")
-_SAFE = re.compile(r"[A-Za-z0-9._-]+")
-_UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters RFC 5545 allows in no TEXT value (tab is allowed, line breaks are escaped)."""
-_WEEKDAYS = WorkCalendar(country=None)
-"""Monday to Friday, for a Plan built without a working calendar."""
-
-
-# ------------------------------------------------------------------ identity
-
-def safe_key(text: str) -> str:
-    """`text` if it is plain ASCII (letters, digits, . _ -), else its ASCII parts and a hash."""
-    if _SAFE.fullmatch(text):
-        return text
-    ascii_part = _UNSAFE_RUN.sub("-", text).strip("-.")
-    digest = hashlib.sha256(text.encode()).hexdigest()[:10]
-    return f"{ascii_part}-{digest}" if ascii_part else digest
-
-
-def uid_domain(plan: Plan) -> str:
-    """What follows the `@` of every UID of this campaign."""
-    return f"{safe_key(plan.campaign or plan.playbook)}.promoplan"
-
-
-def uid(plan: Plan, task: PlanTask, n: int | None = None) -> str:
-    """Stable across date changes within a campaign, different in the next one; never a date."""
-    return f"{safe_key(task.id)}{'' if n is None else f'.{n}'}@{uid_domain(plan)}"
 
 
 # ------------------------------------------------------------------ entry points
@@ -175,8 +99,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
 def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str | None = None,
           invite: bool = False, drop_cancelled: bool = False) -> bytes:
     """The calendar as bytes; `previous` is the calendar this one replaces, if any."""
-    organizer = _organizer(plan) if invite else None
-    zone = ZoneInfo(plan.timezone)
+    sender = organizer(plan) if invite else None
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -184,8 +107,8 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     cal.add("method", "REQUEST" if invite else "PUBLISH")
     if plan.warnings:  # what concerns the whole plan (e.g. an unpublished holiday schedule) too
         described = "\n".join(f"⚠ {line}" for line in notices.lines(plan, words))
-        cal.add("x-wr-caldesc", vText(_text(described)))
-    title = _text(name or plan.title)
+        cal.add("x-wr-caldesc", vText(clean(described)))
+    title = clean(name or plan.title)
     cal.add("name", title)
     cal.add("x-wr-calname", vText(title))
     cal.add("x-wr-timezone", vText(plan.timezone))
@@ -200,7 +123,7 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     known = _previous_events(previous)
     domain = uid_domain(plan)
     written: set[str] = set()
-    writer = _Writer(plan, words, zone, organizer)
+    writer = _Writer(plan, words, sender)
     for event in writer.events():
         key = str(event["UID"])
         written.add(key)
@@ -281,28 +204,6 @@ class _Lines:
         return b"\r\n".join(self.folded) + b"\r\n"
 
 
-def _text(value: str) -> str:
-    """Text as RFC 5545 allows it: line breaks as \\n (icalendar escapes them), no other
-    control characters (icalendar would write them raw, and readers reject them)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
-
-
-def _organizer(plan: Plan) -> Person:
-    """Who sends the invitations; an iTIP request without one is invalid."""
-    found = plan.organizer
-    if found is None:
-        raise PromoplanError(
-            "--invite: the team has no organizer to send the invitations",
-            COMMAND_LINE, "add `organizer: {name: …, email: …}` under team, in the plan file or "
-            "the --team file")
-    if not found.email:
-        raise PromoplanError(
-            f"--invite: the organizer '{found.name}' has no email to send the invitations from",
-            COMMAND_LINE, f"write `organizer: {{name: {found.name}, email: …}}` under team")
-    return found
-
-
 def _stamp(event: Event, sequence: int) -> None:
     """DTSTAMP and SEQUENCE for that revision, in place (where `_Writer` put them)."""
     event["DTSTAMP"] = _value("dtstamp", STAMP_BASE + timedelta(minutes=sequence))
@@ -362,14 +263,13 @@ class _Item:
 
 
 class _Writer:
-    def __init__(self, plan: Plan, words: Words, zone: ZoneInfo, organizer: Person | None) -> None:
+    def __init__(self, plan: Plan, words: Words, organizer: Person | None) -> None:
         self.plan = plan
         self.words = words
-        self.zone = zone
+        self.timing = Timing(plan)
         self.organizer = organizer
-        self.calendar = plan.calendar or _WEEKDAYS
         self.tags = notices.tags_by_task(plan, words)
-        self.organizer_address = None if organizer is None else _address(organizer, organizer=True)
+        self.organizer_address = None if organizer is None else address(organizer, organizer=True)
         self.fixed = {name.upper(): _value(name, value) for name, value in (
             ("duration", timedelta(0)), ("dtstamp", STAMP_BASE), ("sequence", 0),
             ("status", "CANCELLED"), ("transp", "TRANSPARENT"), ("action", "DISPLAY"))}
@@ -384,59 +284,16 @@ class _Writer:
     def _items(self, task: PlanTask) -> list[_Item]:
         if len(task.occurrences) < 2:  # no repeat, or a repeat that happens once
             return [_Item(task, task.start, task.due)]
-        rule = self._rule(task)
-        if rule is not None:
+        found = rule(task, self.timing)
+        if found is not None:
             first = task.occurrences[0]
-            return [_Item(task, first.start, first.due, rule=rule)]
+            return [_Item(task, first.start, first.due, rule=found)]
         return [_Item(task, o.start, o.due, n) for n, o in enumerate(task.occurrences, 1)]
-
-    def _rule(self, task: PlanTask) -> vRecur | None:
-        """The RRULE that reproduces the task's occurrences exactly, or None if none does."""
-        step = _frequency(task.every)
-        if step is None:
-            return None
-        occurrences = task.occurrences
-        first = occurrences[0]
-        length = self._span(first.start, first.due)
-        trigger = self._trigger(task, first.start)
-        if any(self._span(o.start, o.due) != length or self._trigger(task, o.start) != trigger
-               for o in occurrences[1:]):
-            return None
-        freq, interval = step
-        rule = vRecur(freq=freq, interval=interval, count=len(occurrences))
-        starts = [self._moment(o.start) for o in occurrences]
-        text = rule.to_ical().decode()  # type: ignore[no-untyped-call]  # untyped in icalendar
-        if list(rrulestr(text, dtstart=starts[0])) != starts:
-            return None
-        return rule
-
-    def _span(self, start: When, due: When) -> tuple[bool, timedelta]:
-        begin, end = self._ends(start, due)
-        return isinstance(begin, datetime), (end - begin if end is not None else timedelta(0))
-
-    def _moment(self, when: When) -> datetime:
-        """A When as dateutil expands it: zoned for a time, midnight (naive) for a day."""
-        if when.timed:
-            return when.begin.replace(tzinfo=self.zone)
-        return when.begin
-
-    def _ends(self, start: When, due: When) -> tuple[date | datetime, date | datetime | None]:
-        """DTSTART and DTEND, or DTEND None for a moment (DURATION:P0D).
-
-        Both days: DATE values with the exclusive end. Otherwise both zoned
-        times, a day start at its midnight. A task that ends before it starts
-        (resolve warns about it) keeps its start: one day, or a moment.
-        """
-        if not start.timed and not due.timed:
-            return start.day, max(start.day, due.day) + timedelta(days=1)
-        begin = start.begin.replace(tzinfo=self.zone)
-        end = (due.begin if due.timed else due.end).replace(tzinfo=self.zone)
-        return begin, end if end > begin else None
 
     def _event(self, item: _Item) -> Event:
         plan, task = self.plan, item.task
         status = task.progress.status if task.progress is not None else None
-        summary = _text(f"[{task.section}] {task.name}" if task.section else task.name)
+        summary = clean(f"[{task.section}] {task.name}" if task.section else task.name)
         if status == "done":
             summary = f"✓ {summary}"
         # Properties set in the order icalendar sorts them to (see `_Lines`), each
@@ -445,7 +302,7 @@ class _Writer:
         event = Event()
         title = vText(summary)
         event["SUMMARY"] = title
-        begin, end = self._ends(item.start, item.due)
+        begin, end = self.timing.ends(item.start, item.due)
         event["DTSTART"] = _value("dtstart", begin)
         if end is None:
             event["DURATION"] = self.fixed["DURATION"]
@@ -457,17 +314,17 @@ class _Writer:
         if item.rule is not None:
             event["RRULE"] = item.rule
         if self.organizer is not None and task.people:
-            event["ATTENDEE"] = [_address(person) for person in task.people]
+            event["ATTENDEE"] = [address(person) for person in task.people]
         categories = self._categories(task)
         if categories is not None:
             event["CATEGORIES"] = categories
-        event["DESCRIPTION"] = vText(_text(self._description(item)))
+        event["DESCRIPTION"] = vText(clean(self._description(item)))
         if self.organizer_address is not None:
             event["ORGANIZER"] = self.organizer_address
         if status == "cancelled":
             event["STATUS"] = self.fixed["STATUS"]
         event["TRANSP"] = self.fixed["TRANSP"]
-        trigger = None if status in ("done", "cancelled") else self._trigger(task, item.start)
+        trigger = None if status in ("done", "cancelled") else self.timing.trigger(task, item.start)
         if trigger is not None:
             alarm = Alarm()
             alarm["ACTION"] = self.fixed["ACTION"]
@@ -482,7 +339,7 @@ class _Writer:
         if key not in self.categories:
             words = self.words
             found = [c for c in (task.section, words[task.phase] if task.phase else "") if c]
-            self.categories[key] = _value("categories", tuple(_text(c) for c in found)) if found else None
+            self.categories[key] = _value("categories", tuple(clean(c) for c in found)) if found else None
         return self.categories[key]
 
     def _description(self, item: _Item) -> str:
@@ -508,74 +365,6 @@ class _Writer:
             lines.append(f"{labels['status']}{sep}{shown}")
         lines += self.tags.get(task.id, [])
         return "\n".join(lines)
-
-    def _trigger(self, task: PlanTask, start: When) -> timedelta | None:
-        """How long before DTSTART to remind, as a (negative) duration; None for no reminder."""
-        reminder = self.plan.reminder_for(task)
-        return None if reminder.off else _trigger(reminder, start, self.calendar)
-
-
-def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
-    """mailto: when the person has an email, else a URN that still carries the name."""
-    if person.email:
-        address = vCalAddress(f"mailto:{person.email}")
-    else:
-        address = vCalAddress(f"urn:promoplan:person:{_percent(person.name)}")
-    address.params["CN"] = _text(person.name)
-    if not organizer:
-        address.params["CUTYPE"] = "INDIVIDUAL"
-        address.params["PARTSTAT"] = "NEEDS-ACTION"
-        address.params["ROLE"] = "REQ-PARTICIPANT"
-        address.params["RSVP"] = "TRUE" if person.email else "FALSE"
-    return address
-
-
-def _percent(text: str) -> str:
-    """Percent-encoding of everything but RFC 3986 unreserved characters, for a URN."""
-    from urllib.parse import quote
-
-    return quote(text, safe="")
-
-
-def _frequency(every: tuple[Shift, ...]) -> tuple[str, int] | None:
-    """FREQ and INTERVAL for a fixed step, or None when the step follows the calendar.
-
-    Whole days and weeks step in wall-clock days (DAILY, WEEKLY); hours and
-    minutes in time (HOURLY, MINUTELY); a mix counts in minutes. Working days
-    (and any unit this writer does not know) have no RRULE.
-    """
-    if not every or any(s.amount <= 0 for s in every):
-        return None
-    units = {s.unit for s in every}
-    if units <= {"d", "w"}:
-        days = sum(s.amount * (7 if s.unit == "w" else 1) for s in every)
-        return ("WEEKLY", days // 7) if days % 7 == 0 else ("DAILY", days)
-    if units <= {"d", "w", "h", "min"}:
-        minutes = sum(s.amount * {"d": 1440, "w": 10080, "h": 60}.get(s.unit, 1) for s in every)
-        return ("HOURLY", minutes // 60) if minutes % 60 == 0 else ("MINUTELY", minutes)
-    return None
-
-
-def _trigger(reminder: Reminder, start: When, calendar: WorkCalendar) -> timedelta:
-    """How long before DTSTART to remind, as a (negative or zero) duration."""
-    day = start.day
-    rest = timedelta()
-    for shift in reminder.before:
-        if shift.unit == "d":
-            day -= timedelta(days=shift.amount)
-        elif shift.unit == "w":
-            day -= timedelta(weeks=shift.amount)
-        elif shift.unit == "wd":
-            day = calendar.add_workdays(day, -shift.amount)
-        elif shift.unit == "h":
-            rest += timedelta(hours=shift.amount)
-        else:
-            rest += timedelta(minutes=shift.amount)
-    if reminder.clock is not None:
-        # N days before, at that time of day: the wall-clock distance from DTSTART.
-        return datetime.combine(day, reminder.clock) - start.begin
-    return -((start.day - day) + rest)
-
 
 # ------------------------------------------------------------ earlier calendar
 
