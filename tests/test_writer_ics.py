@@ -551,6 +551,65 @@ def test_unreadable_previous_calendar_starts_over() -> None:
     assert ics(plan, previous=b"not a calendar") == ics(plan)
 
 
+MOVED = {"signup": "2024-10-14", "open": "2024-11-05"}
+CHANGED_BY_MOVING = set(HAND_COMPUTED) - {"plan", "deposit", "wd-task", "detail"}
+
+
+@pytest.mark.parametrize("sequence", ["²", "9" * 5000, "9" * 20, "2147483648", "-3", "abc", ""])
+def test_a_sequence_that_is_no_rfc_integer_is_read_as_0(sequence: str, tmp_path: Path) -> None:
+    """Not an INTEGER of RFC 5545 (0 to 2147483647): read as 0, as an unreadable SEQUENCE
+    always was. The event still counts as known: a change raises it to 1, and a removed
+    task is carried over as cancelled."""
+    first = ics(compile_({"signup": "2024-10-14"}))
+    hostile = first.replace(b"SEQUENCE:0", f"SEQUENCE:{sequence}".encode())
+    assert hostile.count(f"SEQUENCE:{sequence}\r\n".encode()) == len(HAND_COMPUTED)
+    assert ics(compile_({"signup": "2024-10-14"}), previous=hostile) == first
+    moved = events(ics(compile_(MOVED), previous=hostile))
+    assert {key for key, ev in moved.items() if ev["SEQUENCE"] == 1} == CHANGED_BY_MOVING
+    assert {ev["SEQUENCE"] for key, ev in moved.items() if key not in CHANGED_BY_MOVING} == {0}
+    smaller = events(ics(compile_({"signup": "2024-10-14"}, without("ship", tmp_path)),
+                         previous=hostile))
+    assert (smaller["ship"]["STATUS"], smaller["ship"]["SEQUENCE"]) == ("CANCELLED", 1)
+
+
+NO_EARLIER_CALENDAR = {
+    "garbage": lambda data: b"\x00\xff\xfe garbage\r\n:::\r\n",
+    "cut in the middle": lambda data: data[: len(data) // 2],
+    "no END:VCALENDAR": lambda data: data[: data.rindex(b"END:VCALENDAR")],
+    "a fold before the first line": lambda data: b" x\r\n" + data,
+    "3,000 nested events": lambda data: (b"BEGIN:VCALENDAR\r\n" + b"BEGIN:VEVENT\r\n" * 3000
+                                         + b"END:VEVENT\r\n" * 3000 + b"END:VCALENDAR\r\n"),
+}
+READ_ALL_THE_SAME = {
+    "blank lines": lambda data: data.replace(b"\r\n", b"\r\n\r\n"),
+    "LF line ends": lambda data: data.replace(b"\r\n", b"\n"),
+    "a byte-order mark": lambda data: b"\xef\xbb\xbf" + data,
+    "bytes that are not UTF-8": lambda data: data.replace("运营".encode(), b"\xff\xfe", 1),
+    "the calendar twice": lambda data: data + data,
+}
+
+
+@pytest.mark.parametrize("damage", list(NO_EARLIER_CALENDAR))
+def test_a_previous_file_icalendar_cannot_read_counts_as_none(damage: str) -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = NO_EARLIER_CALENDAR[damage](first)
+    assert ics(compile_(MOVED), previous=damaged) == ics(compile_(MOVED))  # every SEQUENCE 0
+
+
+@pytest.mark.parametrize("damage", list(READ_ALL_THE_SAME))
+def test_a_previous_file_laid_out_oddly_is_read_all_the_same(damage: str) -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = READ_ALL_THE_SAME[damage](first)
+    assert ics(compile_(MOVED), previous=damaged) == ics(compile_(MOVED), previous=first)
+
+
+def test_a_damaged_line_counts_as_a_change_of_its_event_only() -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = first.replace(b"TRANSP:TRANSPARENT", b"TRANSP TRANSPARENT", 1)  # the first event's
+    got = events(ics(compile_({"signup": "2024-10-14"}), previous=damaged))
+    assert {key: ev["SEQUENCE"] for key, ev in got.items() if ev["SEQUENCE"]} == {"plan": 1}
+
+
 # ------------------------------------------------------------------ filters and split
 
 def test_owner_and_person_filters(cli: Cli, tmp_path: Path) -> None:
