@@ -1,9 +1,9 @@
 """ICS calendars (RFC 5545) that every team member can import, built with `icalendar`.
 
 The library does the format (escaping, folding at 75 octets without cutting a
-character or an escape, parameter quoting, property order, the VTIMEZONE from
-the zoneinfo database); this package decides what goes in, and why, one
-concept a module:
+character, nor an escape since icalendar 7, parameter quoting, property order,
+the VTIMEZONE from the zoneinfo database); this package decides what goes in,
+and why, one concept a module:
 
 - here, the VCALENDAR: named after the plan (NAME and X-WR-CALNAME),
   X-WR-TIMEZONE, the plan's warnings in X-WR-CALDESC, and a VTIMEZONE for the

@@ -19,11 +19,12 @@ replaced (`WriterOptions.previous`, read with icalendar) is part of the input:
   over this one until `--drop-cancelled`. Events of another campaign in the
   old file are not carried over.
 
-The old file is anybody's: anything icalendar cannot read counts as no
-earlier calendar, an event without a UID or that icalendar cannot write
-again is ignored, and a SEQUENCE that is not an integer from 0 to
-2147483647 (RFC 5545's INTEGER range; `²`, five thousand digits, `-3`) is
-read as 0. Same input (plan and previous file), same bytes.
+The old file is anybody's: anything icalendar cannot read (a file cut
+short, 3,000 nested events) counts as no earlier calendar, an event without
+a UID is ignored, and a SEQUENCE that is not an integer from 0 to 2147483647
+(RFC 5545's INTEGER range; `²`, five thousand digits, `-3`) is read as 0, as
+an unreadable SEQUENCE always was. Same input (plan and previous file), same
+bytes.
 """
 
 from __future__ import annotations
