@@ -61,13 +61,13 @@ class _Item:
 
 
 class Events:
-    """The plan's VEVENTs, in section order; `organizer` is set for invitations only."""
+    """The plan's VEVENTs, in section order; `organizer` is given for invitations only."""
 
     def __init__(self, plan: Plan, words: Words, organizer: Person | None) -> None:
         self.plan = plan
         self.words = words
         self.timing = Timing(plan)
-        self.organizer = None if organizer is None else address(organizer, organizer=True)
+        self.sender = None if organizer is None else address(organizer, organizer=True)
         self.tags = notices.tags_by_task(plan, words)
 
     def __iter__(self) -> Iterator[Event]:
@@ -105,8 +105,8 @@ class Events:
         if categories:
             event.add("categories", categories)
         event.add("description", clean(self._description(item)))
-        if self.organizer is not None:
-            event.add("organizer", self.organizer)
+        if self.sender is not None:
+            event.add("organizer", self.sender)
             if task.people:
                 event.add("attendee", [address(person) for person in task.people])
         if status == "cancelled":
