@@ -497,9 +497,9 @@ def refold(data: bytes, width: int) -> bytes:
     return "\r\n".join(out).encode()
 
 
-def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> None:
-    """Events are serialised unsorted (no sort per event); that writes the same bytes only
-    because the writer adds properties and ATTENDEE parameters in icalendar's sorted order."""
+def test_the_file_is_what_icalendar_writes_for_the_calendar_it_holds(tmp_path: Path) -> None:
+    """Every kind of event line, ATTENDEE parameters and SEQUENCE carried from an earlier file:
+    the bytes are icalendar's own (sorted) serialisation of the calendar, and of each event."""
     path = tmp_path / "invite.yaml"
     path.write_text(
         f"extends: {PROMO}\nteam:\n  推广主管: [{{name: 王芳, email: wangfang@example.com}}, 赵磊]\n"
@@ -507,22 +507,20 @@ def test_events_are_built_in_the_order_icalendar_sorts_to(tmp_path: Path) -> Non
         encoding="utf-8")
     plan = compile_({"signup": "2024-10-14"}, str(path))
     organizer = Person(name="王芳", email="wangfang@example.com")
-    writer = ics_writer._Writer(plan, words_for(plan.locale, None), SHANGHAI, organizer)
-    seen: set[str] = set()
-    lines = ics_writer._Lines()
-    for event in writer.events():
-        written = event.to_ical()
-        assert event.to_ical(sorted=False) == written
-        assert [*lines.of(event), ""] == event.content_lines(sorted=False)  # the writer's lines
-        seen |= {re.split("[;:]", line)[0] for line in written.decode().splitlines()}
-    assert {"RRULE", "ATTENDEE", "ORGANIZER", "STATUS", "DURATION", "DTEND", "TRIGGER"} <= seen
-    # The file, assembled from each event's lines (with SEQUENCE carried from an earlier file),
-    # is what icalendar writes for the calendar it holds.
     earlier = ics(compile_({"signup": "2024-10-14"}))
     data = ics(replace(plan, organizer=organizer), invite=True, previous=earlier)
+    seen = {re.split("[;:]", line)[0] for line in data.replace(b"\r\n ", b"").decode().splitlines()}
+    assert {"RRULE", "ATTENDEE", "ORGANIZER", "STATUS", "DURATION", "DTEND", "TRIGGER"} <= seen
     assert events(data)["restock"]["SEQUENCE"] == 1
     assert events(data)["preview"]["SEQUENCE"] == 1  # attendees added
-    assert Calendar.from_ical(data).to_ical() == data
+    # the same invitations over their own file (one ATTENDEE or several): nothing changed
+    again = ics(replace(plan, organizer=organizer), invite=True, previous=data)
+    assert again == data
+    assert len(events(data)["cs-week"]["ATTENDEE"].params) == 5  # one ATTENDEE, not a list
+    cal = Calendar.from_ical(data)
+    assert cal.to_ical() == data
+    for event in cal.walk("VEVENT"):
+        assert event.to_ical() in data
 
 
 def test_lines_folded_at_75_octets_between_characters() -> None:
@@ -551,6 +549,65 @@ def test_previous_laid_out_differently_counts_as_unchanged() -> None:
 def test_unreadable_previous_calendar_starts_over() -> None:
     plan = compile_({"signup": "2024-10-14"})
     assert ics(plan, previous=b"not a calendar") == ics(plan)
+
+
+MOVED = {"signup": "2024-10-14", "open": "2024-11-05"}
+CHANGED_BY_MOVING = set(HAND_COMPUTED) - {"plan", "deposit", "wd-task", "detail"}
+
+
+@pytest.mark.parametrize("sequence", ["²", "9" * 5000, "9" * 20, "2147483648", "-3", "abc", ""])
+def test_a_sequence_that_is_no_rfc_integer_is_read_as_0(sequence: str, tmp_path: Path) -> None:
+    """Not an INTEGER of RFC 5545 (0 to 2147483647): read as 0, as an unreadable SEQUENCE
+    always was. The event still counts as known: a change raises it to 1, and a removed
+    task is carried over as cancelled."""
+    first = ics(compile_({"signup": "2024-10-14"}))
+    hostile = first.replace(b"SEQUENCE:0", f"SEQUENCE:{sequence}".encode())
+    assert hostile.count(f"SEQUENCE:{sequence}\r\n".encode()) == len(HAND_COMPUTED)
+    assert ics(compile_({"signup": "2024-10-14"}), previous=hostile) == first
+    moved = events(ics(compile_(MOVED), previous=hostile))
+    assert {key for key, ev in moved.items() if ev["SEQUENCE"] == 1} == CHANGED_BY_MOVING
+    assert {ev["SEQUENCE"] for key, ev in moved.items() if key not in CHANGED_BY_MOVING} == {0}
+    smaller = events(ics(compile_({"signup": "2024-10-14"}, without("ship", tmp_path)),
+                         previous=hostile))
+    assert (smaller["ship"]["STATUS"], smaller["ship"]["SEQUENCE"]) == ("CANCELLED", 1)
+
+
+NO_EARLIER_CALENDAR = {
+    "garbage": lambda data: b"\x00\xff\xfe garbage\r\n:::\r\n",
+    "cut in the middle": lambda data: data[: len(data) // 2],
+    "no END:VCALENDAR": lambda data: data[: data.rindex(b"END:VCALENDAR")],
+    "a fold before the first line": lambda data: b" x\r\n" + data,
+    "3,000 nested events": lambda data: (b"BEGIN:VCALENDAR\r\n" + b"BEGIN:VEVENT\r\n" * 3000
+                                         + b"END:VEVENT\r\n" * 3000 + b"END:VCALENDAR\r\n"),
+}
+READ_ALL_THE_SAME = {
+    "blank lines": lambda data: data.replace(b"\r\n", b"\r\n\r\n"),
+    "LF line ends": lambda data: data.replace(b"\r\n", b"\n"),
+    "a byte-order mark": lambda data: b"\xef\xbb\xbf" + data,
+    "bytes that are not UTF-8": lambda data: data.replace("运营".encode(), b"\xff\xfe", 1),
+    "the calendar twice": lambda data: data + data,
+}
+
+
+@pytest.mark.parametrize("damage", list(NO_EARLIER_CALENDAR))
+def test_a_previous_file_icalendar_cannot_read_counts_as_none(damage: str) -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = NO_EARLIER_CALENDAR[damage](first)
+    assert ics(compile_(MOVED), previous=damaged) == ics(compile_(MOVED))  # every SEQUENCE 0
+
+
+@pytest.mark.parametrize("damage", list(READ_ALL_THE_SAME))
+def test_a_previous_file_laid_out_oddly_is_read_all_the_same(damage: str) -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = READ_ALL_THE_SAME[damage](first)
+    assert ics(compile_(MOVED), previous=damaged) == ics(compile_(MOVED), previous=first)
+
+
+def test_a_damaged_line_counts_as_a_change_of_its_event_only() -> None:
+    first = ics(compile_({"signup": "2024-10-14"}))
+    damaged = first.replace(b"TRANSP:TRANSPARENT", b"TRANSP TRANSPARENT", 1)  # the first event's
+    got = events(ics(compile_({"signup": "2024-10-14"}), previous=damaged))
+    assert {key: ev["SEQUENCE"] for key, ev in got.items() if ev["SEQUENCE"]} == {"plan": 1}
 
 
 # ------------------------------------------------------------------ filters and split
@@ -748,6 +805,7 @@ def test_working_day_reminders_follow_the_holiday_calendar(tmp_path: Path) -> No
 # ------------------------------------------------------------------ progress
 
 def test_progress_as_status_mark_and_description(tmp_path: Path) -> None:
+    """The status as every other output shows it (✓ 完成, ▶ 进行中, ⚠ 受阻, ✗ 取消)."""
     path = tmp_path / "progress.yaml"
     path.write_text(
         f"extends: {PLAN}\nprogress:\n  ship: 完成 2024-11-05\n  restock: 取消\n"
@@ -760,11 +818,11 @@ def test_progress_as_status_mark_and_description(tmp_path: Path) -> None:
     assert "COMPLETED" not in ship  # a VTODO property, invalid on a VEVENT
     assert (restock["SUMMARY"], restock["STATUS"], triggers(restock)) == (
         "[运营] 补单给生产部", "CANCELLED", [])
-    assert restock["DESCRIPTION"].splitlines()[-1] == "进度：取消"
+    assert restock["DESCRIPTION"].splitlines()[-1] == "进度：✗ 取消"
     assert (review["SUMMARY"], "STATUS" in review, review["DESCRIPTION"].splitlines()[-1]) == (
-        "[运营] 活动后的评估", False, "进度：进行中")
+        "[运营] 活动后的评估", False, "进度：▶ 进行中")
     assert len(triggers(review)) == 1
-    assert cs_week["DESCRIPTION"].splitlines()[-1] == "进度：受阻"
+    assert cs_week["DESCRIPTION"].splitlines()[-1] == "进度：⚠ 受阻"
 
 
 # ------------------------------------------------------------------ text

@@ -229,5 +229,12 @@ WORDS: dict[str, str] = {
     "xlsx.total": "Total",
     "xlsx.footer": "Page &P of &N",
     # Calendars (ICS)
+    "ics.at": "At",
+    "ics.duration": "Duration",
+    "ics.after": "After",
+    "ics.sep": ": ",
+    "ics.nth": "{note} (no. {n})",
+    "ics.status": "Progress",
+    "ics.on": "{status} ({day})",
     "ics.season_name": "{who} · {n} campaigns",
 }

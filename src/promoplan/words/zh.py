@@ -211,5 +211,12 @@ WORDS: dict[str, str] = {
     "xlsx.total": "合计",
     "xlsx.footer": "第 &P 页，共 &N 页",
     # Calendars (ICS)
+    "ics.at": "时间",
+    "ics.duration": "时长",
+    "ics.after": "接在",
+    "ics.sep": "：",
+    "ics.nth": "{note}（第{n}次）",
+    "ics.status": "进度",
+    "ics.on": "{status}（{day}）",
     "ics.season_name": "{who} · {n}个活动",
 }

@@ -1,0 +1,15 @@
+"""TEXT values as RFC 5545 allows them, which icalendar does not enforce on its own."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters RFC 5545 allows in no TEXT value (tab is allowed, line breaks are escaped)."""
+
+
+def clean(value: str) -> str:
+    """Line breaks as \\n (icalendar escapes them), no other control characters (icalendar
+    would write them raw, and readers reject them)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
