@@ -28,6 +28,7 @@ from promoplan.errors import PromoplanError
 from promoplan.playbook.assemble import load
 from promoplan.schedule.plan import Plan, Progress, When
 from promoplan.schedule.resolve import resolve
+from promoplan.vocabulary import GroupBy
 from promoplan.words import Words
 from promoplan.writers import WriterOptions, xlsx
 
@@ -266,7 +267,7 @@ def test_status_from_the_plan_file_and_progress_per_section() -> None:
         ("合计", 1, 1, 1, 1, 14, 18),
     ]
     # By section whatever the 进程表 is grouped by.
-    assert rows(book(render(plan, group_by="phase"))["时间节点"], 20)[:5] == nodes[:5]
+    assert rows(book(render(plan, group_by=GroupBy.PHASE))["时间节点"], 20)[:5] == nodes[:5]
     en = book(render(plan, lang="en"))["Schedule"]
     assert en["H8"].value == "Status"
     assert en["H10"].value == "done"
@@ -287,7 +288,7 @@ def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
 
 
 def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
-    ws = book(render(compile_(), group_by="phase"))["进程表"]
+    ws = book(render(compile_(), group_by=GroupBy.PHASE))["进程表"]
     got = [(r[0], r[2], r[9]) for r in rows(ws, HEAD + 1)]
     assert got == [
         (None, "活动前（11项）", "活动前"),
@@ -636,7 +637,7 @@ def test_same_plan_same_bytes() -> None:
                                                               d(2024, 9, 24))
     assert b"fullCalcOnLoad" not in workbook
     assert "xl/sharedStrings.xml" in names
-    assert render(plan, group_by="phase") != render(plan)
+    assert render(plan, group_by=GroupBy.PHASE) != render(plan)
 
 
 def test_strings_are_shared_not_inline() -> None:
@@ -787,7 +788,7 @@ def test_cli_writes_xlsx_and_textconv_prints_it(cli: Any, tmp_path: Path) -> Non
     result = cli("compile", PROMO, "--signup", "2024-10-14", "--group-by", "phase", "--xlsx-by-owner",
                  "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == render(compile_(), group_by="phase", by_owner=True)
+    assert out.read_bytes() == render(compile_(), group_by=GroupBy.PHASE, by_owner=True)
     shown = cli("textconv", str(out))
     assert shown.exit_code == 0
     assert shown.stdout == xlsx.textconv(out.read_bytes(), str(out))

@@ -25,6 +25,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from promoplan.playbook.assemble import load
 from promoplan.schedule.resolve import resolve
+from promoplan.vocabulary import GroupBy
 from promoplan.words import Words
 from promoplan.writers import WriterOptions, xlsx
 
@@ -63,7 +64,7 @@ def data(request: pytest.FixtureRequest) -> bytes:
     if request.param == "promo":
         return render(str(PLAYBOOKS / "plan" / "plan.yaml"), {}, by_owner=True)
     if request.param == "ju-huasuan":
-        return render("ju-huasuan", {"signup": "2024-10-14"}, group_by="phase")
+        return render("ju-huasuan", {"signup": "2024-10-14"}, group_by=GroupBy.PHASE)
     return render("double-11-day", {"event": "2024-11-11"})
 
 
