@@ -39,7 +39,7 @@ def import_command(
     from promoplan import output as out
     from promoplan.batch.plans import given_dates
     from promoplan.playbook.assemble import load
-    from promoplan.reports import table_import as importer
+    from promoplan.reports import table_import
 
     args, typed = options.split([table], ctx.args, want=1, usage="promoplan import TABLE "
                                 "-o PLAYBOOK.yaml [--playbook NAME] [--<anchor> DATE]...")
@@ -54,18 +54,18 @@ def import_command(
                 raise PromoplanError(f"--{option} needs a date", COMMAND_LINE,
                                      f"write --{option} YYYY-MM-DD")
             given[option.replace("-", "_")] = value
-    slug = importer.slug(name or output.stem) or importer.slug(Path(args[0]).stem)
+    slug = table_import.slug(name or output.stem) or table_import.slug(Path(args[0]).stem)
     if not slug:
         raise PromoplanError(f"cannot make a playbook name from '{output.stem}'", COMMAND_LINE,
                              "give one with --name, e.g. --name ju-huasuan-2024")
-    grid = importer.read_grid(Path(args[0]), args[0], sheet,
-                                    lambda g: any(map(importer.is_header, g.rows[:20])))
-    parsed = importer.read_table(grid)
-    anchors = importer.campaign_anchors(source, given, labels)
-    tasks = importer.convert(parsed, anchors)
-    text = importer.render(parsed, tasks, anchors,
-                           importer.Options(name=slug, file_name=str(output), source=source))
-    importer.round_trip(text, output.name, tasks, anchors)
+    grid = table_import.read_grid(Path(args[0]), args[0], sheet,
+                                  lambda g: any(map(table_import.is_header, g.rows[:20])))
+    parsed = table_import.read_table(grid)
+    anchors = table_import.campaign_anchors(source, given, labels)
+    tasks = table_import.convert(parsed, anchors)
+    text = table_import.render(parsed, tasks, anchors,
+                               table_import.Options(name=slug, file_name=str(output), source=source))
+    table_import.round_trip(text, output.name, tasks, anchors)
     out.write_all([(output, text.encode("utf-8"))])
     where = f" ({grid.sheet})" if grid.sheet else ""
     count = f"{len(tasks)} task" + ("" if len(tasks) == 1 else "s")
