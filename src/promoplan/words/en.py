@@ -111,26 +111,27 @@ WORDS: dict[str, str] = {
     "notice.tag.phase-mismatch": "phase does not match",
     "notice.tag.repeat-until-before-start": "repeat ends too early",
     "notice.schedule-unpublished": (
-        "The official holiday schedule for {year} is not published yet: days off follow the statutory r"
-        "ules and make-up workdays are unknown; compile the plan again once it is out."
+        "The official holiday schedule for {year} is not published yet: days off follow the "
+        "statutory rules and make-up workdays are unknown; compile the plan again once it is out."
     ),
     "notice.anchor-order": (
-        "{late} ({late_day}) comes before {early} ({early_day}); the playbook has {late} after {early}:"
-        " check the dates."
+        "{late} ({late_day}) comes before {early} ({early_day}); the playbook has {late} after "
+        "{early}: check the dates."
     ),
     "notice.deadline-on-day-off": (
-        "{n} due on {day} ({holiday}), a day off: bring it forward to {before}? {tasks}|{n} due on {day"
-        "} ({holiday}), a day off: bring them forward to {before}? {tasks}"
+        # one|many: the sentence for one task and for several
+        "{n} due on {day} ({holiday}), a day off: bring it forward to {before}? {tasks}|"
+        "{n} due on {day} ({holiday}), a day off: bring them forward to {before}? {tasks}"
     ),
     "notice.at-night": "{n} at night (22:00 to 07:00): {tasks}",
     "notice.ends-before-start": "{n} ends before it starts: {tasks}|{n} end before they start: {tasks}",
     "notice.phase-mismatch": (
-        "{n} is marked with a phase its dates do not match: {tasks}|{n} are marked with a phase their d"
-        "ates do not match: {tasks}"
+        "{n} is marked with a phase its dates do not match: {tasks}|"
+        "{n} are marked with a phase their dates do not match: {tasks}"
     ),
     "notice.repeat-until-before-start": (
-        "{n} repeats until before its first time: {tasks}|{n} repeat until before their first time: {ta"
-        "sks}"
+        "{n} repeats until before its first time: {tasks}|"
+        "{n} repeat until before their first time: {tasks}"
     ),
     "notice.task": "{section} #{seq} “{name}”",
     "notice.task_no_section": "#{seq} “{name}”",
@@ -146,12 +147,12 @@ WORDS: dict[str, str] = {
     "notice.days_list": "; ",
     "notice.more_days": " and {more} more days",
     "notice.days-off": (
-        "{n} tasks are due on days off ({days}): bring them forward to the working day before? They are"
-        " marked “{tag}”."
+        "{n} tasks are due on days off ({days}): bring them forward to the working day before? "
+        "They are marked “{tag}”."
     ),
     "notice.days-off.one": (
-        "1 task is due on a day off ({days}): bring it forward to the working day before? It is marked "
-        "“{tag}”."
+        "1 task is due on a day off ({days}): bring it forward to the working day before? "
+        "It is marked “{tag}”."
     ),
     # Who has how much on which day (promoplan load)
     "workload.over": "{who} has {n} tasks due on {day}, over the limit of {limit} a day: {tasks}",

@@ -111,8 +111,8 @@ WORDS: dict[str, str] = {
     "notice.tag.phase-mismatch": "阶段不符",
     "notice.tag.repeat-until-before-start": "重复设置有误",
     "notice.schedule-unpublished": (
-        "{year}年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，公布后请重新生成本计划"
-        "。"
+        "{year}年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
+        "公布后请重新生成本计划。"
     ),
     "notice.anchor-order": (
         "{late}（{late_day}）早于{early}（{early_day}），按剧本{late}应在{early}之后，请核对日期。"
