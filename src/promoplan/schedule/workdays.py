@@ -170,25 +170,27 @@ def official_year(country: str, year: int) -> OfficialYear:
 
 
 def _cache_file(country: str, year: int) -> Path | None:
-    """Where this country-year is kept; the key changes whenever the library is reinstalled."""
-    found = _cache_place()
-    if found is None:
+    """Where this country-year is kept; the key changes whenever the library is reinstalled.
+
+    The folder is read from the environment on every call (tests and users may point
+    PROMOPLAN_CACHE_DIR elsewhere at any time); only the library's install stamp is kept.
+    """
+    stamp = _install_stamp()
+    if stamp is None:
         return None
-    folder, stamp = found
-    return folder / f"{country}-{year}-{stamp}.json"
+    root = os.environ.get("PROMOPLAN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "promoplan")
+    return Path(root) / "holidays" / f"{country}-{year}-{stamp}.json"
 
 
 @cache
-def _cache_place() -> tuple[Path, int] | None:
-    """The cache folder and the library's install stamp, found once: a plan looks up a
-    dozen years (the last published schedule is searched for ten years back)."""
+def _install_stamp() -> int | None:
+    """When the holidays library was installed, found once: a plan looks up a dozen years
+    (the last published schedule is searched for ten years back)."""
     spec = find_spec("holidays")
     if spec is None or spec.origin is None:
         return None
-    stamp = Path(spec.origin).parent.stat().st_mtime_ns
-    root = os.environ.get("PROMOPLAN_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "promoplan")
-    return Path(root) / "holidays", stamp
+    return Path(spec.origin).parent.stat().st_mtime_ns
 
 
 def _store(path: Path, data: object) -> None:
