@@ -25,6 +25,16 @@ def test_the_package_has_its_stages() -> None:
     assert stages == ["batch", "cli", "playbook", "reports", "schedule", "words", "writers"]
 
 
+def test_every_package_is_installed() -> None:
+    """pyproject.toml lists the packages `pip install .` copies: a new folder must be in it."""
+    import tomllib
+
+    config = tomllib.loads((SRC.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(SRC.parent).parts) for p in SRC.rglob("__init__.py")}
+    assert found | {"promoplan.playbook.builtin"} == listed
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_module_is_small(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())

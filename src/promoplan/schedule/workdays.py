@@ -12,7 +12,7 @@ asks about the same few hundred days thousands of times.
 
 The cache folder is `$PROMOPLAN_CACHE_DIR/holidays/` when that variable is set
 (the tests point it at a temporary folder), else `$XDG_CACHE_HOME/promoplan/holidays/`,
-else `~/.cache/promoplan/holidays/`; it is looked up once per process.
+else `~/.cache/promoplan/holidays/`, read from the environment on every look-up.
 """
 
 from __future__ import annotations
