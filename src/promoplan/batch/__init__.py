@@ -59,7 +59,9 @@ class Outcome:
     """What a batch made: the files to write, what to print, and the plans' mistakes."""
 
     plans: list[Compiled]
+    """The plans whose files were rendered, in the order given."""
     several: bool
+    """More than one plan was named: their lines on stderr say whose they are."""
     files: list[tuple[Path, bytes]] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     """Folders to make before writing: --split-by's, and those a template lays out."""
@@ -72,6 +74,7 @@ class Outcome:
 
 
 def run(request: Request, progress: Progress) -> Outcome:
+    """Everything `compile` was asked for, rendered; nothing written."""
     targets.check(request.outputs, request.split_by)
     names, errors = expand(request.refs)
     compiled, found = compile_all(names, request.typed, request.pairs, request.team, progress)
