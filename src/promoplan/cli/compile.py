@@ -81,8 +81,9 @@ def compile_command(
     with Steps(1) as progress:
         outcome = batch.run(request, progress)
         write_all(outcome.files, outcome.folders)
-    for compiled in outcome.plans if outcome.table else []:
-        terminal.plan_table(compiled.plan, compiled.words)
+    if outcome.table:
+        for compiled in outcome.plans:
+            terminal.plan_table(compiled.plan, compiled.words)
     if outcome.stdout is not None:
         terminal.write_stdout(outcome.stdout)
     for path, _ in outcome.files:
