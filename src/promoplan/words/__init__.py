@@ -31,14 +31,18 @@ class Words:
 
         self.lang = "en" if lang.startswith("en") else "zh"
         self.table = en.WORDS if self.lang == "en" else zh.WORDS
+        self._groups: dict[str, dict[str, str]] = {}
 
     def __getitem__(self, key: str) -> str:
         return self.table[key]
 
     def group(self, prefix: str) -> dict[str, str]:
         """The entries under `prefix.` with the prefix taken off: one writer's own words."""
-        start = f"{prefix}."
-        return {key[len(start):]: text for key, text in self.table.items() if key.startswith(start)}
+        if prefix not in self._groups:
+            start = f"{prefix}."
+            self._groups[prefix] = {key[len(start):]: text for key, text in self.table.items()
+                                    if key.startswith(start)}
+        return self._groups[prefix]
 
     def count(self, key: str, n: int) -> str:
         """`{n}项变更` / `1 task changed`, `2 tasks changed`: en entries are `one|many`."""
