@@ -2,8 +2,11 @@
 
 Two spellings, one meaning. Compact (``open-1d@18:00``, ``task:a.due+1h30min``)
 for people who like symbols, and Chinese exactly as teams write their sheets
-(``开团前1天18点``, ``竞拍完后1天``, ``开团后半小时``). Both parse to the same
-`Offset`, so the resolver never needs to know which one was written.
+(``开团前1天18点``, ``竞拍完后1天``, ``开团后半小时``, ``开团前1天晚上8点``, ``开团前叁天``).
+Both parse to the same `Offset`, so the resolver never needs to know which one was written.
+Full-width digits and signs (８：３０, ＋1d) read as their ASCII twins, 大写 numerals
+(壹贰叁…拾) as any other Chinese number; the time of day (晚上8点 and its mistakes) is read
+by daytime.py. A clock time after hours or minutes is refused: it would silently undo them.
 """
 
 from __future__ import annotations
@@ -16,21 +19,24 @@ from functools import lru_cache
 from typing import Literal
 
 from promoplan.errors import did_you_mean
+from promoplan.schedule.daytime import (
+    CN_CLOCK,
+    CN_NUM,
+    FULL_WIDTH,
+    PERIOD_WORDS,
+    cn_clock,
+    has_cjk,
+    make_clock,
+)
+from promoplan.schedule.daytime import OffsetError as OffsetError
+from promoplan.schedule.daytime import cn_number as cn_number
+from promoplan.schedule.daytime import parse_clock as parse_clock
 
 Unit = Literal["d", "wd", "w", "mo", "h", "min"]
 DAY_UNITS: frozenset[str] = frozenset({"d", "wd", "w", "mo"})
 UNITS: tuple[str, ...] = ("wd", "min", "mo", "d", "w", "h")
 Edge = Literal["start", "mid", "end"]
 EDGES: tuple[Edge, ...] = ("start", "mid", "end")
-
-
-class OffsetError(ValueError):
-    """An offset that cannot be read; the caller adds the file position."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +129,10 @@ _NAMED_MONTH = re.compile(r"\s*([<>])\s*(\d*)(?:-([A-Za-z]*))?")
 
 def parse_duration(text: str) -> tuple[Shift, ...]:
     """`3d`, `1h30min`, `30min`, `2wd`, or `3天`, `半小时`, `2个工作日`: a positive length."""
-    src = str(text).strip()
+    src = str(text).strip().translate(FULL_WIDTH)
     if not src:
         raise OffsetError("empty duration", "write e.g. 3d, 2h or 30min")
-    if _has_cjk(src):
+    if has_cjk(src):
         shifts, rest = _cn_terms(src, 1)
         if rest:
             raise OffsetError(f"cannot read '{src}' as a duration: unexpected '{rest}'",
@@ -146,9 +152,12 @@ def parse_offset(text: str, vocab: Mapping[str, str]) -> Offset:
     src = str(text).strip()
     if not src:
         raise OffsetError("empty offset", "write e.g. open-3d or 开团前3天")
-    if _has_cjk(src):
+    folded = src.translate(FULL_WIDTH)
+    if folded != src:  # rare: fold the anchor words too, so a full-width label still matches
+        vocab = {word.translate(FULL_WIDTH): name for word, name in vocab.items()}
+    if has_cjk(folded):
         return _parse_chinese(src, vocab)
-    return _parse_compact(src, vocab)
+    return _parse_compact(folded, vocab)
 
 
 def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
@@ -199,8 +208,17 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
         if not m:
             raise OffsetError(f"cannot read '{src}': unexpected '{tail.strip()}'",
                               "the form is ANCHOR[±N UNIT…][@HH:MM], e.g. open-1d@18:00")
-        clock = _make_clock(int(m.group(1)), int(m.group(2)), src)
+        clock = make_clock(int(m.group(1)), int(m.group(2)), src)
+        ref_text = src[:task.end()] if task else ref.name
+        _clock_after_days(shifts, src, f"e.g. {ref_text}@{clock:%H:%M} or {ref_text}+1d@{clock:%H:%M}")
     return Offset(ref, tuple(shifts), month_edge, clock)
+
+
+def _clock_after_days(shifts: list[Shift], src: str, hint: str) -> None:
+    """A clock time sets the time of a day: after hours or minutes it would silently undo them."""
+    if any(s.unit in ("h", "min") for s in shifts):
+        raise OffsetError(f"cannot read '{src}': a clock time follows whole days, not hours or "
+                          "minutes", hint)
 
 
 _EDGE_WORDS = tuple(f"@month-{e}" for e in EDGES)
@@ -257,10 +275,6 @@ def _compact_terms(src: str, pos: int, sign: int) -> tuple[list[Shift], int]:
 
 # ---------------------------------------------------------------- Chinese form
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_TENS = {"十": 10, "百": 100, "千": 1000}
-_NUM = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 _CN_UNITS: list[tuple[str, Unit, int]] = [
     ("个工作日", "wd", 1), ("工作日", "wd", 1),
     ("个星期", "w", 1), ("星期", "w", 1), ("周", "w", 1),
@@ -269,10 +283,10 @@ _CN_UNITS: list[tuple[str, Unit, int]] = [
     ("天", "d", 1), ("日", "d", 1),
     ("个月", "mo", 1),
 ]
-_CN_TERM = re.compile(rf"({_NUM})?(个半小时|半小时|个工作日|工作日|个星期|星期|周|个小时|小时|"
+_CN_TERM = re.compile(rf"({CN_NUM})?(个半小时|半小时|个工作日|工作日|个星期|星期|周|个小时|小时|"
                       rf"个钟头|钟头|分钟|分|天|日|个月)")
-_CN_NUM_ONLY = re.compile(rf"{_NUM}")
-_CN_CLOCK = re.compile(rf"(?:({_NUM})[点时](?:({_NUM})分?|(半))?|(\d{{1,2}}):(\d{{2}}))")
+_CN_NUM_ONLY = re.compile(rf"{CN_NUM}")
+_NUMERALS = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _FILLERS = ("完成", "成功", "结束", "完", "时")
 _BEFORE = ("之前", "以前", "前")
 _AFTER = ("之后", "以后", "后")
@@ -281,26 +295,12 @@ _SAME_DAY = ("当天", "当日")
 _RELATIVE_MONTHS = (("当月", 0), ("本月", 0), ("次月", 1), ("下个月", 1), ("下月", 1),
                     ("上个月", -1), ("上月", -1))
 _CN_EDGES: dict[str, Edge] = {"初": "start", "中": "mid", "底": "end"}
-_CN_NAMED_MONTH = re.compile(rf"({_NUM})月([初中底]?)")
+_CN_NAMED_MONTH = re.compile(rf"({CN_NUM})月([初中底]?)")
 # What a month's edge written without an anchor starts with (月底, 当月初, 12月底).
-_CN_EDGE_ALONE = re.compile(rf"(?:当月|本月|次月|下个?月|上个?月|{_NUM}月|月)[初中底]")
+_CN_EDGE_ALONE = re.compile(rf"(?:当月|本月|次月|下个?月|上个?月|{CN_NUM}月|月)[初中底]")
 _CN_EDGE_HINT = "当月底, 次月初, 上月底, 后2个月的月底, 后12月底 or 前10月初 after the anchor"
 # 开团后2个月的月底: a month's edge after shifts.
 _CN_EDGE_AFTER = re.compile(r"的?月([初中底])")
-
-
-def cn_number(text: str) -> int:
-    """Arabic digits or Chinese numerals (十五, 三十, 一百二十, 两) as an int."""
-    if text.isdigit():
-        return int(text)
-    total = num = 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            num = _CN_DIGITS[ch]
-        else:
-            total += (num or 1) * _CN_TENS[ch]
-            num = 0
-    return total + num
 
 
 @lru_cache(maxsize=64)
@@ -309,25 +309,30 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
 def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
-    text = re.sub(r"\s+", "", src).replace("：", ":")
+    text = re.sub(r"\s+", "", src.translate(FULL_WIDTH))
     word = next((w for w in _longest_first(tuple(vocab)) if text.startswith(w)), None)
     if word is None:
-        labels = [w for w in vocab if _has_cjk(w)]
+        labels = [w for w in vocab if has_cjk(w)]
         if _CN_EDGE_ALONE.match(text):
             raise OffsetError(f"cannot read '{src}': a month's start or end counts from an anchor",
                               "put the anchor first, e.g. 双十一当月底, 开团次月初, 双十一后12月底")
-        guess = re.split(r"完|成功|结束|前|后|当天|当日|\d|[一二两三四五六七八九十半]", text)[0] or text
+        if CN_CLOCK.fullmatch(text):
+            raise OffsetError(f"cannot read '{src}': a clock time counts from an anchor",
+                              f"put the anchor first, e.g. {labels[0] if labels else '开团'}当天{text}")
+        guess = re.split(rf"完|成功|结束|前|后|当天|当日|{'|'.join(PERIOD_WORDS)}|\d|[{_NUMERALS}半]",
+                         text)[0] or text
         raise OffsetError(
             f"unknown anchor '{guess}' in '{src}'",
             did_you_mean(guess, labels) or (f"anchors: {', '.join(labels)}" if labels else None),
         )
     ref = Ref(vocab[word])
     rest = text[len(word):]
+
+    def clock_of(rest: str, next_day: str | None = None) -> time | None:
+        """The clock that ends the text, if any; the fixes in its messages repeat the start."""
+        return cn_clock(rest, src, text[:len(text) - len(rest)], next_day) if rest else None
+
     for filler in _FILLERS:
         if rest.startswith(filler) and not rest.startswith("时间"):
             rest = rest[len(filler):]
@@ -339,28 +344,34 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
             rest = rest[len(same):]
             if not rest:
                 return Offset(ref, (Shift(0, "d"),))
-            return Offset(ref, clock=_cn_clock(rest, src))
+            return Offset(ref, clock=clock_of(rest, f"{word}后1天"))
     relative = next(((w, n) for w, n in _RELATIVE_MONTHS if rest.startswith(w)), None)
     if relative is not None:
         said, months = relative
         rest = rest[len(said):]
-        edge = _CN_EDGES.get(rest[:1])
+        edge = None if rest.startswith("中午") else _CN_EDGES.get(rest[:1])
         if edge is None:
             raise OffsetError(f"cannot read '{src}': expected 初, 中 or 底 after '{said}'",
                               f"write {said}初, {said}中 or {said}底 for the 1st, the 15th "
                               "or the last day")
-        rest = rest[1:]
         return Offset(ref, (Shift(months, "mo"),) if months else (), MonthEdge(edge),
-                      _cn_clock(rest, src) if rest else None)
-    sign = 1
+                      clock_of(rest[1:]))
+    sign, signed = 1, False
     for words, value in ((_BEFORE, -1), (_AFTER, 1)):
         hit = next((w for w in words if rest.startswith(w)), None)
         if hit:
-            sign, rest = value, rest[len(hit):]
+            sign, signed, rest = value, True, rest[len(hit):]
             break
     named = _CN_NAMED_MONTH.match(rest)
     if named:
-        return _cn_named_month(src, word, ref, sign, named)
+        in_month, rest = _cn_named_month(src, word, sign, named)
+        return Offset(ref, (), in_month, clock_of(rest))
+    clock = CN_CLOCK.fullmatch(rest)
+    # 开团18点, 开团前晚上8点: a clock with no day to be on (开团前2时 is left to the unit hint).
+    if clock and (clock.group(1) or not (signed or "时" in rest)):
+        day = f"{word}前1天" if sign < 0 else f"{word}当天"
+        raise OffsetError(f"cannot read '{src}': a clock time needs a day before it",
+                          f"did you mean '{day}{rest}'?")
     shifts, rest = _cn_terms(rest, sign)
     if not shifts:
         raise OffsetError(f"cannot read '{src}': expected a number and unit after '{word}'",
@@ -369,16 +380,29 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     after = _CN_EDGE_AFTER.match(rest)
     if after:
         month_edge, rest = MonthEdge(_CN_EDGES[after.group(1)]), rest[after.end():]
-    elif rest[:1] in _CN_EDGES:
+    elif rest[:1] in _CN_EDGES and not rest.startswith("中午"):
         said = text[:len(text) - len(rest)]
         raise OffsetError(f"cannot read '{src}': unexpected '{rest}'",
                           f"did you mean '{said}的月{rest[0]}'?")
-    clock = _cn_clock(rest, src) if rest else None
-    return Offset(ref, tuple(shifts), month_edge, clock)
+    at = clock_of(rest, None if month_edge else _day_after(word, shifts))
+    if at is not None:
+        _clock_after_days(shifts, src, f"e.g. {word}当天{rest} or {word}后1天{rest}")
+    return Offset(ref, tuple(shifts), month_edge, at)
 
 
-def _cn_named_month(src: str, word: str, ref: Ref, sign: int, named: re.Match[str]) -> Offset:
-    """双十一后12月底: the first 12-31 on or after the anchor; 双十一前10月初: the last 10-01."""
+def _day_after(word: str, shifts: list[Shift]) -> str | None:
+    """The same offset one day later (开团前1天 → 开团当天), for a fix; None unless plain days."""
+    if len(shifts) != 1 or shifts[0].unit != "d":
+        return None
+    days = shifts[0].amount + 1
+    return f"{word}当天" if days == 0 else f"{word}{'前' if days < 0 else '后'}{abs(days)}天"
+
+
+def _cn_named_month(src: str, word: str, sign: int, named: re.Match[str]) -> tuple[MonthEdge, str]:
+    """双十一后12月底: the first 12-31 on or after the anchor; 双十一前10月初: the last 10-01.
+
+    The month's edge and the text after it (a clock time, read by the caller).
+    """
     number, edge = named.group(1), _CN_EDGES.get(named.group(2))
     month = cn_number(number)
     if edge is None:
@@ -387,8 +411,7 @@ def _cn_named_month(src: str, word: str, ref: Ref, sign: int, named: re.Match[st
                           f"day, 1st or 15th, or {number}个月 for a number of months")
     if not 1 <= month <= 12:
         raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12, e.g. {word}后12月底")
-    rest = named.string[named.end():]
-    return Offset(ref, (), MonthEdge(edge, month, sign), _cn_clock(rest, src) if rest else None)
+    return MonthEdge(edge, month, sign), named.string[named.end():]
 
 
 # Characters a hurried typist (or an input method) puts in place of a unit.
@@ -407,7 +430,7 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
         if not m:
             num = _CN_NUM_ONLY.match(text)
             # A clock time (18点) may follow a day shift, never stand in for the shift itself.
-            if num and (not shifts or not _CN_CLOCK.match(text)):
+            if num and (not shifts or not CN_CLOCK.match(text)):
                 _month_not_unit(num.group(0), text[num.end():])
                 after = text[num.end():num.end() + 1] or "nothing"
                 hint = _LOOKALIKES.get(after)
@@ -443,36 +466,6 @@ def _month_not_unit(number: str, after: str) -> None:
                           f"write {number}个月15天")
 
 
-def _cn_clock(text: str, src: str) -> time:
-    m = _CN_CLOCK.fullmatch(text)
-    if not m:
-        raise OffsetError(f"cannot read '{src}': unexpected '{text}'",
-                          "a clock time is written 15点, 16点30分, 16点半 or 15:00")
-    if m.group(4) is not None:
-        return _make_clock(int(m.group(4)), int(m.group(5)), src)
-    hour = cn_number(m.group(1))
-    minute = 30 if m.group(3) else (cn_number(m.group(2)) if m.group(2) else 0)
-    return _make_clock(hour, minute, src)
-
-
-def _make_clock(hour: int, minute: int, src: str) -> time:
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise OffsetError(f"no such time of day {hour}:{minute:02d} in '{src}'",
-                          "hours 0-23, minutes 0-59")
-    return time(hour, minute)
-
-
-def parse_clock(text: str) -> time:
-    """An anchor's time of day: `10:00` (or `10点`)."""
-    src = str(text).strip()
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", src)
-    if m:
-        return _make_clock(int(m.group(1)), int(m.group(2)), src)
-    if _has_cjk(src):
-        return _cn_clock(src, src)
-    raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')
-
-
 @dataclass(frozen=True, slots=True)
 class Reminder:
     """When a calendar should remind someone of a task, counted back from its start."""
@@ -485,7 +478,7 @@ class Reminder:
 
 def parse_remind(text: str) -> Reminder:
     """`15min`, `1h`, `1d@09:00`, `提前1天` style durations, or `none` for no reminder."""
-    src = str(text).strip()
+    src = str(text).strip().translate(FULL_WIDTH)
     if src.lower() in ("none", "off", "no", "false") or src in ("无", "不提醒"):
         return Reminder(off=True)
     length, at, clock_text = src.partition("@")
