@@ -8,6 +8,7 @@ user would have met as a traceback.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,7 +30,10 @@ PIECES = ["报名", "开团", "团购开始", "signup", "open", "task:a", "task:
           "前", "后", "完", "成功", "当天", "当日", "之前", "以后", "-", "+", "@", ":", ".", " ",
           "1", "2", "25", "99999999999", "0", "一", "十五", "两", "半", "百", "千", "零",
           "天", "日", "个工作日", "工作日", "周", "小时", "个小时", "分钟", "分", "点", "时", "半小时",
-          "d", "wd", "w", "h", "min", "m", "x", "15:00", "25:61", "：", "\t", "\n", "夭", "🙂"]
+          "d", "wd", "w", "h", "min", "m", "x", "15:00", "25:61", "：", "\t", "\n", "夭", "🙂",
+          # times of day as said (issue 25): periods, 大写 numerals, full-width forms
+          "上午", "下午", "晚上", "凌晨", "中午", "早上", "整", "12", "4", "壹", "贰", "叁", "拾", "佰",
+          "〇", "８", "３０", "１２", "＋", "－", "＠", "ｄ", "　"]
 
 
 def quiet(full: int) -> settings:
@@ -72,6 +76,54 @@ def test_durations_and_reminders_never_crash(text: str) -> None:
     for parse in (parse_duration, parse_remind):
         _, error = outcome(lambda p=parse: p(text), OffsetError)  # type: ignore[misc]
         assert error is None or str(error)
+
+
+# The spans the offset language gives each period of the day (docs/playbook-authoring.md).
+PERIOD_SPANS = {"凌晨": (0, 6), "早上": (5, 11), "上午": (5, 11), "中午": (11, 13), "下午": (12, 18),
+                "晚上": (17, 23)}
+SMALL, BIG = "零一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖"
+
+
+def _written(hour: int, style: str) -> str:
+    """An hour as a team may type it: 8, ８, 八, 捌; 21 as 二十一 or 贰拾壹."""
+    if style == "arabic":
+        return str(hour)
+    if style == "full-width":
+        return str(hour).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    digits, ten = (SMALL, "十") if style == "small" else (BIG, "拾")
+    tens, ones = divmod(hour, 10)
+    if not tens:
+        return digits[ones]
+    return (digits[tens] if tens > 1 else "") + ten + (digits[ones] if ones else "")
+
+
+@quiet(3000)
+@given(day=st.sampled_from(["开团当天", "开团前1天", "开团后2天", "报名前叁天", "团购开始后拾天", "开团当月底"]),
+       period=st.sampled_from(["", *PERIOD_SPANS]), hour=st.integers(0, 25),
+       style=st.sampled_from(["arabic", "full-width", "small", "big"]),
+       minute=st.sampled_from([("点", 0), ("点整", 0), ("点半", 30), ("点15分", 15), ("时5分", 5),
+                               (":30", 30), ("：05", 5)]))
+def test_a_time_of_day_is_read_in_its_period_or_refused_with_a_fix_that_reads(
+        day: str, period: str, hour: int, style: str, minute: tuple[str, int]) -> None:
+    after, minutes = minute
+    if after[0] in ":：" and style in ("small", "big"):
+        style = "arabic"  # 15:30 is written in digits
+    text = f"{day}{period}{_written(hour, style)}{after}"
+    result, error = outcome(lambda: parse_offset(text, VOCAB), OffsetError)
+    if result is not None:
+        assert result.clock is not None
+        assert parse_offset(result.compact(), VOCAB) == result
+        assert (result.clock.hour % 12, result.clock.minute) == (hour % 12, minutes), text
+        if period:
+            first, last = PERIOD_SPANS[period]
+            assert first <= result.clock.hour <= last, text
+        else:
+            assert result.clock.hour == hour, text
+        return
+    assert isinstance(error, OffsetError)
+    assert hour > 23 or period, text  # a plain 0-23 clock is always read
+    for fix in re.findall(r"'([^']+)'", error.hint or ""):
+        parse_offset(fix, VOCAB)  # every fix offered is itself an offset that reads
 
 
 OFFSETS = st.one_of(_pieces(6), st.sampled_from(

@@ -14,6 +14,7 @@ from promoplan.schedule.offsets import (
     Ref,
     Shift,
     cn_number,
+    parse_clock,
     parse_duration,
     parse_offset,
     parse_remind,
@@ -110,6 +111,72 @@ MONTH_FORMS = [
 ]
 
 
+# Times of day as a 运营 writes them (issue 25), each with the compact twin worked out by hand.
+CLOCK_FORMS = [
+    ("开团前1天晚上8点", "open-1d@20:00"),
+    ("开团前1天下午3点", "open-1d@15:00"),
+    ("开团当天上午9点", "open@09:00"),
+    ("开团当天早上9点", "open@09:00"),
+    ("开团当天中午12点", "open@12:00"),
+    ("开团当天中午1点", "open@13:00"),  # 中午1点 is the hour after noon
+    ("开团当天中午11点半", "open@11:30"),
+    ("开团当天凌晨1点", "open@01:00"),  # the same day, not the night after it
+    ("开团当天凌晨12点", "open@00:00"),  # the midnight that starts the day, like 凌晨1点
+    ("开团当天凌晨0点", "open@00:00"),
+    ("开团当天8点半", "open@08:30"),
+    ("开团当天8:30", "open@08:30"),
+    ("开团当天８:３０", "open@08:30"),
+    ("开团当天8：30", "open@08:30"),
+    ("开团当天８：３０", "open@08:30"),
+    ("开团当天10点整", "open@10:00"),
+    ("开团当天晚上8点整", "open@20:00"),
+    ("开团当天下午3点半", "open@15:30"),
+    ("开团当天下午3:30", "open@15:30"),
+    ("开团当天下午12点半", "open@12:30"),  # 12 is already past noon
+    ("开团当天下午13点", "open@13:00"),  # a 24-hour hour inside its period
+    ("开团后1天晚上21点", "open+1d@21:00"),  # seed 003 writes 晚上21點
+    ("开团当天晚上5点", "open@17:00"),
+    ("开团当天晚上十一点半", "open@23:30"),
+    ("开团当天下午两点", "open@14:00"),
+    ("开团当天晚上捌点", "open@20:00"),
+    ("开团当天晚上拾壹点伍拾玖分", "open@23:59"),
+    ("开团前叁天", "open-3d"),
+    ("报名前拾伍天", "signup-15d"),
+    ("报名前贰拾天", "signup-20d"),
+    ("开团前壹佰贰拾分钟", "open-120min"),
+    ("开团后两天下午3点", "open+2d@15:00"),
+    ("开团后〇天", "open+0d"),
+    ("团购开始前1天晚上8点", "open-1d@20:00"),
+    ("开团当月底晚上8点", "open@month-end@20:00"),
+    ("开团后1天中午12点", "open+1d@12:00"),
+    ("双十一后12月底下午3点", "event>12-end@15:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "compact"), CLOCK_FORMS)
+def test_times_of_day_mean_their_compact_twin(text: str, compact: str) -> None:
+    assert parse_offset(text, VOCAB).compact() == compact
+    assert parse_offset(compact, VOCAB) == parse_offset(text, VOCAB)
+
+
+def test_full_width_compact_forms_read_as_ascii() -> None:
+    assert parse_offset("open－1d＠18：00", VOCAB) == parse_offset("open-1d@18:00", VOCAB)
+    assert parse_offset("ｏｐｅｎ＋２５ｍｉｎ", VOCAB).compact() == "open+25min"
+    assert [(s.amount, s.unit) for s in parse_duration("１ｈ３０ｍｉｎ")] == [(1, "h"), (30, "min")]
+    assert parse_remind("1d＠09：00") == parse_remind("1d@09:00")
+    # A full-width label still names its anchor when the offset is typed the same way.
+    assert parse_offset("Ａ计划前1天", {"Ａ计划": "a"}).compact() == "a-1d"
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [("10:00", time(10, 0)), ("10点", time(10, 0)), ("晚上8点", time(20, 0)),
+     ("８：００", time(8, 0)), ("下午3点半", time(15, 30)), ("凌晨1点", time(1, 0))],
+)
+def test_an_anchors_time_may_be_written_as_said(text: str, clock: time) -> None:
+    assert parse_clock(text) == clock
+
+
 @pytest.mark.parametrize(("text", "compact"), MONTH_FORMS)
 def test_month_forms_mean_their_compact_twin(text: str, compact: str) -> None:
     assert parse_offset(text, VOCAB).compact() == compact
@@ -134,7 +201,8 @@ def test_month_forms_are_read_into_their_parts() -> None:
     [("报名前20天", True), ("开团当天", True), ("开团前1小时", False), ("开团当天15点", False),
      ("open", False), ("open-1d@18:00", False), ("signup-5wd", True), ("open+1h30min", False),
      ("open+2mo", True), ("双十一后2个月", True), ("open+1mo2h", False), ("open@month-end", True),
-     ("开团当月底18点", False), ("event>12-end", True), ("双十一后12月底18点", False)],
+     ("开团当月底18点", False), ("event>12-end", True), ("双十一后12月底18点", False),
+     ("开团前1天晚上8点", False), ("开团前叁天", True), ("开团当天凌晨1点", False)],
 )
 def test_day_shifts_without_a_clock_name_a_whole_day(text: str, day_resolution: bool) -> None:
     assert parse_offset(text, VOCAB).day_resolution is day_resolution
@@ -151,7 +219,9 @@ def test_compact_forms() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [("一", 1), ("两", 2), ("十", 10), ("十五", 15), ("三十", 30), ("四十五", 45),
-     ("一百二十", 120), ("一百零五", 105), ("120", 120)],
+     ("一百二十", 120), ("一百零五", 105), ("120", 120), ("壹", 1), ("贰", 2), ("叁", 3),
+     ("肆", 4), ("伍", 5), ("陆", 6), ("柒", 7), ("捌", 8), ("玖", 9), ("拾", 10), ("拾伍", 15),
+     ("叁拾", 30), ("壹佰零伍", 105), ("壹仟", 1000), ("〇", 0), ("零", 0)],
 )
 def test_chinese_numerals(text: str, value: int) -> None:
     assert cn_number(text) == value
@@ -220,11 +290,82 @@ def test_durations() -> None:
         ("开团后一个半月", "cannot read '一个半月': half a month is not a whole unit",
          "write 一个月15天"),
         ("开团当月底25点", "no such time of day 25:00 in '开团当月底25点'", "hours 0-23, minutes 0-59"),
+        # A time outside its period: the period and the hour disagree, so say it plainly.
+        ("开团当天上午15点", "cannot read '开团当天上午15点': 上午 is 05:00-11:59, not 15:00",
+         "did you mean '开团当天下午3点'?"),
+        ("开团前1天上午15点半", "cannot read '开团前1天上午15点半': 上午 is 05:00-11:59, not 15:30",
+         "did you mean '开团前1天下午3点半'?"),
+        ("开团当天上午12点", "cannot read '开团当天上午12点': 上午 is 05:00-11:59, not 12:00",
+         "did you mean '开团当天中午12点'?"),
+        ("开团当天上午2点", "cannot read '开团当天上午2点': 上午 is 05:00-11:59, not 02:00",
+         "did you mean '开团当天凌晨2点'?"),
+        ("开团当天下午8点", "cannot read '开团当天下午8点': 下午 is 12:00-18:59, not 20:00",
+         "did you mean '开团当天晚上8点'?"),
+        ("开团当天中午2点", "cannot read '开团当天中午2点': 中午 is 11:00-13:59, not 14:00",
+         "did you mean '开团当天下午2点'?"),
+        ("开团当天凌晨8点", "cannot read '开团当天凌晨8点': 凌晨 is 00:00-06:59, not 08:00",
+         "did you mean '开团当天上午8点'?"),
+        ("开团当天晚上15:00", "cannot read '开团当天晚上15:00': 晚上 is 17:00-23:59, not 15:00",
+         "did you mean '开团当天下午3:00'?"),
+        # Midnight ends one day and starts the next: which one is meant cannot be guessed.
+        ("开团前1天晚上12点", "cannot read '开团前1天晚上12点': 晚上12点 is midnight, where one day "
+         "ends and the next begins",
+         "did you mean '开团当天0点' (the start of the next day) or '开团前1天23点59分' (the end of this day)?"),
+        ("开团当天晚上12点", "cannot read '开团当天晚上12点': 晚上12点 is midnight, where one day "
+         "ends and the next begins",
+         "did you mean '开团后1天0点' (the start of the next day) or '开团当天23点59分' (the end of this day)?"),
+        ("开团前3天晚上0点", "cannot read '开团前3天晚上0点': 晚上0点 is midnight, where one day "
+         "ends and the next begins",
+         "did you mean '开团前2天0点' (the start of the next day) or '开团前3天23点59分' (the end of this day)?"),
+        # 晚上1点 is the small hours of the next day (seed 003's 晚上1點前).
+        ("开团前1天晚上1点", "cannot read '开团前1天晚上1点': 晚上1点 is after midnight, on the "
+         "next day", "did you mean '开团当天凌晨1点'?"),
+        ("开团后2天晚上1点半", "cannot read '开团后2天晚上1点半': 晚上1点半 is after midnight, on "
+         "the next day", "did you mean '开团后3天凌晨1点半'?"),
+        ("开团当天晚上12点半", "cannot read '开团当天晚上12点半': 晚上12点半 is after midnight, on "
+         "the next day", "did you mean '开团后1天凌晨0点半'?"),
+        ("开团后2个月的月底晚上1点", "cannot read '开团后2个月的月底晚上1点': 晚上1点 is after "
+         "midnight, on the next day",
+         "write 凌晨1点 on the next day (凌晨 is the early morning of the day it names)"),
+        # A clock time sets the day's time: after hours or minutes it would undo them.
+        ("开团后30分钟晚上8点", "cannot read '开团后30分钟晚上8点': a clock time follows whole "
+         "days, not hours or minutes", "e.g. 开团当天晚上8点 or 开团后1天晚上8点"),
+        ("开团后1天2小时18点", "cannot read '开团后1天2小时18点': a clock time follows whole days, "
+         "not hours or minutes", "e.g. 开团当天18点 or 开团后1天18点"),
+        ("open+30min@20:00", "cannot read 'open+30min@20:00': a clock time follows whole days, "
+         "not hours or minutes", "e.g. open@20:00 or open+1d@20:00"),
+        ("task:a.due+1h@09:00", "cannot read 'task:a.due+1h@09:00': a clock time follows whole "
+         "days, not hours or minutes", "e.g. task:a.due@09:00 or task:a.due+1d@09:00"),
+        # A clock time with no day to be on.
+        ("开团18点", "cannot read '开团18点': a clock time needs a day before it",
+         "did you mean '开团当天18点'?"),
+        ("开团晚上8点", "cannot read '开团晚上8点': a clock time needs a day before it",
+         "did you mean '开团当天晚上8点'?"),
+        ("开团前晚上8点", "cannot read '开团前晚上8点': a clock time needs a day before it",
+         "did you mean '开团前1天晚上8点'?"),
+        ("晚上8点", "cannot read '晚上8点': a clock time counts from an anchor",
+         "put the anchor first, e.g. 双十一当天晚上8点"),
+        ("开团当天晚上", "cannot read '开团当天晚上': unexpected '晚上'",
+         "a clock time is written 15点, 下午3点, 16点半, 16点30分 or 15:00"),
+        ("开团当天晚上25点", "no such time of day 25:00 in '开团当天晚上25点'", "hours 0-23, minutes 0-59"),
+        ("开团前叁夭", "unknown unit '夭' after '叁'", "did you mean '天'?"),
     ],
 )
 def test_errors_say_what_and_how_to_fix(text: str, message: str, hint: str) -> None:
     with pytest.raises(OffsetError) as info:
         parse_offset(text, VOCAB)
+    assert (info.value.message, info.value.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [("上午15点", "cannot read '上午15点': 上午 is 05:00-11:59, not 15:00", "did you mean '下午3点'?"),
+     ("晚上12点", "cannot read '晚上12点': 晚上12点 is midnight, where one day ends and the next "
+      "begins", "write 0点 on the next day for its start, or 23点59分 for the end of this day")],
+)
+def test_an_anchors_time_outside_its_period_is_refused(text: str, message: str, hint: str) -> None:
+    with pytest.raises(OffsetError) as info:
+        parse_clock(text)
     assert (info.value.message, info.value.hint) == (message, hint)
 
 

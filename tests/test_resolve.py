@@ -441,3 +441,38 @@ def test_repeat_every_step_shows_months_in_both_languages(tmp_path: Path) -> Non
     task = plan.tasks[0]
     assert (Words("zh").repeat_note(task), Words("en").repeat_note(task)) == (
         "每1个月一次，共3次", "every 1mo, 3 times")
+
+
+# ------------------------------------------------------------------ times of day (issue 25)
+
+def test_times_of_day_as_a_yunying_writes_them(tmp_path: Path) -> None:
+    """报名 2024-10-14 (Monday) gives 开团 2024-11-01 10:00 (signup+18d at the anchor's time)."""
+    phrases = ["开团前1天晚上8点", "开团前1天下午3点", "开团当天上午9点", "开团当天中午12点",
+               "开团当天凌晨1点", "开团当天8点半", "开团当天8:30", "开团当天８:３０", "开团当天8：30",
+               "开团前叁天", "报名前拾伍天", "开团后两天下午3点半", "开团当天晚上11点59分",
+               "开团前贰天晚上捌点", "open-1d@20:00"]
+    path = tmp_path / "said.yaml"
+    path.write_text(
+        "name: said\ncalendar: {country: none}\n"
+        "anchors:\n  signup: {label: 报名}\n"
+        "  open: {label: 开团, time: '10:00', default: signup+18d}\n"
+        "tasks:\n" + "".join(f"  - {{id: t{n}, name: t{n}, at: '{text}'}}\n"
+                             for n, text in enumerate(phrases)), encoding="utf-8")
+    plan = resolve(load(str(path)), {"signup": "2024-10-14"})
+    assert {text: task.start.iso() for text, task in zip(phrases, plan.tasks, strict=True)} == {
+        "开团前1天晚上8点": "2024-10-31T20:00",
+        "开团前1天下午3点": "2024-10-31T15:00",
+        "开团当天上午9点": "2024-11-01T09:00",
+        "开团当天中午12点": "2024-11-01T12:00",
+        "开团当天凌晨1点": "2024-11-01T01:00",  # the small hours of 开团's own day
+        "开团当天8点半": "2024-11-01T08:30",
+        "开团当天8:30": "2024-11-01T08:30",
+        "开团当天８:３０": "2024-11-01T08:30",
+        "开团当天8：30": "2024-11-01T08:30",
+        "开团前叁天": "2024-10-29",  # all day, as 开团前3天
+        "报名前拾伍天": "2024-09-29",  # 10-14 back 15 days crosses into September
+        "开团后两天下午3点半": "2024-11-03T15:30",
+        "开团当天晚上11点59分": "2024-11-01T23:59",
+        "开团前贰天晚上捌点": "2024-10-30T20:00",
+        "open-1d@20:00": "2024-10-31T20:00",  # the compact twin of the first
+    }

@@ -109,9 +109,9 @@ def cn_clock(text: str, src: str, prefix: str = "", next_day: str | None = None)
             raise OffsetError(
                 f"cannot read '{src}': {period}{said} is midnight, where one day ends and the "
                 "next begins",
-                f"did you mean '{next_day}0点' (the next day's start) or '{prefix}23点59分' "
-                "(this day's end)?" if next_day is not None else
-                f"write 0点 on the next day for its start, or {prefix}23点59分 for this day's end")
+                f"did you mean '{next_day}0点' (the start of the next day) or '{prefix}23点59分' "
+                "(the end of this day)?" if next_day is not None else
+                f"write 0点 on the next day for its start, or {prefix}23点59分 for the end of this day")
         small = f"凌晨{hour % 12}{after}"
         raise OffsetError(
             f"cannot read '{src}': {period}{said} is after midnight, on the next day",
