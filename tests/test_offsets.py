@@ -310,13 +310,13 @@ def test_durations() -> None:
         # Midnight ends one day and starts the next: which one is meant cannot be guessed.
         ("开团前1天晚上12点", "cannot read '开团前1天晚上12点': 晚上12点 is midnight, where one day "
          "ends and the next begins",
-         "did you mean '开团当天0点' (the start of the next day) or '开团前1天23点59分' (the end of this day)?"),
+         "did you mean '开团当天0点' for the start of the next day, or '开团前1天23点59分' for the end of this day?"),
         ("开团当天晚上12点", "cannot read '开团当天晚上12点': 晚上12点 is midnight, where one day "
          "ends and the next begins",
-         "did you mean '开团后1天0点' (the start of the next day) or '开团当天23点59分' (the end of this day)?"),
+         "did you mean '开团后1天0点' for the start of the next day, or '开团当天23点59分' for the end of this day?"),
         ("开团前3天晚上0点", "cannot read '开团前3天晚上0点': 晚上0点 is midnight, where one day "
          "ends and the next begins",
-         "did you mean '开团前2天0点' (the start of the next day) or '开团前3天23点59分' (the end of this day)?"),
+         "did you mean '开团前2天0点' for the start of the next day, or '开团前3天23点59分' for the end of this day?"),
         # 晚上1点 is the small hours of the next day (seed 003's 晚上1點前).
         ("开团前1天晚上1点", "cannot read '开团前1天晚上1点': 晚上1点 is after midnight, on the "
          "next day", "did you mean '开团当天凌晨1点'?"),

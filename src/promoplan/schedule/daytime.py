@@ -109,8 +109,8 @@ def cn_clock(text: str, src: str, prefix: str = "", next_day: str | None = None)
             raise OffsetError(
                 f"cannot read '{src}': {period}{said} is midnight, where one day ends and the "
                 "next begins",
-                f"did you mean '{next_day}0点' (the start of the next day) or '{prefix}23点59分' "
-                "(the end of this day)?" if next_day is not None else
+                f"did you mean '{next_day}0点' for the start of the next day, or '{prefix}23点59分' "
+                "for the end of this day?" if next_day is not None else
                 f"write 0点 on the next day for its start, or {prefix}23点59分 for the end of this day")
         small = f"凌晨{hour % 12}{after}"
         raise OffsetError(
