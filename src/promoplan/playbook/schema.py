@@ -58,7 +58,7 @@ class AnchorSpec(Spec):
         "The word the team uses (报名); also accepted in Chinese offsets."))
     aliases: list[str] = Field(default=[], description="Other words for the same event (团购开始 for 开团).")
     time: str | None = Field(default=None, description=(
-        'Time of day the event happens, "HH:MM"; a date given without a time gets it.'))
+        'Time of day the event happens, "HH:MM" (or 10点, 晚上8点); a date given without a time gets it.'))
     default: str | None = Field(default=None, description=(
         "An offset from another anchor, used when no date is given (signup+7d)."))
     date: str | None = Field(default=None, description=(
@@ -95,10 +95,12 @@ class TaskSpec(Spec):
         "Department or 版块 the task belongs to; one of `sections`."))
     owner: str | None = Field(default=None, description="Role responsible (负责岗位); one of `roles`.")
     start: str | None = Field(default=None, description=(
-        "Offset when work starts (开始时间): 报名前20天, open-3d, 开团当天15点."))
+        "Offset when work starts (开始时间): 报名前20天, open-3d, 开团当天15点. A Chinese clock time may "
+        "name the part of the day (开团前1天晚上8点 = open-1d@20:00; 凌晨1点 is 01:00 of that day; "
+        "上午, 中午, 下午, 早上 too) or be 8点半, 8:30, ８：３０; numbers may be 大写 (开团前叁天)."))
     due: str | None = Field(default=None, description="Offset when it must be finished (预计完成时间).")
     at: str | None = Field(default=None, description=(
-        "A point-in-time check: start and due are the same moment."))
+        "A point-in-time check: start and due are the same moment (开团当天下午3点, open@15:00)."))
     duration: str | None = Field(default=None, description="Length instead of `due` (3d, 2h).")
     after: str | None = Field(default=None, description="Id of a task whose due is this task's start.")
     repeat: RepeatSpec | None = Field(default=None, description=(
