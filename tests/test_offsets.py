@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import FrozenInstanceError
 from datetime import time
+from pathlib import Path
 
 import pytest
 
@@ -382,3 +384,15 @@ def test_offset_parts_are_frozen_dataclasses() -> None:
     with pytest.raises(FrozenInstanceError):
         off.clock = time(9, 0)  # type: ignore[misc]
     assert hash(off) == hash(parse_offset("开团次月底", VOCAB))
+
+
+def test_every_chinese_form_in_the_readme_offsets_table_is_its_compact_twin() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Offsets\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    pairs = [(compact.strip("| `"), chinese) for compact, cells, _ in rows
+             for chinese in re.findall(r"`([^`]+)`", cells)]
+    assert len(rows) == 34
+    assert ("open-1d@20:00", "开团前1天晚上8点") in pairs
+    for compact, chinese in pairs:
+        assert parse_offset(chinese, VOCAB) == parse_offset(compact, VOCAB), chinese
