@@ -72,10 +72,12 @@ def cn_number(text: str) -> int:
 
 
 def has_cjk(text: str) -> bool:
+    """Chinese characters mean the Chinese spelling (full-width ASCII is not among them)."""
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def make_clock(hour: int, minute: int, src: str) -> time:
+    """The time, or the message for 25点 and 10:61 (the written numbers, before any period)."""
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise OffsetError(f"no such time of day {hour}:{minute:02d} in '{src}'",
                           "hours 0-23, minutes 0-59")

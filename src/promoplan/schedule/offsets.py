@@ -329,9 +329,9 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     ref = Ref(vocab[word])
     rest = text[len(word):]
 
-    def clock_of(rest: str, next_day: str | None = None) -> time | None:
+    def clock_of(tail: str, next_day: str | None = None) -> time | None:
         """The clock that ends the text, if any; the fixes in its messages repeat the start."""
-        return cn_clock(rest, src, text[:len(text) - len(rest)], next_day) if rest else None
+        return cn_clock(tail, src, text[:len(text) - len(tail)], next_day) if tail else None
 
     for filler in _FILLERS:
         if rest.startswith(filler) and not rest.startswith("时间"):
