@@ -54,7 +54,8 @@ CN_CLOCK = re.compile(rf"({'|'.join(_PERIODS)})?(?:({CN_NUM})[点时](?:({CN_NUM
 """A clock time: an optional period, then 15点, 16点30分, 16点半, 10点整 or 15:00."""
 CLOCK_HINT = "a clock time is written 15点, 下午3点, 16点半, 16点30分 or 15:00"
 # Full-width forms an input method types (８：３０, ＋1d, ＠) read as their ASCII twins.
-FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_ANY_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def cn_number(text: str) -> int:
@@ -69,6 +70,11 @@ def cn_number(text: str) -> int:
             total += (num or 1) * _CN_TENS[ch]
             num = 0
     return total + num
+
+
+def ascii_width(text: str) -> str:
+    """`text` with full-width ASCII as ASCII; looked for first, as nearly no text has any."""
+    return text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text
 
 
 def has_cjk(text: str) -> bool:
@@ -142,7 +148,7 @@ def _spoken(hour: int) -> tuple[str, int]:
 def parse_clock(text: str) -> time:
     """An anchor's time of day: `10:00` (or `10点`, `晚上8点`, `８：００`)."""
     src = str(text).strip()
-    folded = src.translate(FULL_WIDTH)
+    folded = ascii_width(src)
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", folded)
     if m:
         return make_clock(int(m.group(1)), int(m.group(2)), src)

@@ -22,8 +22,8 @@ from promoplan.errors import did_you_mean
 from promoplan.schedule.daytime import (
     CN_CLOCK,
     CN_NUM,
-    FULL_WIDTH,
     PERIOD_WORDS,
+    ascii_width,
     cn_clock,
     has_cjk,
     make_clock,
@@ -129,7 +129,7 @@ _NAMED_MONTH = re.compile(r"\s*([<>])\s*(\d*)(?:-([A-Za-z]*))?")
 
 def parse_duration(text: str) -> tuple[Shift, ...]:
     """`3d`, `1h30min`, `30min`, `2wd`, or `3天`, `半小时`, `2个工作日`: a positive length."""
-    src = str(text).strip().translate(FULL_WIDTH)
+    src = ascii_width(str(text).strip())
     if not src:
         raise OffsetError("empty duration", "write e.g. 3d, 2h or 30min")
     if has_cjk(src):
@@ -152,9 +152,9 @@ def parse_offset(text: str, vocab: Mapping[str, str]) -> Offset:
     src = str(text).strip()
     if not src:
         raise OffsetError("empty offset", "write e.g. open-3d or 开团前3天")
-    folded = src.translate(FULL_WIDTH)
+    folded = ascii_width(src)
     if folded != src:  # rare: fold the anchor words too, so a full-width label still matches
-        vocab = {word.translate(FULL_WIDTH): name for word, name in vocab.items()}
+        vocab = {ascii_width(word): name for word, name in vocab.items()}
     if has_cjk(folded):
         return _parse_chinese(src, vocab)
     return _parse_compact(folded, vocab)
@@ -310,7 +310,7 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
-    text = re.sub(r"\s+", "", src.translate(FULL_WIDTH))
+    text = re.sub(r"\s+", "", ascii_width(src))
     word = next((w for w in _longest_first(tuple(vocab)) if text.startswith(w)), None)
     if word is None:
         labels = [w for w in vocab if has_cjk(w)]
@@ -478,7 +478,7 @@ class Reminder:
 
 def parse_remind(text: str) -> Reminder:
     """`15min`, `1h`, `1d@09:00`, `提前1天` style durations, or `none` for no reminder."""
-    src = str(text).strip().translate(FULL_WIDTH)
+    src = ascii_width(str(text).strip())
     if src.lower() in ("none", "off", "no", "false") or src in ("无", "不提醒"):
         return Reminder(off=True)
     length, at, clock_text = src.partition("@")
