@@ -174,6 +174,17 @@ def need_client(*names: str, package: str) -> str:
     pytest.skip(reason)
 
 
+def need_installed(path: Path, what: str, install: str) -> None:
+    """A client installed into the repository (ical.js by npm): missing, the test skips, or
+    fails where CI demands it, as `need_client`."""
+    if path.exists():
+        return
+    reason = f"{what} is not installed ({install}); this client test needs it"
+    if os.environ.get("PROMOPLAN_REQUIRE_CLIENTS") == "1":
+        pytest.fail(f"{reason}, and PROMOPLAN_REQUIRE_CLIENTS=1 requires it")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def tasks(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """A compiled plan's tasks by id; each playbook test module provides its `plan`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ def test_plan_file_compiles_once_the_first_date_is_filled_in(
     first = next(iter(full["anchors"]))
     assert data == {
         "extends": name,
+        "campaign": name,  # the file's name: ./NAME.yaml by default
         "anchors": {first: {"date": None}},
         "team": {role: [] for role in full["roles"]},
         "tasks": [],
@@ -70,7 +72,11 @@ def test_ju_huasuan_plan_file_reads_as_the_team_fills_it(
     assert cli("init", "ju-huasuan", "plan.yaml").exit_code == 0
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[4] == "extends: ju-huasuan"
+    assert lines[4:7] == [
+        "extends: ju-huasuan",
+        "# 本次活动的编号：日历靠它认出同一次活动，改日期时不要改它；下一次活动请换一个新编号",
+        "campaign: plan",
+    ]
     # the first anchor is required, the others are derived and commented, with their labels
     assert "  # 报名（必填）：日期，如 2025-10-13\n  signup:\n    date:\n" in text
     assert "  # 竞拍：默认 signup+7d；日期，如 2025-10-13\n  # auction: {date: }\n" in text
@@ -92,6 +98,40 @@ def test_ju_huasuan_plan_file_reads_as_the_team_fills_it(
     assert "annual-roi" not in tasks
     assert tasks["signup-price"]["people"] == ["张伟"]
     assert tasks["price-stock"]["due"] == "2025-10-31T10:04"  # 开团前1分钟
+    assert compiled["campaign"] == "plan"
+
+
+@pytest.mark.parametrize(("dest", "line"), [
+    ("1214团.yaml", "campaign: 1214团"),
+    ("2025.yaml", 'campaign: "2025"'),  # a plain 2025 would be read as a number
+    ("双十一: 旗舰店.yml", 'campaign: "双十一: 旗舰店"'),
+])
+def test_the_campaign_is_the_files_name(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        dest: str, line: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli("init", "ju-huasuan", dest).exit_code == 0
+    lines = (tmp_path / dest).read_text(encoding="utf-8").splitlines()
+    assert lines[6] == line
+    assert yaml.safe_load("\n".join(lines))["campaign"] == Path(dest).stem
+
+
+def test_a_plan_file_from_init_keeps_its_calendar_when_the_date_moves(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explicit key: 报名 moved from 10-12 to 10-13 over the same calendar updates every
+    event (same UIDs, SEQUENCE 1) instead of adding a second campaign."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("init", "ju-huasuan", "1012团.yaml").exit_code == 0
+    fill_first_date(tmp_path / "1012团.yaml", "2026-10-12")
+    assert cli("compile", "1012团.yaml", "-o", "ju.ics").exit_code == 0
+    first = (tmp_path / "ju.ics").read_text(encoding="utf-8")
+    moved = cli("compile", "1012团.yaml", "--signup", "2026-10-13", "-o", "ju.ics")
+    assert moved.exit_code == 0, moved.stderr
+    second = (tmp_path / "ju.ics").read_text(encoding="utf-8")
+    uids = [re.findall(r"^UID:(.*)$", text, re.M) for text in (first, second)]
+    assert uids[0] == uids[1]
+    assert len(uids[0]) == 152 + 28
+    assert uids[0][0].endswith("@1012-1bd235b92c.promoplan")
+    assert second.count("SEQUENCE:1\n") == len(uids[0])
 
 
 def test_full_copies_the_shipped_playbook(cli: Cli, tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
-from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from promoplan.playbook.assemble import load
@@ -133,7 +132,11 @@ HAND_COMPUTED = {
     "last-min": ("2024-11-01 09:59 Asia/Shanghai", "+P0D"),
     "check25": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),
     "check120": ("2024-11-01 12:00 Asia/Shanghai", "+P0D"),
-    "half-hourly": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),  # and 3 more by its RRULE
+    # every 30min from open+25min until open+2h: an event each (12:25 is past 12:00)
+    "half-hourly.1": ("2024-11-01 10:25 Asia/Shanghai", "+P0D"),
+    "half-hourly.2": ("2024-11-01 10:55 Asia/Shanghai", "+P0D"),
+    "half-hourly.3": ("2024-11-01 11:25 Asia/Shanghai", "+P0D"),
+    "half-hourly.4": ("2024-11-01 11:55 Asia/Shanghai", "+P0D"),
     "cs-week": ("2024-11-01", "2024-11-10"),  # 11-01 .. 11-09 inclusive
     "evening": ("2024-10-31 18:00 Asia/Shanghai", "+P0D"),
 }
@@ -211,51 +214,49 @@ def test_summary_description_and_categories() -> None:
     got = events(ics(compile_({}, PLAN)))
     price = got["price-stock"]
     assert price["SUMMARY"] == "[运营] 改价格、改库存数量"
-    assert price["DESCRIPTION"] == ("负责岗位：运营主管\n责任人：张伟\n开始：开团前3天\n"
-                                    "完成：开团前2天\n备注：以ERP库存为准\n"
-                                    "⚠ 休息日截止")
+    assert price["DESCRIPTION"] == "负责岗位：运营主管\n责任人：张伟\n备注：以ERP库存为准\n⚠ 休息日截止"
     assert price["CATEGORIES"].cats == ["运营", "活动前"]
     assert price["TRANSP"] == "TRANSPARENT"
     check = got["check25"]
-    assert (check["SUMMARY"], check["DESCRIPTION"]) == ("[推广] 跟进流量成交率",
-                                                        "负责岗位：推广主管\n时间：开团后25分钟")
+    assert (check["SUMMARY"], check["DESCRIPTION"]) == ("[推广] 跟进流量成交率", "负责岗位：推广主管")
     assert check["CATEGORIES"].cats == ["推广", "活动中"]
     follow = got["follow-up"]
-    assert follow["DESCRIPTION"] == "负责岗位：运营主管\n责任人：张伟\n时长：3d\n接在：price-stock"
+    assert follow["DESCRIPTION"] == "负责岗位：运营主管\n责任人：张伟"  # no `3d`, no task id
     assert got["review"]["CATEGORIES"].cats == ["运营", "活动后"]
 
 
-def test_half_hourly_check_is_one_event_with_an_rrule() -> None:
-    """every 30min from open+25min until open+2h: 10:25, 10:55, 11:25, 11:55 (12:25 > 12:00)."""
+def test_half_hourly_check_is_an_event_per_occurrence() -> None:
+    """every 30min from open+25min until open+2h: 10:25, 10:55, 11:25, 11:55 (12:25 > 12:00),
+    each an event of its own with its own UID, reminder and place in the series."""
     plan = compile_({"signup": "2024-10-14"})
-    ev = events(ics(plan))["half-hourly"]
-    assert ev["RRULE"].to_ical() == b"FREQ=MINUTELY;COUNT=4;INTERVAL=30"
-    start = ev["DTSTART"].dt
-    expanded = list(rrulestr(ev["RRULE"].to_ical().decode(), dtstart=start))
-    assert expanded == [datetime(2024, 11, 1, h, m, tzinfo=SHANGHAI)
-                        for h, m in ((10, 25), (10, 55), (11, 25), (11, 55))]
+    got = {key: ev for key, ev in events(ics(plan)).items() if key.startswith("half-hourly")}
+    assert list(got) == ["half-hourly.1", "half-hourly.2", "half-hourly.3", "half-hourly.4"]
     [task] = [t for t in plan.tasks if t.id == "half-hourly"]
-    assert expanded == [o.start.begin.replace(tzinfo=SHANGHAI) for o in task.occurrences]
-    assert (ev["SUMMARY"], ev["DESCRIPTION"]) == (
-        "[推广] 开团后每半个小时跟进流量", "负责岗位：推广主管\n时间：open+25min\n每30分钟一次，共4次")
-    assert triggers(ev) == [timedelta(minutes=-15)]  # relative: fires before every occurrence
+    assert [ev["DTSTART"].dt for ev in got.values()] == [
+        o.start.begin.replace(tzinfo=SHANGHAI) for o in task.occurrences] == [
+        datetime(2024, 11, 1, h, m, tzinfo=SHANGHAI) for h, m in ((10, 25), (10, 55), (11, 25), (11, 55))]
+    for n, ev in enumerate(got.values(), 1):
+        assert "RRULE" not in ev
+        assert (ev["SUMMARY"], ev["DESCRIPTION"]) == (
+            "[推广] 开团后每半个小时跟进流量", f"负责岗位：推广主管\n每30分钟一次，共4次（第{n}次）")
+        assert triggers(ev) == [timedelta(minutes=-15)]
 
 
 def test_ju_huasuan_half_hourly_check_until_the_end_of_the_day() -> None:
     """open 2024-11-01 10:00, at 开团25分钟, every 30min until end (open@23:59): 10:25 + 30k
-    for k = 0..27 (23:55 is the last one before 23:59): 28 occurrences, one VEVENT."""
+    for k = 0..27 (23:55 is the last one before 23:59): 28 events, and no sub-daily RRULE
+    anywhere in the calendar."""
     plan = compile_({"signup": "2024-10-14"}, "ju-huasuan")
-    got = [ev for ev in parse(ics(plan)).walk("VEVENT") if str(ev["UID"]).startswith("half-hourly")]
-    assert [str(ev["UID"]) for ev in got] == ["half-hourly@ju-huasuan-2024-10-14.promoplan"]
-    [ev] = got
-    assert ev["RRULE"].to_ical() == b"FREQ=MINUTELY;COUNT=28;INTERVAL=30"
-    expanded = list(rrulestr(ev["RRULE"].to_ical().decode(), dtstart=ev["DTSTART"].dt))
+    data = ics(plan)
+    got = [ev for ev in parse(data).walk("VEVENT") if str(ev["UID"]).startswith("half-hourly")]
+    assert [str(ev["UID"]) for ev in got] == [
+        f"half-hourly.{n}@ju-huasuan-2024-10-14.promoplan" for n in range(1, 29)]
     hand = [datetime(2024, 11, 1, 10, 25, tzinfo=SHANGHAI) + timedelta(minutes=30 * k)
             for k in range(28)]
-    assert expanded == hand
+    assert [ev["DTSTART"].dt for ev in got] == hand
     assert hand[-1] == datetime(2024, 11, 1, 23, 55, tzinfo=SHANGHAI)
-    [task] = [t for t in plan.tasks if t.id == "half-hourly"]
-    assert [o.start.begin.replace(tzinfo=SHANGHAI) for o in task.occurrences] == hand
+    assert [word for word in (b"RRULE", b"MINUTELY", b"HOURLY") if word in data] == []
+    assert len(parse(data).walk("VEVENT")) == 153 - 1 + 28
 
 
 def test_daily_and_weekly_repeats_are_rrules_working_day_steps_are_expanded(tmp_path: Path) -> None:
@@ -286,13 +287,13 @@ def test_daily_and_weekly_repeats_are_rrules_working_day_steps_are_expanded(tmp_
     # a repeat that happens once is a plain event under the task's own UID
     assert (span(got["once"]), "RRULE" in got["once"]) == (("2024-11-02", "2024-11-03"), False)
     assert got["once"]["DESCRIPTION"] == (  # Sat 11-02: the warning's tag follows
-        "负责岗位：运营主管\n时间：open+1d\n每1个工作日一次，共1次\n⚠ 休息日截止")
+        "负责岗位：运营主管\n每1个工作日一次，共1次\n⚠ 休息日截止")
 
 
 def test_a_sub_daily_repeat_across_a_clock_change_keeps_the_wall_clock(tmp_path: Path) -> None:
     """Berlin leaves summer time on 2024-10-27 at 03:00: every 1h from 00:30 (open 10-26 10:00
-    + 14h30min) follows the wall clock (the repeated 02:30 is listed once), which an HOURLY
-    rule in the plan's zone reproduces: one event."""
+    + 14h30min) follows the wall clock (the repeated 02:30 is listed once): four events, at
+    the instants the plan gives, 02:30 being the first of the two (summer time)."""
     path = tmp_path / "berlin.yaml"
     path.write_text(
         f"extends: {PROMO}\ntimezone: Europe/Berlin\nremove: [half-hourly]\ntasks:\n"
@@ -304,17 +305,15 @@ def test_a_sub_daily_repeat_across_a_clock_change_keeps_the_wall_clock(tmp_path:
     assert [o.start.clock.isoformat("minutes") for o in task.occurrences if o.start.clock] == [
         "00:30", "01:30", "02:30", "03:30"]
     got = events(ics(plan))
-    assert [key for key in got if key.startswith("night")] == ["night"]
-    assert got["night"]["RRULE"].to_ical() == b"FREQ=HOURLY;COUNT=4;INTERVAL=1"
-    expanded = list(rrulestr(got["night"]["RRULE"].to_ical().decode(), dtstart=got["night"]["DTSTART"].dt))
-    assert [e.strftime("%H:%M %z") for e in expanded] == ["00:30 +0200", "01:30 +0200", "02:30 +0200",
-                                                         "03:30 +0100"]
+    assert [key for key in got if key.startswith("night")] == [f"night.{n}" for n in (1, 2, 3, 4)]
+    assert all("RRULE" not in got[f"night.{n}"] for n in (1, 2, 3, 4))
+    assert [got[f"night.{n}"]["DTSTART"].dt.strftime("%H:%M %z") for n in (1, 2, 3, 4)] == [
+        "00:30 +0200", "01:30 +0200", "02:30 +0200", "03:30 +0100"]
 
 
 def test_english_labels() -> None:
     price = events(ics(compile_({}, PLAN), "en"))["price-stock"]
-    assert price["DESCRIPTION"] == ("Owner role: 运营主管\nPeople: 张伟\nStart: 开团前3天\n"
-                                    "Due: 开团前2天\nNotes: 以ERP库存为准\n"
+    assert price["DESCRIPTION"] == ("Owner role: 运营主管\nPeople: 张伟\nNotes: 以ERP库存为准\n"
                                     "⚠ due on a day off")
     assert price["CATEGORIES"].cats == ["运营", "Before"]
 
@@ -325,30 +324,75 @@ def test_published_calendar_names_people_in_the_description_only() -> None:
     assert got["cs-week"]["DESCRIPTION"].splitlines()[:2] == ["负责岗位：客服主管", "责任人：李娜"]
 
 
-def test_invite_writes_a_request_with_organizer_and_attendees(cli: Cli, tmp_path: Path) -> None:
+def test_invite_writes_a_request_per_event_to_attendees_with_an_email(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """The organizer once (also listed as 推广主管, never an attendee too); 赵磊 and 张伟 have no
+    email: no ATTENDEE, named in one warning; an event with nobody to invite has no file."""
     team = tmp_path / "team.yaml"
     team.write_text("organizer: {name: 王芳, email: wangfang@example.com}\n"
-                    "推广主管: [{name: 王芳, email: wangfang@example.com}, 赵磊]\n", encoding="utf-8")
-    out = tmp_path / "plan.ics"
-    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", str(out))
+                    "推广主管: [王芳, 赵磊, {name: 刘洋, email: liuyang@example.com}]\n", encoding="utf-8")
+    folder = tmp_path / "invites"
+    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
-    cal = parse(out.read_bytes())
-    assert cal["METHOD"] == "REQUEST"
-    got = events(out.read_bytes())
-    for ev in got.values():
-        assert str(ev["ORGANIZER"]) == "mailto:wangfang@example.com"
-        assert ev["ORGANIZER"].params["CN"] == "王芳"
-    assert attendees(got["preview"]) == [
-        ("王芳", "mailto:wangfang@example.com", "TRUE"),
-        ("赵磊", "urn:promoplan:person:%E8%B5%B5%E7%A3%8A", "FALSE"),  # no email: cannot answer
-    ]
-    assert attendees(got["cs-week"]) == [("李娜", "mailto:lina@example.com", "TRUE")]
-    assert attendees(got["ship"]) == [("张伟", "urn:promoplan:person:%E5%BC%A0%E4%BC%9F", "FALSE")]
+    promo = ["detail", "preview", "half", "last-min", "check25", "check120"]  # 推广主管's tasks
+    wrote = "".join(f"wrote {folder / key}.ics\n" for key in [*promo, "cs-week", "evening", "extra"])
+    assert result.stderr == wrote + (
+        "注意：2项截止日在休息日（10月13日 周日：1项、11月3日 周日：1项），请确认是否提前到前一个工作日；"
+        "这些行标有“⚠ 休息日截止”。\n"
+        "注意：没有邮箱、收不到邀请：张伟、赵磊（在计划文件或 --team 文件的团队名单中写上邮箱，"
+        "如 {name: 张伟, email: …}）\n")
+    for key in promo:
+        data = (folder / f"{key}.ics").read_bytes()
+        cal = parse(data)
+        assert (cal["METHOD"], [str(ev["UID"]) for ev in cal.walk("VEVENT")]) == (
+            "REQUEST", [f"{key}@test-promo-2024-10-14.promoplan"])
+        [ev] = cal.walk("VEVENT")
+        assert (str(ev["ORGANIZER"]), ev["ORGANIZER"].params["CN"]) == ("mailto:wangfang@example.com", "王芳")
+        assert attendees(ev) == [("刘洋", "mailto:liuyang@example.com", "TRUE")]
+        assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == (
+            [] if key == "detail" else ["Asia/Shanghai"])  # a zone only for a timed event
+    lina = events((folder / "cs-week.ics").read_bytes())
+    assert attendees(lina["cs-week"]) == [("李娜", "mailto:lina@example.com", "TRUE")]
+
+
+def test_invite_cancels_a_removed_task_in_its_own_file(cli: Cli, tmp_path: Path) -> None:
+    """iTIP: a removed task's file becomes METHOD:CANCEL, with its attendees, a higher SEQUENCE
+    and no alarm; the others keep their SEQUENCE, read back from the folder."""
+    team = tmp_path / "team.yaml"
+    team.write_text("organizer: {name: 王芳, email: wangfang@example.com}\n"
+                    "运营主管: [{name: 张伟, email: zhangwei@example.com}]\n", encoding="utf-8")
+    folder = tmp_path / "invites"
+    args = ("--signup", "2024-10-14", "--team", str(team), "--invite", "-o", f"{folder}/")
+    assert cli("compile", PROMO, *args).exit_code == 0
+    assert cli("compile", without("ship", tmp_path), *args).exit_code == 0
+    cal = parse((folder / "ship.ics").read_bytes())
+    [ship] = cal.walk("VEVENT")
+    assert (cal["METHOD"], ship["STATUS"], ship["SEQUENCE"], ship["SUMMARY"], triggers(ship)) == (
+        "CANCEL", "CANCELLED", 1, "✗ [运营] 跟进物流打单及打包情况", [])
+    assert attendees(ship) == [("张伟", "mailto:zhangwei@example.com", "TRUE")]
+    restock = parse((folder / "restock.ics").read_bytes())
+    assert (restock["METHOD"], restock.walk("VEVENT")[0]["SEQUENCE"]) == ("REQUEST", 0)
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["-o", "plan.ics"], "command line: --invite writes one invitation per event into a folder, "
+     "and -o plan.ics is a calendar file (give a folder, e.g. -o plan/)\n"),
+    (["-o", "plan.xlsx"], "command line: --invite needs -o FOLDER/ for the invitations, one file "
+     "per event (e.g. -o invites/)\n"),
+    (["-o", "cal/", "--split-by", "person"], "command line: --invite and --split-by person: an "
+     "invitation goes to every attendee of its event, not to one calendar per person (leave out "
+     "--split-by; each invitation names its attendees)\n"),
+])
+def test_invite_needs_a_folder_of_its_own(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          option: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("compile", PLAN, "--invite", *option)
+    assert (result.exit_code, result.stderr, list(tmp_path.iterdir())) == (2, message, [])
 
 
 def test_invite_without_an_organizer_is_refused(cli: Cli, tmp_path: Path) -> None:
-    out = tmp_path / "plan.ics"
-    result = cli("compile", PLAN, "--invite", "-o", str(out))
+    out = tmp_path / "invites"
+    result = cli("compile", PLAN, "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
     assert result.stderr == (
         "command line: --invite: the team has no organizer to send the invitations (add "
@@ -359,8 +403,8 @@ def test_invite_without_an_organizer_is_refused(cli: Cli, tmp_path: Path) -> Non
 def test_invite_needs_the_organizers_email(cli: Cli, tmp_path: Path) -> None:
     team = tmp_path / "team.yaml"
     team.write_text("organizer: 王芳\n", encoding="utf-8")
-    out = tmp_path / "plan.ics"
-    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", str(out))
+    out = tmp_path / "invites"
+    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
     assert result.stderr == (
         "command line: --invite: the organizer '王芳' has no email to send the invitations from "
@@ -502,8 +546,11 @@ def test_the_file_is_what_icalendar_writes_for_the_calendar_it_holds(tmp_path: P
     the bytes are icalendar's own (sorted) serialisation of the calendar, and of each event."""
     path = tmp_path / "invite.yaml"
     path.write_text(
-        f"extends: {PROMO}\nteam:\n  推广主管: [{{name: 王芳, email: wangfang@example.com}}, 赵磊]\n"
-        "  客服主管: [{name: 李娜, email: lina@example.com}]\nprogress:\n  restock: 取消\n",
+        f"extends: {PROMO}\nteam:\n  推广主管: [{{name: 王芳, email: wangfang@example.com}}, 赵磊,"
+        " {name: 刘洋, email: liuyang@example.com}]\n"
+        "  客服主管: [{name: 李娜, email: lina@example.com}]\nprogress:\n  restock: 取消\n"
+        "tasks:\n  - {id: daily, name: 每日盘点, section: 运营, owner: 运营主管, at: open@09:00,"
+        " repeat: {every: 1d, count: 3}}\n",
         encoding="utf-8")
     plan = compile_({"signup": "2024-10-14"}, str(path))
     organizer = Person(name="王芳", email="wangfang@example.com")
@@ -527,7 +574,7 @@ def test_lines_folded_at_75_octets_between_characters() -> None:
     data = ics(compile_({"signup": "2024-10-14"}, TEAM))
     lines = data.split(b"\r\n")
     assert max(len(line) for line in lines) == 75
-    assert sum(line.startswith(b" ") for line in lines) > 20
+    assert sum(line.startswith(b" ") for line in lines) > 10
     for line in lines:
         line.decode("utf-8")  # a character is never cut in two
     price = events(data)["price-stock"]
@@ -736,7 +783,7 @@ def test_a_removed_task_is_cancelled_until_dropped(cli: Cli, tmp_path: Path) -> 
     ship = got["ship"]
     assert (ship["STATUS"], ship["SEQUENCE"], ship["DTSTAMP"].to_ical()) == (
         "CANCELLED", 1, b"20000101T000100Z")
-    assert (span(ship), ship["SUMMARY"]) == (span(old), old["SUMMARY"])
+    assert (span(ship), ship["SUMMARY"]) == (span(old), f"✗ {old['SUMMARY']}")  # Outlook shows no more
     assert triggers(ship) == []  # a cancelled task does not ring
     assert {ev["SEQUENCE"] for key, ev in got.items() if key != "ship"} == {0}
     # kept, unchanged, by the next compile over this file
@@ -756,15 +803,63 @@ def test_a_removed_task_is_cancelled_until_dropped(cli: Cli, tmp_path: Path) -> 
     assert "ship" not in events(out.read_bytes())
 
 
-def test_another_campaigns_file_is_not_mixed_in(cli: Cli, tmp_path: Path) -> None:
+def test_a_file_of_another_campaign_of_the_playbook_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """The default key moves with the first date: writing --signup 12-02 over the 10-14 file
+    would double everyone's calendar. Refused, file untouched; --campaign keeps the old key
+    (every event updated, none added), another file takes a new campaign."""
     out = tmp_path / "plan.ics"
     assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
-    smaller = without("ship", tmp_path)
-    assert cli("compile", smaller, "--signup", "2024-12-02", "-o", str(out)).exit_code == 0
+    before = out.read_bytes()
+    result = cli("compile", PROMO, "--signup", "2024-12-02", "-o", str(out))
+    assert (result.exit_code, out.read_bytes()) == (2, before)
+    assert result.stderr == (
+        f"{out}: 已有同一进程表另一次活动「test-promo-2024-10-14」的{len(HAND_COMPUTED)}个事件，"
+        "本次活动是「test-promo-2024-12-02」：写进同一个日历，每个人都会看到两份 (若只是日期变了，"
+        "在计划文件中写 campaign: test-promo-2024-10-14（只编译一个计划时也可加上 --campaign "
+        "test-promo-2024-10-14）；若是新的一次活动，请写到另一个文件)\n")
+    english = cli("compile", PROMO, "--signup", "2024-12-02", "--lang", "en", "-o", str(out))
+    assert english.stderr == (
+        f"{out}: holds {len(HAND_COMPUTED)} events of another campaign of this playbook, "
+        "'test-promo-2024-10-14', and this plan is campaign 'test-promo-2024-12-02': written into "
+        "one calendar, everyone would see both (if only the dates changed, write campaign: "
+        "test-promo-2024-10-14 in the plan file (or, compiling one plan, add --campaign "
+        "test-promo-2024-10-14); if this is a new campaign, write it to another file)\n")
+    kept = cli("compile", PROMO, "--signup", "2024-12-02", "--campaign", "test-promo-2024-10-14",
+               "-o", str(out))
+    assert kept.exit_code == 0, kept.stderr
+    got = events(out.read_bytes())
+    assert list(got) == list(HAND_COMPUTED)
+    assert span(got["ship"]) == ("2024-12-20 15:00 Asia/Shanghai", "+P0D")
+    assert {ev["SEQUENCE"] for ev in got.values()} == {1}  # every date moved
+    other = tmp_path / "december.ics"
+    assert cli("compile", PROMO, "--signup", "2024-12-02", "-o", str(other)).exit_code == 0
+
+
+def test_what_is_no_other_run_of_the_campaign(cli: Cli, tmp_path: Path) -> None:
+    """Another playbook's events (no task in common) and events already cancelled are no clash;
+    they are not carried into this campaign's file either."""
+    out = tmp_path / "plan.ics"
+    assert cli("compile", "double-11-day", "--event", "2024-11-11", "-o", str(out)).exit_code == 0
+    assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
+    assert list(events(out.read_bytes())) == list(HAND_COMPUTED)
+    cancelled = out.read_bytes().replace(b"TRANSP:TRANSPARENT", b"STATUS:CANCELLED\r\nTRANSP:TRANSPARENT")
+    out.write_bytes(cancelled)
+    assert cli("compile", PROMO, "--signup", "2024-12-02", "-o", str(out)).exit_code == 0
     got = events(out.read_bytes(), "@test-promo-2024-12-02.promoplan")
-    assert "ship" not in got
+    assert list(got) == list(HAND_COMPUTED)
     assert {ev["SEQUENCE"] for ev in got.values()} == {0}
     assert all("STATUS" not in ev for ev in got.values())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--campaign", " "], "command line: --campaign needs a key (e.g. --campaign ju-huasuan-2026-10-12)\n"),
+    ([str(PLAYBOOKS / "season"), "--campaign", "x"],
+     "command line: --campaign names one plan's campaign, and 4 plans are given (write `campaign:` in "
+     "each plan file instead)\n"),
+])
+def test_campaign_option_mistakes(cli: Cli, args: list[str], message: str) -> None:
+    result = cli("compile", PROMO, "--signup", "2024-10-14", *args)
+    assert (result.exit_code, result.stderr) == (2, message)
 
 
 def test_a_repeat_that_shrinks_cancels_its_lost_occurrences(tmp_path: Path) -> None:
@@ -817,7 +912,7 @@ def test_progress_as_status_mark_and_description(tmp_path: Path) -> None:
     assert ship["DESCRIPTION"].splitlines()[-1] == "进度：✓ 完成（2024-11-05）"
     assert "COMPLETED" not in ship  # a VTODO property, invalid on a VEVENT
     assert (restock["SUMMARY"], restock["STATUS"], triggers(restock)) == (
-        "[运营] 补单给生产部", "CANCELLED", [])
+        "✗ [运营] 补单给生产部", "CANCELLED", [])
     assert restock["DESCRIPTION"].splitlines()[-1] == "进度：✗ 取消"
     assert (review["SUMMARY"], "STATUS" in review, review["DESCRIPTION"].splitlines()[-1]) == (
         "[运营] 活动后的评估", False, "进度：▶ 进行中")
@@ -1009,7 +1104,7 @@ def test_khal_keeps_two_campaigns_side_by_side(cli: Cli, tmp_path: Path, khal_ex
         assert cli("compile", JU, "--signup", signup, "-o", str(files[signup])).exit_code == 0
         khal("import", "--batch", str(files[signup]))
     october, december = (uids(files[s].read_bytes()) for s in ("2024-10-14", "2024-12-02"))
-    assert len(list(khal.vdir.iterdir())) == len(october) + len(december) == 2 * 153
+    assert len(list(khal.vdir.iterdir())) == len(october) + len(december) == 2 * (152 + 28)
     listed = khal("list", "--once", "--day-format", "", "--format", "{uid}",
                   "2024-09-01", "2025-02-01").split()
     assert sorted(listed) == sorted(october | december)  # every event of each, none replaced
@@ -1019,7 +1114,7 @@ def test_khal_keeps_two_campaigns_side_by_side(cli: Cli, tmp_path: Path, khal_ex
         "2024-11-01 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
     assert [line for line in khal.day("2024-12-20", fmt) if "打单" in line] == [
         "2024-12-20 15:00 [运营] 跟进物流打单及打包情况,是否按计划执行"]
-    # khal expands the half-hourly check of each from its one RRULE: 28 times each day
+    # the half-hourly check of each: 28 events each day
     for day in ("2024-11-01", "2024-12-20"):
         assert sum("开团后每半个小时跟进" in line for line in khal.day(day, fmt)) == 28
 
@@ -1027,7 +1122,7 @@ def test_khal_keeps_two_campaigns_side_by_side(cli: Cli, tmp_path: Path, khal_ex
 @pytest.mark.client
 def test_khal_marks_a_removed_task_cancelled(cli: Cli, tmp_path: Path, khal_exe: str) -> None:
     """khal 0.10 has no way to hide cancelled events; it replaces the stored event by UID and
-    shows it as CANCELLED (Google and Outlook remove it)."""
+    shows it as CANCELLED, with the ✗ that Outlook users see (see the README)."""
     khal = Khal(khal_exe, tmp_path, "Asia/Shanghai")
     out = tmp_path / "plan.ics"
     assert cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out)).exit_code == 0
@@ -1040,7 +1135,7 @@ def test_khal_marks_a_removed_task_cancelled(cli: Cli, tmp_path: Path, khal_exe:
     khal("import", "--batch", str(out))
     assert len(list(khal.vdir.iterdir())) == len(HAND_COMPUTED)  # replaced, not added
     assert [line for line in khal.day("2024-11-01", fmt) if "15:00" in line] == [
-        "CANCELLED 2024-11-01 15:00 [运营] 跟进物流打单及打包情况"]
+        "CANCELLED 2024-11-01 15:00 ✗ [运营] 跟进物流打单及打包情况"]
     assert khal.stored()[f"ship{DOMAIN}"]["STATUS"] == "CANCELLED"
 
 

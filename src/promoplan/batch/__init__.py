@@ -15,7 +15,7 @@ from pathlib import Path
 
 from promoplan.batch import outputs, targets
 from promoplan.batch.plans import Progress, compile_all, expand
-from promoplan.errors import ErrorGroup, PromoplanError
+from promoplan.errors import COMMAND_LINE, ErrorGroup, PromoplanError
 from promoplan.schedule import filters
 from promoplan.schedule.offsets import Reminder
 from promoplan.schedule.plan import Plan
@@ -43,6 +43,8 @@ class Request:
     split_by: By | None = None
     writer: WriterOptions = field(default_factory=WriterOptions)
     keep_going: bool = False
+    campaign: str | None = None
+    """`--campaign KEY`: this run's campaign key, instead of the file's or the default."""
 
 
 @dataclass(frozen=True)
@@ -71,16 +73,23 @@ class Outcome:
     """What --format json, csv or md prints."""
     errors: list[PromoplanError] = field(default_factory=list)
     """With `keep_going`: the mistakes of the plans that were left out."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """Warnings about the files rather than the plan, by the plan's name: the people
+    `--invite` cannot reach."""
 
 
 def run(request: Request, progress: Progress) -> Outcome:
     """Everything `compile` was asked for, rendered; nothing written."""
-    targets.check(request.outputs, request.split_by)
+    targets.check(request.outputs, request.split_by, request.writer.invite)
     names, errors = expand(request.refs)
+    if request.campaign is not None:
+        _check_campaign(request.campaign, len(names))
     compiled, found = compile_all(names, request.typed, request.pairs, request.team, progress)
     errors += found
     if errors and not request.keep_going:
         raise ErrorGroup(errors)
+    if request.campaign is not None:
+        compiled = [(ref, replace(plan, campaign=request.campaign.strip())) for ref, plan in compiled]
     several = len(names) > 1
     if several:
         targets.check_several(request.outputs, request.split_by, request.fmt, len(names))
@@ -99,6 +108,16 @@ def run(request: Request, progress: Progress) -> Outcome:
         first = outcome.plans[0]
         outcome.stdout = render(first.plan, fmt, first.words)
     return outcome
+
+
+def _check_campaign(key: str, plans: int) -> None:
+    """--campaign names one plan's campaign, with some text in it."""
+    if not key.strip():
+        raise PromoplanError("--campaign needs a key", COMMAND_LINE,
+                             "e.g. --campaign ju-huasuan-2026-10-12")
+    if plans > 1:
+        raise PromoplanError(f"--campaign names one plan's campaign, and {plans} plans are given",
+                             COMMAND_LINE, "write `campaign:` in each plan file instead")
 
 
 def _narrowed(plans: list[tuple[str, Plan]], request: Request) -> list[tuple[str, Plan]]:
@@ -139,6 +158,12 @@ def _render(plans: list[Compiled], request: Request, outcome: Outcome, progress:
         outcome.files += files
         outcome.folders += folders
         outcome.plans.append(compiled)
+        if request.writer.invite:
+            from promoplan.writers.ics.invitations import no_email
+
+            note = no_email(compiled.plan, compiled.words)
+            if note is not None:
+                outcome.notes.append((compiled.ref, note))
     if season and request.split_by is not None:
         outcome.folders += season
         outcome.files += outputs.season_files([(c.ref, c.plan, c.words) for c in outcome.plans],

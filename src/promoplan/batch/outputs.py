@@ -1,8 +1,10 @@
 """Each plan's files, rendered to bytes: one file per -o, one calendar per role or person
-with --split-by, and the season's calendars when several plans share a folder.
+with --split-by, the season's calendars when several plans share a folder, and a folder
+of invitations (one per event) with --invite.
 
 A calendar written over an earlier one learns what it replaces (`WriterOptions.previous`),
-so moved events update in people's apps: that earlier file is the only thing read here.
+so moved events update in people's apps: that earlier file (or the invitation folder's
+files) is the only thing read here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from promoplan.schedule import filters
 from promoplan.schedule.plan import Plan
 from promoplan.vocabulary import By, Format
 from promoplan.words import Words
-from promoplan.writers import WriterOptions, format_for, render
+from promoplan.writers import BY_EXTENSION, WriterOptions, format_for, render
 
 
 def replacing(path: Path, options: WriterOptions, name: str | None = None) -> WriterOptions:
@@ -27,7 +29,23 @@ def replacing(path: Path, options: WriterOptions, name: str | None = None) -> Wr
         previous = path.read_bytes() if path.is_file() else None
     except OSError:
         previous = None
-    return replace(options, previous=previous, calendar_name=name)
+    return replace(options, previous=previous, previous_path=str(path), calendar_name=name)
+
+
+def invitation_folder(folder: Path, plan: Plan, words: Words,
+                      options: WriterOptions) -> list[tuple[Path, bytes]]:
+    """--invite: one request per event in `folder`; the calendar files already there, one
+    after the other, are what it replaces."""
+    from promoplan.writers.ics import invitation_files
+
+    parts = []
+    try:
+        if folder.is_dir():
+            parts = [p.read_bytes() for p in sorted(folder.glob("*.ics")) if p.is_file()]
+    except OSError:
+        parts = []
+    opts = replace(options, previous=b"\r\n".join(parts) or None, previous_path=str(folder))
+    return [(folder / name, data) for name, data in invitation_files(plan, words, opts)]
 
 
 def plan_files(ref: str, plan: Plan, words: Words, templates: list[Path], split_by: By | None,
@@ -37,6 +55,10 @@ def plan_files(ref: str, plan: Plan, words: Words, templates: list[Path], split_
     folders: list[Path] = []
     for template in templates:
         path = expand(template, ref, plan)
+        if options.invite and path.suffix.lower() not in BY_EXTENSION:
+            folders.append(path)
+            files += invitation_folder(path, plan, words, options)
+            continue
         if split_by is None:
             files.append((path, render(plan, format_for(path), words, replacing(path, options))))
             if path != template:
@@ -54,7 +76,7 @@ def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: li
                  options: WriterOptions) -> list[tuple[Path, bytes]]:
     """--split-by into a plain folder with several plans: one calendar per person (or role)
     holding every campaign they work on."""
-    from promoplan.writers.ics import season
+    from promoplan.writers.ics import season, uid_domain
 
     parts: dict[str, list[tuple[Plan, Words]]] = {}
     for _, plan, words in plans:
@@ -71,7 +93,8 @@ def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: li
             path = folder / f"{file_name(key)}.ics"
             name = season.calendar_name(key, len(found), found[0][1])
             opts = replacing(path, options, name)
-            opts = replace(opts, previous=season.unlabelled(opts.previous, [p for p, _ in found]))
+            opts = replace(opts, previous=season.unlabelled(opts.previous, [p for p, _ in found]),
+                           alongside=frozenset(uid_domain(p) for p, _ in found))
             made = [(part, render(part, Format.ICS, words, opts)) for part, words in found]
             files.append((path, season.join(made, name)))
     return files

@@ -5,7 +5,8 @@ key), `{name}` (its playbook's name) and `{stem}` (its file name without the
 extension, or the built-in name); without a placeholder it is one file (or, with
 `--split-by`, one folder). With several plans every template must give each plan a
 file of its own, except a plain folder with `--split-by`: the season's calendars,
-one per person holding every plan.
+one per person holding every plan. With `--invite`, an -o that names no known format is
+a folder of invitations, one file per event.
 """
 
 from __future__ import annotations
@@ -35,10 +36,14 @@ def placeholders(template: Path) -> list[str]:
     return found
 
 
-def check(outputs: list[Path], split_by: By | None) -> None:
-    """Every -o is a file of a known format, or with --split-by a folder."""
+def check(outputs: list[Path], split_by: By | None, invite: bool = False) -> None:
+    """Every -o is a file of a known format, or with --split-by a folder; --invite needs a
+    folder for its invitations, and a calendar file cannot hold them."""
     for template in outputs:
         placeholders(template)
+    if invite:
+        _check_invite(outputs, split_by)
+        return
     if split_by is None:
         for template in outputs:
             format_for(template)
@@ -51,6 +56,27 @@ def check(outputs: list[Path], split_by: By | None) -> None:
             raise PromoplanError(
                 f"--split-by {split_by} writes one calendar per {what} into a folder, and -o {path} "
                 "is a file", COMMAND_LINE, f"give a folder, e.g. -o {path.with_suffix('')}/")
+
+
+def _check_invite(outputs: list[Path], split_by: By | None) -> None:
+    if split_by is not None:
+        raise PromoplanError(
+            f"--invite and --split-by {split_by}: an invitation goes to every attendee of its "
+            "event, not to one calendar per person", COMMAND_LINE,
+            "leave out --split-by; each invitation names its attendees")
+    for path in outputs:
+        if path.suffix.lower() == ".ics":
+            raise PromoplanError(
+                f"--invite writes one invitation per event into a folder, and -o {path} is a "
+                "calendar file", COMMAND_LINE, f"give a folder, e.g. -o {path.with_suffix('')}/")
+        if path.suffix.lower() in BY_EXTENSION:
+            format_for(path)
+        elif path.is_file():
+            raise PromoplanError(f"--invite writes its invitations into a folder, and -o {path} "
+                                 "is a file", COMMAND_LINE, f"give a folder, e.g. -o {path}-invites/")
+    if all(path.suffix.lower() in BY_EXTENSION for path in outputs):
+        raise PromoplanError("--invite needs -o FOLDER/ for the invitations, one file per event",
+                             COMMAND_LINE, "e.g. -o invites/")
 
 
 def is_season(template: Path, split_by: By | None, several: bool) -> bool:

@@ -43,8 +43,11 @@ def compile_command(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="With -o: do not sum up the plan's warnings on stderr.")] = False,
     invite: Annotated[bool, typer.Option(
-        "--invite", help="ICS: invitations from the team's organizer (METHOD:REQUEST) "
-        "instead of a published calendar.")] = False,
+        "--invite", help="Invitations from the team's organizer instead of a published calendar: "
+        "-o names a folder, one iTIP request per event.")] = False,
+    campaign: Annotated[str | None, typer.Option(
+        "--campaign", metavar="KEY", help="This run's campaign key (calendar UIDs, {campaign}), "
+        "instead of the file's campaign: or the playbook and first date.")] = None,
     drop_cancelled: Annotated[bool, typer.Option(
         "--drop-cancelled", help="ICS: leave out the cancelled events kept from the file "
         "being replaced.")] = False,
@@ -75,7 +78,7 @@ def compile_command(
         refs=refs, typed=typed, pairs=anchor or [], team=team, lang=lang, owner=owner,
         person=person, reminder=options.reminder(remind), outputs=output or [],
         fmt=None if fmt is None else Format(fmt),
-        split_by=split_by, keep_going=keep_going,
+        split_by=split_by, keep_going=keep_going, campaign=campaign,
         writer=WriterOptions(group_by=group_by, by_owner=xlsx_by_owner, invite=invite,
                              drop_cancelled=drop_cancelled))
     with Steps(1) as progress:
@@ -100,9 +103,11 @@ def _warnings(outcome: Outcome) -> None:
     from promoplan.schedule import workload
     from promoplan.words import notices
 
-    if outcome.files:
+    if outcome.files or outcome.notes:
         for compiled in outcome.plans:
             lines = notices.summary(compiled.plan, compiled.words)
+            lines += [compiled.words["notice.summary"] + note
+                      for ref, note in outcome.notes if ref == compiled.ref]
             if outcome.several:
                 lines = [f"{compiled.ref}: {line}" for line in lines]
             important = any(w.code == WarningKind.SCHEDULE_UNPUBLISHED for w in compiled.plan.warnings)

@@ -6,9 +6,20 @@ promoplan then brings the playbook's fixes without a merge. The file is written 
 not dumped from data, because its point is the comments that tell a 运营 lead, in
 Chinese, what to fill in; every value it sets is empty, so it compiles as soon as the
 first anchor's date is filled in.
+
+One value is set (issue 27): `campaign:`, the file's name without its extension, with a
+line saying what it is for. Without it the key is the playbook and the first anchor's
+date, so moving 报名 by a day made every calendar event new and doubled the team's
+calendars; written here, the key stays when the dates move, and the line tells the
+team to give the next campaign a key of its own.
 """
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
 
 from promoplan.playbook.merged import Playbook
 
@@ -21,8 +32,8 @@ def plan_file(name: str, pb: Playbook, filename: str) -> str:
         f"# 填好下面第一个日期后即可生成：promoplan compile {filename} -o 进程表.xlsx",
         f"# 想修改整份进程表时，可用 promoplan init {name} --full 复制全文。",
         f"extends: {name}",
-        "# 本次活动的名称（可选，用于日历和文件名），默认为进程表名加第一个日期",
-        "# campaign: 2025双十一",
+        "# 本次活动的编号：日历靠它认出同一次活动，改日期时不要改它；下一次活动请换一个新编号",
+        f"campaign: {_scalar(Path(filename).stem)}",
         "",
         "# 活动日期：第一个必填；其余默认按进程表推算，平台公布后取消注释并填写即可",
         "anchors:",
@@ -56,3 +67,14 @@ def plan_file(name: str, pb: Playbook, filename: str) -> str:
         "progress: {}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """`text` as a YAML string: plain when YAML reads it back as that text, else quoted."""
+    try:
+        plain = yaml.safe_load(f"k: {text}")
+    except yaml.YAMLError:
+        plain = None
+    if isinstance(plain, dict) and plain.get("k") == text:
+        return text
+    return json.dumps(text, ensure_ascii=False)

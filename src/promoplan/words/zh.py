@@ -211,12 +211,15 @@ WORDS: dict[str, str] = {
     "xlsx.total": "合计",
     "xlsx.footer": "第 &P 页，共 &N 页",
     # Calendars (ICS)
-    "ics.at": "时间",
-    "ics.duration": "时长",
-    "ics.after": "接在",
     "ics.sep": "：",
     "ics.nth": "{note}（第{n}次）",
     "ics.status": "进度",
     "ics.on": "{status}（{day}）",
     "ics.season_name": "{who} · {n}个活动",
+    "ics.no_email": ("没有邮箱、收不到邀请：{people}"
+                     "（在计划文件或 --team 文件的团队名单中写上邮箱，如 {example}）"),
+    "ics.other_campaign": ("已有同一进程表另一次活动「{old}」的{n}个事件，本次活动是「{new}」："
+                           "写进同一个日历，每个人都会看到两份"),
+    "ics.other_campaign_fix": ("若只是日期变了，在计划文件中写 campaign: {old}（只编译一个计划时也可加上 "
+                               "--campaign {old}）；若是新的一次活动，请写到另一个文件"),
 }

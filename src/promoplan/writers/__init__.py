@@ -40,10 +40,16 @@ class WriterOptions:
     """XLSX: add one sheet per owner role."""
     previous: bytes | None = None
     """ICS: the calendar this one replaces, so changed events get a higher SEQUENCE."""
+    previous_path: str | None = None
+    """ICS: where `previous` was read from, named when it holds another campaign."""
+    alongside: frozenset[str] = frozenset()
+    """ICS: the UID domains of the other campaigns written into the same file (a season's
+    calendar): their events in `previous` are no other run of this plan's campaign."""
     calendar_name: str | None = None
     """ICS: the calendar's name in the app (the plan title by default)."""
     invite: bool = False
-    """ICS: write invitations (METHOD:REQUEST, ORGANIZER, ATTENDEE) instead of a published calendar."""
+    """ICS: write invitations into a folder, one iTIP request per event, instead of a published
+    calendar."""
     drop_cancelled: bool = False
     """ICS: leave out the cancelled events carried over from `previous`."""
 

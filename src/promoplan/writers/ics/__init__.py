@@ -10,10 +10,12 @@ and why, one concept a module:
   playbook's zone bounded to the years the plan touches
   (`Timezone.from_tzinfo`), so the bytes do not depend on the tz database's
   far past or future;
-- `identity`: the UID of each event, and which campaign a UID belongs to;
+- `identity`: the UID of each event, which campaign a UID belongs to, and the
+  refusal to write over a calendar of another campaign of the same playbook;
 - `events`: a task as VEVENT(s), with `timing` (DTSTART, DTEND or DURATION,
-  reminders), `repeats` (one RRULE when it reproduces the plan exactly),
-  `invitations` (METHOD:PUBLISH by default, REQUEST with `--invite`) and `text`;
+  reminders), `repeats` (an RRULE for day and week steps only, separate events
+  for steps in hours and minutes), `invitations` (METHOD:PUBLISH by default;
+  with `--invite`, a folder of iTIP requests, one per event) and `text`;
 - `revisions`: SEQUENCE and DTSTAMP from the calendar being replaced, and the
   cancelled events carried over from it;
 - `season`: per-person calendars that join several campaigns.
@@ -25,6 +27,7 @@ Same input (plan and previous file), same bytes: no clock, no randomness.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -34,26 +37,52 @@ from icalendar import Calendar, Timezone, vText
 from promoplan.schedule.plan import Plan
 from promoplan.words import Words, notices
 from promoplan.writers import WriterOptions
+from promoplan.writers.ics import invitations
 from promoplan.writers.ics.events import Events
-from promoplan.writers.ics.identity import domain_of, safe_key, uid, uid_domain
-from promoplan.writers.ics.invitations import organizer
+from promoplan.writers.ics.identity import domain_of, refuse_other_campaign, safe_key, uid, uid_domain
 from promoplan.writers.ics.revisions import previous_events, stamp
 from promoplan.writers.ics.text import clean
 
-__all__ = ["PRODID", "build", "render", "safe_key", "uid", "uid_domain", "vtimezone"]
+__all__ = ["PRODID", "build", "invitation_files", "render", "safe_key", "uid", "uid_domain",
+           "vtimezone"]
 
 PRODID = "-//promoplan//promoplan//EN"
 
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
+    """The published calendar (invitations are a folder: `invitation_files`)."""
     return build(plan, words, previous=options.previous, name=options.calendar_name,
-                 invite=options.invite, drop_cancelled=options.drop_cancelled)
+                 drop_cancelled=options.drop_cancelled, source=options.previous_path,
+                 alongside=options.alongside)
+
+
+def invitation_files(plan: Plan, words: Words, options: WriterOptions) -> list[tuple[str, bytes]]:
+    """`--invite`: one iTIP request (or cancellation) per event, as (file name, bytes);
+    `options.previous` is the folder's files as they were, one after the other."""
+    cal = calendar(plan, words, previous=options.previous, invite=True,
+                   drop_cancelled=options.drop_cancelled, source=options.previous_path)
+    return invitations.split(cal)
 
 
 def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str | None = None,
-          invite: bool = False, drop_cancelled: bool = False) -> bytes:
-    """The calendar as bytes; `previous` is the calendar this one replaces, if any."""
-    sender = organizer(plan) if invite else None
+          invite: bool = False, drop_cancelled: bool = False, source: str | None = None,
+          alongside: Collection[str] = ()) -> bytes:
+    """The calendar as bytes; `previous` is the calendar this one replaces, if any (read
+    from `source`; the campaigns `alongside` are written into the same file)."""
+    out: bytes = calendar(plan, words, previous=previous, name=name, invite=invite,
+                          drop_cancelled=drop_cancelled, source=source,
+                          alongside=alongside).to_ical()
+    return out
+
+
+def calendar(plan: Plan, words: Words, *, previous: bytes | None = None, name: str | None = None,
+             invite: bool = False, drop_cancelled: bool = False, source: str | None = None,
+             alongside: Collection[str] = ()) -> Calendar:
+    """The calendar: its events, and those carried over from `previous` (see `build`)."""
+    sender = invitations.organizer(plan) if invite else None
+    known = previous_events(previous)
+    live = [key for key, old in known.items() if str(old.event.get("STATUS", "")).upper() != "CANCELLED"]
+    refuse_other_campaign(plan, words, live, source, alongside)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -71,7 +100,6 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
     # Each old event is let go once its new one is compared (icalendar holds some 6 kB per
     # event read), so a re-run peaks no higher than a first run; what is left are the
     # events whose task is gone.
-    known = previous_events(previous)
     for event in Events(plan, words, sender):
         found = known.pop(str(event["UID"]), None)
         stamp(event, 0 if found is None else found.sequence_for(event))
@@ -81,8 +109,7 @@ def build(plan: Plan, words: Words, *, previous: bytes | None = None, name: str 
         for key, old in known.items():
             if domain_of(key) == domain:
                 cal.add_component(old.cancelled())
-    out: bytes = cal.to_ical()
-    return out
+    return cal
 
 
 def _years(plan: Plan) -> tuple[date, date]:

@@ -1,12 +1,19 @@
 """A task as VEVENT(s): what a team member sees of it in a calendar app.
 
-One VEVENT per task (or per occurrence of a repeat no RRULE reproduces, see
-`repeats`), at the times `timing` gives. SUMMARY `[版块] 事项`; DESCRIPTION
-with the owner role, the people, the offsets as written, the repeat, the
-notes, the recorded progress and the short tags of the warnings about this
-task (the full wording is in the calendar's X-WR-CALDESC once); CATEGORIES
-section and phase. TRANSP:TRANSPARENT: a nine-day 售后跟进 span is a task, not
-a meeting, and must not mark anyone busy.
+One VEVENT per task (or per occurrence of a repeat in hours or minutes, or of
+one no RRULE reproduces, see `repeats`), at the times `timing` gives. SUMMARY
+`[版块] 事项`; DESCRIPTION with the owner role, the people, the repeat (每30分钟
+一次，共28次（第3次）), the notes, the recorded progress and the short tags of the
+warnings about this task (the full wording is in the calendar's X-WR-CALDESC
+once); CATEGORIES section and phase. TRANSP:TRANSPARENT: a nine-day 售后跟进
+span is a task, not a meeting, and must not mark anyone busy.
+
+No offsets (issue 27). They were written as the playbook spells them, which is
+the team's words in one task (开团前3天) and promoplan's in the next (`open`,
+`end`, `event-32d`, `3d`, a task id after `after:`): `开始：open / 完成：end` is
+noise to a 运营 lead. The event's own date and time are what a calendar shows,
+as the 进程表 shows dates and not offsets; the offsets as written stay in the
+JSON output for scripts.
 
 Progress (issue 18). RFC 5545 allows VEVENT STATUS TENTATIVE, CONFIRMED or
 CANCELLED, and COMPLETED only on a VTODO. So a task recorded as cancelled
@@ -32,12 +39,10 @@ from promoplan.schedule.plan import Plan, PlanTask, When
 from promoplan.vocabulary import Status
 from promoplan.words import Words, notices
 from promoplan.writers.ics.identity import uid
-from promoplan.writers.ics.invitations import address
+from promoplan.writers.ics.invitations import address, invitees
 from promoplan.writers.ics.repeats import rule
-from promoplan.writers.ics.text import clean
+from promoplan.writers.ics.text import CANCELLED_MARK, clean
 from promoplan.writers.ics.timing import Timing
-
-_OFFSET_KEYS = ("at", "start", "due", "duration", "after")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class Events:
         self.plan = plan
         self.words = words
         self.timing = Timing(plan)
+        self.organizer = organizer
         self.sender = None if organizer is None else address(organizer, organizer=True)
         self.tags = notices.tags_by_task(plan, words)
 
@@ -81,6 +87,8 @@ class Events:
         summary = clean(f"[{task.section}] {task.name}" if task.section else task.name)
         if status is Status.DONE:
             summary = f"✓ {summary}"
+        elif status is Status.CANCELLED:
+            summary = CANCELLED_MARK + summary
         event = Event()
         event.add("uid", uid(self.plan, task, item.n))
         event.add("summary", summary)
@@ -96,10 +104,11 @@ class Events:
         if categories:
             event.add("categories", categories)
         event.add("description", clean(self._description(item)))
-        if self.sender is not None:
+        if self.organizer is not None and self.sender is not None:
             event.add("organizer", self.sender)
-            if task.people:
-                event.add("attendee", [address(person) for person in task.people])
+            people = invitees(task, self.organizer)
+            if people:
+                event.add("attendee", [address(person) for person in people])
         if status is Status.CANCELLED:
             event.add("status", "CANCELLED")
         event.add("transp", "TRANSPARENT")
@@ -124,10 +133,6 @@ class Events:
         lines = [f"{words['role']}{sep}{task.owner}"] if task.owner else []
         if task.people:
             lines.append(f"{words['people']}{sep}{words.people(task)}")
-        for key in _OFFSET_KEYS:
-            if key in task.offsets:
-                label = labels[key] if key in labels else words[key]
-                lines.append(f"{label}{sep}{task.offsets[key]}")
         if task.occurrences:
             note = words.repeat_note(task)
             lines.append(note if item.n is None else labels["nth"].format(note=note, n=item.n))

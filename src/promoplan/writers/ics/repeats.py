@@ -1,21 +1,22 @@
-"""A repeating task as one VEVENT with an RRULE, when a rule reproduces it exactly.
+"""A repeating task as one VEVENT with an RRULE, when every client shows the rule and it
+reproduces the plan exactly; otherwise one VEVENT per occurrence.
 
-A repeat with a plain step (minutes, hours, days or weeks) is ONE VEVENT with
-an RRULE `FREQ=…;INTERVAL=…;COUNT=n`, and the rule is checked before it is
-written: its expansion by `dateutil.rrule` must equal the plan's occurrences,
-every occurrence must last as long as the first and get the same reminder.
-Otherwise (working-day steps, which follow holidays and 调休; a sub-daily step
-across a daylight-saving change, which the resolver counts in real time and an
-RRULE in wall-clock time; a working-day reminder that falls differently per
-occurrence) each occurrence is its own VEVENT (`<id>.<n>@…`).
+Only day and week steps become an RRULE (`FREQ=DAILY` or `WEEKLY;INTERVAL=…;COUNT=n`):
+those are what every calendar app maps. Sub-daily rules (FREQ=MINUTELY, HOURLY) are
+valid RFC 5545, and khal, icalendar and dateutil expand them, but Outlook skips the
+event ("contains a recurrence pattern that Outlook does not support", w3c/calendar#25),
+and macOS Calendar, iOS and Google were reported to show nothing of an HOURLY rule
+(sebbo2002/ical-generator#130): the half-hourly 开团 check, the team's most
+time-critical routine, vanished from the calendars most of them use. So a step in
+hours or minutes gives one event per occurrence, each with its own UID
+(`<id>.<n>@…`, see `identity`) and reminder: 28 events for ju-huasuan's check, which
+every client lists.
 
-Sub-daily steps are written as FREQ=MINUTELY or HOURLY on purpose: RFC 5545
-defines them, khal, icalendar and dateutil expand them (the tests check khal
-lists every occurrence), and the alternative (dozens of events per check) is
-what the team complained about. Google and Outlook are reported to handle them
-poorly on import (Outlook may refuse sub-daily rules); the repeat is also
-spelled out in DESCRIPTION (每30分钟一次，共4次) so a reader of a client that
-shows only the first occurrence still knows.
+A day or week rule is checked before it is written: its expansion by `dateutil.rrule`
+must equal the plan's occurrences, and every occurrence must last as long as the first
+and get the same reminder. Otherwise (working-day steps, which follow holidays and 调休;
+a working-day reminder that falls differently per occurrence) the occurrences are
+separate events too.
 """
 
 from __future__ import annotations
@@ -50,19 +51,12 @@ def rule(task: PlanTask, timing: Timing) -> vRecur | None:
 
 
 def frequency(every: tuple[Shift, ...]) -> tuple[str, int] | None:
-    """FREQ and INTERVAL for a fixed step, or None when the step follows the calendar.
-
-    Whole days and weeks step in wall-clock days (DAILY, WEEKLY); hours and
-    minutes in time (HOURLY, MINUTELY); a mix counts in minutes. Working days
-    (and any unit this writer does not know) have no RRULE.
-    """
+    """FREQ and INTERVAL for a step of whole days or weeks (DAILY, WEEKLY), stepped in
+    wall-clock days; None for anything else: hours and minutes (separate events, see
+    above), working days, and any unit this writer does not know."""
     if not every or any(s.amount <= 0 for s in every):
         return None
-    units = {s.unit for s in every}
-    if units <= {"d", "w"}:
+    if {s.unit for s in every} <= {"d", "w"}:
         days = sum(s.amount * (7 if s.unit == "w" else 1) for s in every)
         return ("WEEKLY", days // 7) if days % 7 == 0 else ("DAILY", days)
-    if units <= {"d", "w", "h", "min"}:
-        minutes = sum(s.amount * {"d": 1440, "w": 10080, "h": 60}.get(s.unit, 1) for s in every)
-        return ("HOURLY", minutes // 60) if minutes % 60 == 0 else ("MINUTELY", minutes)
     return None

@@ -14,10 +14,13 @@ replaced (`WriterOptions.previous`, read with icalendar) is part of the input:
   values;
 - DTSTAMP is 2000-01-01T00:00:00Z plus SEQUENCE minutes, so it moves with it;
 - an event of the same campaign (same UID domain) whose task is gone is
-  written again as STATUS:CANCELLED with SEQUENCE + 1 and no alarm, so a
-  re-import removes it from calendars; it stays in every later file written
-  over this one until `--drop-cancelled`. Events of another campaign in the
-  old file are not carried over.
+  written again as STATUS:CANCELLED with SEQUENCE + 1, no alarm and `✗`
+  before its SUMMARY; it stays in every later file written over this one
+  until `--drop-cancelled`. What apps then do with it differs (the README's
+  Calendars paragraph): Google drops it, Apple and khal keep it crossed out
+  or marked CANCELLED, Outlook shows it as if it were on, hence the mark.
+  Events of another campaign in the old file are not carried over (and a
+  file holding another campaign of this playbook is refused, see `identity`).
 
 The old file is anybody's: anything icalendar cannot read (a file cut
 short, 3,000 nested events) counts as no earlier calendar, an event without
@@ -32,7 +35,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Component
+from icalendar import Calendar, Component, vText
+
+from promoplan.writers.ics.text import CANCELLED_MARK
 
 STAMP_BASE = datetime(2000, 1, 1, tzinfo=UTC)
 """DTSTAMP of SEQUENCE 0; each later SEQUENCE adds one minute."""
@@ -66,6 +71,9 @@ class Known:
             return event
         event.pop("STATUS", None)
         event.add("status", "CANCELLED")
+        summary = str(event.get("SUMMARY", ""))
+        if not summary.startswith(CANCELLED_MARK):
+            event["SUMMARY"] = vText(CANCELLED_MARK + summary)
         event.subcomponents = [c for c in event.subcomponents if c.name != "VALARM"]
         stamp(event, self.sequence + 1)
         return event

@@ -10,7 +10,10 @@ every part, the events in the order of the plans given.
 Each event's SUMMARY starts with its store (the plan's `brand:`, else its campaign):
 `店A · [美工] 主图设计`, since the same task of three stores is otherwise three
 identical lines in one calendar. The calendar being replaced is handed to the ICS
-writer with those labels taken off again, so an unchanged event keeps its SEQUENCE.
+writer with those labels taken off again, so an unchanged event keeps its SEQUENCE, and
+with the campaigns joined named as `alongside` each other (batch.outputs), so a store's
+events there are not taken for another run of the next store's campaign; a store whose
+key changed since (its first date moved, no `campaign:`) is refused as anywhere else.
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+CANCELLED_MARK = "✗ "
+"""Before the SUMMARY of a cancelled event, the mark the other outputs give 取消: Outlook shows
+a cancelled event of an imported calendar as if it were on, and this is all it shows."""
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 """Control characters RFC 5545 allows in no TEXT value (tab is allowed, line breaks are escaped)."""
 
