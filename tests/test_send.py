@@ -260,6 +260,21 @@ def test_a_limited_second_part_is_sent_again_and_the_first_never(robots: Robots,
     assert len({p.text for p in robots.posted}) == 4
 
 
+def test_http_429_is_a_rate_limit_too(robots: Robots, story: Path) -> None:
+    robots.refuse("feishu", reply=(429, {}))
+    out = send(story, "plan.yaml", "--on", "2024-10-14", *robots.args("feishu"))
+    assert (out.returncode, out.stderr) == (0, "飞书限流（HTTP 429）：20秒后重发消息（第1次重试，最多3次）\n"
+                                               "已发送到飞书：消息\n")
+    assert len(robots.posted) == 1
+
+
+def test_a_code_we_do_not_know_is_told_in_the_platforms_words_masked(robots: Robots, story: Path) -> None:
+    robots.refuse("wecom", reply=(200, {"errcode": 40001, "errmsg": f"invalid credential, key={KEY}"}))
+    out = send(story, "plan.yaml", "--on", "2024-10-14", *robots.args("wecom"))
+    assert (out.returncode, out.stderr) == (
+        1, "企业微信拒收消息：错误码 40001，平台的说明：invalid credential, key=****\n未发送：消息\n")
+
+
 def test_the_real_rate_window_is_waited_out(robots: Robots, tmp_path: Path) -> None:
     # 20 messages already this minute: the next waits 20 s (still full), then 40 s (free).
     robots.sent_at["feishu"].extend([robots.now()] * 20)
@@ -443,7 +458,9 @@ def test_the_webhook_from_the_environment_and_the_platform_from_the_host(story: 
     (("--webhook", "https://open.feishu.cn/open-apis/bot/v2/hook/"),
      "主机 open.feishu.cn 上的这个地址不是飞书群机器人的 webhook (应为 https://open.feishu.cn/open-apis/bot/v2/hook/TOKEN)"),
     (("--webhook", "qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc"),
-     "webhook 地址应以 https:// 开头 (从机器人设置中复制完整的 webhook 地址)"),
+     "webhook 地址不完整或有误：应以 https:// 开头，不含空格 (从机器人设置中复制完整的 webhook 地址)"),
+    (("--to", "wecom", "--webhook", "http://127.0.0.1:99999/cgi-bin/webhook/send?key=abc"),
+     "webhook 地址不完整或有误：应以 https:// 开头，不含空格 (从机器人设置中复制完整的 webhook 地址)"),
     (("--webhook", "https://oapi.dingtalk.com/robot/send?access_token=t", "--owner", "运营主管", "--person", "张伟"),
      "--owner 和 --person 只能给一个"),
 ])

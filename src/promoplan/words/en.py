@@ -291,7 +291,7 @@ WORDS: dict[str, str] = {
     "send.code.feishu.9499": "a malformed request, or one over 20 KB",
     "send.no_webhook": "no webhook address for the robot",
     "send.no_webhook.hint": "give it with --webhook URL or the environment variable PROMOPLAN_WEBHOOK",
-    "send.not_an_address": "a webhook address starts with https://",
+    "send.not_an_address": "not a whole webhook address: it starts with https:// and has no spaces",
     "send.not_an_address.hint": "copy the whole webhook address from the robot's settings",
     "send.unknown_host": "cannot tell which robot the host {host} is",
     "send.unknown_host.hint": "name it with --to wecom|dingtalk|feishu",

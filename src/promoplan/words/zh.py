@@ -264,7 +264,7 @@ WORDS: dict[str, str] = {
     "send.code.feishu.9499": "请求格式不对或超过20 KB",
     "send.no_webhook": "没有机器人的 webhook 地址",
     "send.no_webhook.hint": "用 --webhook URL 或环境变量 PROMOPLAN_WEBHOOK 给出",
-    "send.not_an_address": "webhook 地址应以 https:// 开头",
+    "send.not_an_address": "webhook 地址不完整或有误：应以 https:// 开头，不含空格",
     "send.not_an_address.hint": "从机器人设置中复制完整的 webhook 地址",
     "send.unknown_host": "无法从主机 {host} 判断是哪种机器人",
     "send.unknown_host.hint": "用 --to wecom|dingtalk|feishu 指定",

@@ -307,9 +307,11 @@ def webhook(url: str, secret: str, to: Robot | None, words: Words) -> Webhook:
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 (a port out of range raises here, not halfway through sending)
     except ValueError:
         parts, host = urlsplit(""), ""
-    if parts.scheme not in ("http", "https") or not host:
+    typed = url.strip()
+    if parts.scheme not in ("http", "https") or not host or not typed.isprintable() or " " in typed:
         raise PromoplanError(table["not_an_address"], COMMAND_LINE, table["not_an_address.hint"])
     by_host = next((p for p in PLATFORMS.values() if host in p.hosts), None)
     if to is None and by_host is None:

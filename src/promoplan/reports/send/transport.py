@@ -89,12 +89,13 @@ class _Run:
         import httpx
 
         table, what, most = self.words.group("send"), self.labels[index], len(WAITS)
-        never_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
+        never_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError,
+                      httpx.InvalidURL)
         for attempt in range(most + 1):
             request = make(real_time())  # signed anew each time: a signature is for its moment
             try:
                 response = self.post(request)
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 if posts and not isinstance(exc, never_sent):  # it went out: the robot may have posted it
                     raise self.fail(index + 1, table["uncertain"].format(
                         robot=self.robot, what=what, reason=_reason(exc))) from None
