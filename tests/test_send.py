@@ -164,6 +164,24 @@ def test_times_moments_and_the_holiday_warning_first(robots: Robots, story: Path
     ]
 
 
+def test_once_progress_is_recorded_what_is_late_is_overdue_by_section(robots: Robots, story: Path) -> None:
+    # As agenda's test: on Sun 11-03, 改价格 (Wed 10-30), 开团检查 (Fri 11-01, in progress) and
+    # 复盘 (Sat 11-02) are past due and not done; by section, oldest first within each.
+    (story / "tracked.yaml").write_text(PLAN_V1 + "progress:\n  brief: 完成 2024-10-13\n  check: 进行中\n",
+                                        encoding="utf-8")
+    assert send(story, "tracked.yaml", "--on", "2024-11-03", *robots.args("wecom")).returncode == 0
+    assert send(story, "tracked.yaml", "--on", "2024-11-03", "--owner", "客服主管",
+                *robots.args("wecom")).returncode == 0
+    assert [p.text for p in robots.posted] == [
+        "### 小测试 · 11月3日 周日\n**已逾期**\n【运营】\n"
+        "- 10月30日 周三 截止 运营第2项「改价格」 — 运营主管（张伟）\n"
+        "- 11月2日 周六 截止 运营第3项「复盘」 — 运营主管（张伟）\n"
+        "【客服】\n- 11月1日 周五 截止 客服第1项「开团检查」 — 客服主管 · ▶ 进行中",
+        "### 小测试 · 11月3日 周日\n**已逾期**\n"
+        "【客服】\n- 11月1日 周五 截止 客服第1项「开团检查」 — 客服主管 · ▶ 进行中",
+    ]
+
+
 # ------------------------------------------------------------------ a week in parts
 
 
@@ -312,6 +330,8 @@ def test_a_bad_key_is_explained_and_never_shown(robots: Robots, story: Path, rob
     for debug in ((), ("--debug",)):
         out = send(story, *debug, "plan.yaml", "--on", "2024-10-14", *robots.args(robot, wrong))
         assert (out.returncode, out.stdout, out.stderr) == (1, "", f"{expected}\n未发送：消息\n")
+        assert wrong not in everything(out)
+    assert [r.reply for r in robots.requests][0] != {}  # the robot did answer with its code
     assert robots.posted == []
 
 
