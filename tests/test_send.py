@@ -331,7 +331,8 @@ def test_a_bad_key_is_explained_and_never_shown(robots: Robots, story: Path, rob
         out = send(story, *debug, "plan.yaml", "--on", "2024-10-14", *robots.args(robot, wrong))
         assert (out.returncode, out.stdout, out.stderr) == (1, "", f"{expected}\n未发送：消息\n")
         assert wrong not in everything(out)
-    assert [r.reply for r in robots.requests][0] != {}  # the robot did answer with its code
+    code = int(re.search(r"错误码 (\d+)", expected)[1])  # type: ignore[index]
+    assert [r.reply.get("errcode", r.reply.get("code")) for r in robots.requests] == [code, code]
     assert robots.posted == []
 
 

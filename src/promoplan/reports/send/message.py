@@ -69,7 +69,6 @@ class Part:
     total: int
     title: str
     content: str
-    tasks: int
 
 
 def title(plan: Plan, days: Sequence[date], words: Words) -> str:
@@ -140,19 +139,18 @@ def split(found: Digest, markup: Markup, fits: Fits, words: Words) -> list[Part]
         if len(chunks) <= total:
             break
         total = len(chunks)
-    total = len(chunks)
-    return [Part(n, total, _numbered(found.title, n, total, words), text, tasks)
-            for n, (text, tasks) in enumerate(chunks, 1)]
+    return [Part(n, len(chunks), _numbered(found.title, n, len(chunks), words), text)
+            for n, text in enumerate(chunks, 1)]
 
 
 def _numbered(heading: str, n: int, total: int, words: Words) -> str:
     return heading + words["send.part"].format(n=n, total=total) if total > 1 else heading
 
 
-def _chunks(found: Digest, markup: Markup, fits: Fits, words: Words, total: int) -> list[tuple[str, int]]:
+def _chunks(found: Digest, markup: Markup, fits: Fits, words: Words, total: int) -> list[str]:
     """Greedy: each part takes entries while it fits; an entry too long for a part of its
     own is shortened (a task name of thousands of characters must not stop the post)."""
-    done: list[tuple[str, int]] = []
+    done: list[str] = []
     current: list[Entry] = []
 
     def text(entries: Sequence[Entry]) -> tuple[str, str]:
@@ -161,7 +159,7 @@ def _chunks(found: Digest, markup: Markup, fits: Fits, words: Words, total: int)
         return heading, draw(markup, heading, found.notes if n == 1 else (), entries)
 
     def close() -> None:
-        done.append((text(current)[1], sum(e.task for e in current)))
+        done.append(text(current)[1])
 
     for entry in found.entries:
         if current and fits(*text([*current, entry])):
