@@ -62,7 +62,8 @@ def send_command(
 
     A robot that signs (DingTalk, Feishu) takes its secret from $PROMOPLAN_WEBHOOK_SECRET.
     Exit code 0 when everything was sent, 1 when the robot refused or could not be
-    reached, 2 on bad input or configuration.
+    reached, 2 on bad input or configuration. Every anchor of the playbook is also an
+    option, for a playbook without dates: --signup 2024-10-14.
     """
     from promoplan.reports.send.platforms import Redactor
 
