@@ -84,3 +84,11 @@ class Lang(StrEnum):
 
     ZH = "zh"
     EN = "en"
+
+
+class Robot(StrEnum):
+    """`send --to`: the chat group robots a message is posted to."""
+
+    WECOM = "wecom"
+    DINGTALK = "dingtalk"
+    FEISHU = "feishu"

@@ -23,6 +23,7 @@ from promoplan.cli.listing import list_command
 from promoplan.cli.options import EXTRA
 from promoplan.cli.progress import progress_command
 from promoplan.cli.schema import schema_command
+from promoplan.cli.send import send_command
 from promoplan.cli.textconv import textconv_command
 from promoplan.cli.validate import validate_command
 from promoplan.cli.workload import load_command
@@ -70,6 +71,7 @@ app.command("load", context_settings=EXTRA,
 app.command("progress")(progress_command)
 app.command("textconv")(textconv_command)
 app.command("schema")(schema_command)
+app.command("send", context_settings=EXTRA, short_help="Post the agenda to a chat robot.")(send_command)
 
 
 def main() -> None:

@@ -5,17 +5,22 @@ when it is past due and neither done nor cancelled, however long ago. Until then
 nothing says what was done, so "overdue" means "was due since the last working
 day": on Monday the list asks about Friday's, Saturday's and Sunday's deadlines,
 on Tuesday about Monday's. Tasks are named as on the sheet (运营第2项「改价格」).
+
+The terminal and Markdown agenda group a day by time of day; the chat message (`send`)
+reads the same items under 开始 / 截止 / 已逾期, each by section (`by_heading`), with the
+warning that makes every date uncertain on top (`headline`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from promoplan.schedule.plan import Plan, PlanTask
+from promoplan.vocabulary import WarningKind
 from promoplan.words import Words
-from promoplan.words.notices import task_ref
+from promoplan.words.notices import summary, task_ref
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -99,22 +104,63 @@ def _group(item: Item) -> str:
 GROUPS = ("overdue", "all_day", "morning", "afternoon", "evening")
 
 
-def _line(item: Item, words: Words, md: bool) -> str:
-    task = item.task
-    who = words.owner(task)
+def when(item: Item, words: Words) -> str:
+    """What an item's line starts with: the day it was due for what is overdue, else its
+    time of day (nothing for an all-day item)."""
     if item.kind == "overdue":
         assert item.due is not None
-        head = f"{words.day(item.due)} {words['agenda_due']}"
-    else:
-        head = words.clock(item.clock) if item.clock else ""
-        if item.kind in ("start", "due"):
-            head = f"{head} {words['agenda_' + item.kind]}".strip()
+        return f"{words.day(item.due)} {words['agenda_due']}"
+    return words.clock(item.clock) if item.clock else ""
+
+
+def named(task: PlanTask, words: Words, md: bool = False) -> str:
+    """The task as the sheet names it, its role and people, and its recorded status."""
+    who = words.owner(task)
     name = task_ref(task, words)
-    text = f"{head} {f'**{name}**' if md else name}".strip()
+    text = f"**{name}**" if md else name
     text = f"{text} — {who}" if who else text
     if task.progress is not None:
         text += f" · {words['status.' + task.progress.status]}"
     return text
+
+
+def _line(item: Item, words: Words, md: bool) -> str:
+    head = when(item, words)
+    if item.kind in ("start", "due"):
+        head = f"{head} {words['agenda_' + item.kind]}".strip()
+    return f"{head} {named(item.task, words, md)}".strip()
+
+
+# The chat message's headings: a moment (`at:`) is work begun when it happens, so it is
+# listed with what starts.
+HEADINGS = ("start", "due", "overdue")
+_HEADING = {"at": "start", "start": "start", "due": "due", "overdue": "overdue"}
+
+
+def by_section(plan: Plan, items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Items by section in the plan's order (sections it does not declare after, by name);
+    within a section they keep their order."""
+    sections = sorted({i.task.section for i in items}, key=lambda s: (plan.section_rank(s), s))
+    return [(s, [i for i in items if i.task.section == s]) for s in sections]
+
+
+def by_heading(plan: Plan, day: date, first: bool) -> list[tuple[str, list[tuple[str, list[Item]]]]]:
+    """A day's items under start / due / overdue, each by section: the chat message's layout.
+    What is overdue is asked about on the `first` day shown only, as `lines` does."""
+    items = day_items(plan, day) + (overdue(plan, day) if first else [])
+    found = []
+    for heading in HEADINGS:
+        chosen = [i for i in items if _HEADING[i.kind] == heading]
+        if chosen:
+            found.append((heading, by_section(plan, chosen)))
+    return found
+
+
+def headline(plan: Plan, words: Words) -> list[str]:
+    """The warning that makes every date of the plan uncertain (a year whose official
+    holiday schedule is not published), worded as `compile` sums it up; nothing otherwise."""
+    first = [w for w in plan.warnings if w.code is WarningKind.SCHEDULE_UNPUBLISHED]
+    return summary(replace(plan, warnings=first), words) if first else []
 
 
 def lines(plan: Plan, days: list[date], words: Words, md: bool) -> list[tuple[str, str]]:

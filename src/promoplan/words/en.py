@@ -242,4 +242,72 @@ WORDS: dict[str, str] = {
     "ics.other_campaign_fix": ("if only the dates changed, write campaign: {old} in the plan file (or, "
                                "compiling one plan, add --campaign {old}); if this is a new campaign, "
                                "write it to another file"),
+    # promoplan send: the chat message, what was sent, what a robot's codes mean
+    "send.start_today": "Starting today",
+    "send.due_today": "Due today",
+    "send.start": "Starting",
+    "send.due": "Due",
+    "send.overdue": "Overdue",
+    "send.section": "[{section}]",
+    "send.part": " ({n}/{total})",
+    "send.robot.wecom": "WeCom",
+    "send.robot.dingtalk": "DingTalk",
+    "send.robot.feishu": "Feishu",
+    "send.what.message": "the message",
+    "send.what.part": "part {n}/{total}",
+    "send.what.file": "file “{name}”",
+    "send.sent": "sent to {robot}: {what}",
+    "send.retry": "{robot} is limiting messages ({code}): sending {what} again in {seconds} s "
+                  "(retry {n} of {most})",
+    "send.retry_reach": "cannot reach {robot} ({reason}): sending {what} again in {seconds} s "
+                        "(retry {n} of {most})",
+    "send.refused": "{robot} refused {what}: {code}, {meaning}",
+    "send.limited": "{robot} kept limiting messages ({code}): {what} not sent after {most} retries",
+    "send.unreachable": "cannot reach {robot} ({reason}): {what} not sent after {most} retries",
+    "send.uncertain": "no answer from {robot} to {what} ({reason}): it may have arrived, "
+                      "so it is not sent again",
+    "send.unreadable": "a reply that cannot be read, HTTP {status}",
+    "send.no_media_id": "{robot} took the file but gave no media_id",
+    "send.not_sent": "not sent: {items}",
+    "send.errcode": "code {code}",
+    "send.code.other": "the platform says: {message}",
+    "send.code.none": "the platform gives no reason",
+    "send.code.wecom.45009": "too many messages (20 a minute per robot)",
+    "send.code.wecom.93000": "the webhook is not valid: a wrong key, or the robot was removed from the group",
+    "send.code.dingtalk.130101": (
+        "too many messages (20 a minute per robot; over that, 10 minutes of silence)"
+    ),
+    "send.code.dingtalk.310000": (
+        "the security settings said no: a wrong signature (check PROMOPLAN_WEBHOOK_SECRET), a message "
+        "without the robot's keyword, or an IP address not on its list"
+    ),
+    "send.code.dingtalk.300001": "no such access_token: a wrong address, or the robot was deleted",
+    "send.code.feishu.11232": "too many messages",
+    "send.code.feishu.19001": (
+        "the webhook is not valid: a wrong token in the address, or the robot was deleted"
+    ),
+    "send.code.feishu.19021": (
+        "the signature did not match: a wrong secret (check PROMOPLAN_WEBHOOK_SECRET), or this "
+        "computer's clock more than an hour off"
+    ),
+    "send.code.feishu.19022": "this computer's IP address is not on the robot's list",
+    "send.code.feishu.19024": "the message lacks the robot's keyword",
+    "send.code.feishu.9499": "a malformed request, or one over 20 KB",
+    "send.no_webhook": "no webhook address for the robot",
+    "send.no_webhook.hint": "give it with --webhook URL or the environment variable PROMOPLAN_WEBHOOK",
+    "send.not_an_address": "not a whole webhook address: it starts with https:// and has no spaces",
+    "send.not_an_address.hint": "copy the whole webhook address from the robot's settings",
+    "send.unknown_host": "cannot tell which robot the host {host} is",
+    "send.unknown_host.hint": "name it with --to wecom|dingtalk|feishu",
+    "send.mismatch": "--to {to}, but the host {host} is {robot}'s",
+    "send.mismatch.hint": "leave out --to, or give that platform's robot address",
+    "send.bad_shape": "this address on {host} is not a {robot} group robot's webhook",
+    "send.bad_shape.hint": "it looks like {shape}",
+    "send.no_files": "--attach xlsx: a {robot} group robot cannot send files",
+    "send.no_files.hint": "only WeCom group robots send files; leave out --attach, or use a WeCom robot",
+    "send.file_size": "the workbook is {size} bytes; a WeCom robot takes files of {low} to {high} bytes",
+    "send.owner_and_person": "--owner and --person: give one of them",
+    "send.dry_run": "nothing sent (--dry-run)",
+    "send.dry_file": "media: {name} ({size} bytes)",
+    "send.dry_media_id": "(the media_id upload_media returns)",
 }
