@@ -69,6 +69,12 @@ def open_workbook(data: bytes, shown: str, hint: str | None = None, *, data_only
     """
     if len(data) > MAX_BYTES:
         raise _too_big(shown, f"the file is {len(data):,} bytes (at most {MAX_BYTES:,})")
+    # Counted before zipfile reads the directory: it makes an object of every entry (a 25 MB
+    # file of 290,000 empty parts took 230 MB). Each entry of the directory starts with this
+    # signature, so the count is never below the number of parts.
+    parts = data.count(b"PK\x01\x02")
+    if parts > MAX_PARTS:
+        raise _too_big(shown, f"it has {parts:,} parts (at most {MAX_PARTS:,})")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
@@ -90,8 +96,6 @@ def open_workbook(data: bytes, shown: str, hint: str | None = None, *, data_only
 
 def _check_parts(archive: zipfile.ZipFile, shown: str) -> None:
     parts = archive.infolist()
-    if len(parts) > MAX_PARTS:
-        raise _too_big(shown, f"it has {len(parts):,} parts (at most {MAX_PARTS:,})")
     total = 0
     for part in parts:
         size, packed = part.file_size, part.compress_size
