@@ -121,3 +121,11 @@ def test_a_very_hidden_sheet_is_not_the_teams(cli: Cli, tmp_path: Path,
     result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
     assert (result.exit_code, result.stderr) == (0, "plan.yaml: 状态没有变化\n")
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == PLAN
+
+
+def test_a_file_written_as_one_flow_mapping_gets_its_block_inside() -> None:
+    text = "{extends: ju-huasuan, anchors: {signup: {date: 2024-10-14}}}  # all on one line\n"
+    edited = edit_block(text, "progress", {"price-stock": "完成"})
+    assert edited == ("{extends: ju-huasuan, anchors: {signup: {date: 2024-10-14}}, "
+                      "progress: {price-stock: 完成}}  # all on one line\n")
+    assert yaml.safe_load(edited)["progress"] == {"price-stock": "完成"}

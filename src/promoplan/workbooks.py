@@ -49,6 +49,7 @@ MAX_CELLS = 1_500_000
 SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
 """Excel's own sheet size: what a whole-column or whole-row reference covers."""
 
+
 def read_bounded(path: Path, shown: str) -> bytes:
     """A workbook file's bytes, refused unread when it is larger than any 进程表."""
     try:

@@ -46,6 +46,10 @@ def edit_block(text: str, key: str, changes: dict[str, str | None]) -> str:
         added = {k: v for k, v in changes.items() if v is not None}
         if not added:
             return text
+        if isinstance(root, yaml.MappingNode) and root.flow_style:  # a file that is one {…}
+            end = text.rindex("}", 0, root.end_mark.index)
+            flow = ", ".join(f"{scalar(k, flow=True)}: {scalar(v, flow=True)}" for k, v in added.items())
+            return text[:end] + f"{', ' if root.value else ''}{key}: {{{flow}}}" + text[end:]
         indent = " " * _indent(root)
         lines = "".join(f"{indent}{scalar(k)}: {scalar(v)}\n" for k, v in added.items())
         return text + ("" if text.endswith("\n") or not text else "\n") + f"{key}:\n{lines}"
