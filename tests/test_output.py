@@ -122,3 +122,29 @@ def test_a_name_near_the_limit_gets_a_temporary_name_within_it(tmp_path: Path) -
     name = "名" * 83 + ".json"  # 254 bytes: `.NAME.PID-0.tmp` would be 270
     write_all([(tmp_path / name, b"new")])
     assert [(p.name, p.read_bytes()) for p in tmp_path.iterdir()] == [(name, b"new")]
+
+
+def test_an_old_file_that_cannot_be_set_aside_stays_where_it_is(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """No hard links, and the second file cannot be moved aside either: it is never touched,
+    and the first, already replaced, is put back."""
+    for name in ("a.json", "b.csv"):
+        (tmp_path / name).write_bytes(b"old " + name.encode())
+    real = os.replace
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if str(src).endswith("b.csv"):
+            raise PermissionError(13, "Permission denied", str(src))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PromoplanError) as caught:
+        write_all([(tmp_path / "a.json", b"new"), (tmp_path / "b.csv", b"new")])
+    message = str(caught.value)
+    assert message == f"command line: cannot write {tmp_path / 'b.csv'}: Permission denied"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"a.json": b"old a.json",
+                                                                    "b.csv": b"old b.csv"}

@@ -55,16 +55,16 @@ def write_all(outputs: list[tuple[Path, bytes]], folders: Sequence[Path] = ()) -
             for path, data in outputs:
                 if held.signum is not None:
                     break
-                fd, tmp = _new_beside(path, "tmp")
-                staged.append((tmp, path))
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
+                try:
+                    fd, tmp = _new_beside(path, "tmp")
+                    staged.append((tmp, path))
+                    with os.fdopen(fd, "wb") as fh:
+                        fh.write(data)
+                except OSError as exc:
+                    raise _cannot_write(path, exc) from None
             if held.signum is None:
                 _replace(staged)
                 done = True
-        except OSError as exc:
-            raise PromoplanError(f"cannot write {exc.filename or 'output'}: {exc.strerror}",
-                                 COMMAND_LINE) from None
         finally:
             if not done:
                 for tmp, _ in staged:
@@ -141,25 +141,40 @@ def _check(outputs: list[tuple[Path, bytes]]) -> None:
 def _replace(staged: list[tuple[str, Path]]) -> None:
     """Each new file renamed over its destination, every old one kept under a second name
     until all are in place; a rename that fails undoes the ones before it."""
-    kept: list[tuple[Path, str | None]] = []  # each destination, and its old file's second name
-    try:
-        for tmp, path in staged:
-            kept.append((path, _aside(path)))
+    done: list[tuple[Path, str | None]] = []  # destinations replaced, and their old file's second name
+    for tmp, path in staged:
+        try:
+            old = _aside(path)
+        except OSError as exc:  # nothing changed for this one
+            _undo(done)
+            raise _cannot_write(path, exc) from None
+        try:
             os.replace(tmp, path)
-    except OSError:
-        for path, old in reversed(kept):
-            try:
-                if old is None:
-                    _remove(str(path))
-                else:
-                    os.replace(old, path)
-                    _remove(old)  # still there when it was a second name of `path` itself
-            except OSError:
-                pass  # cannot be put back: the old file stays under its second name
-        raise
-    for _, old in kept:
+        except OSError as exc:
+            _undo([*done, (path, old)] if old is not None else done)
+            raise _cannot_write(path, exc) from None
+        done.append((path, old))
+    for _, old in done:
         if old is not None:
             _remove(old)
+
+
+def _undo(done: list[tuple[Path, str | None]]) -> None:
+    """Every destination back to its old file (or to none), last first."""
+    for path, old in reversed(done):
+        try:
+            if old is None:
+                _remove(str(path))
+            else:
+                os.replace(old, path)  # when `old` is a second name of `path` itself, nothing moves
+                _remove(old)
+        except OSError:
+            pass  # cannot be put back: the old file stays under its second name
+
+
+def _cannot_write(path: Path, exc: OSError) -> PromoplanError:
+    """The destination named, not the hidden file beside it that the system refused."""
+    return PromoplanError(f"cannot write {path}: {exc.strerror}", COMMAND_LINE)
 
 
 def _aside(path: Path) -> str | None:
