@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from promoplan.batch.targets import file_name
 
-from .conftest import Cli
+from .conftest import Cli, examples
 
 PLAN = """\
 name: names
@@ -45,6 +47,22 @@ LONG = "很长的名字" * 20  # 300 bytes in UTF-8
 def test_file_names(key: str, name: str) -> None:
     assert file_name(key) == name
     assert len(name.encode("utf-8")) <= 120
+
+
+@settings(max_examples=examples(300))
+@given(key=st.text(max_size=200))
+def test_any_name_becomes_a_name_every_file_system_takes(key: str) -> None:
+    name = file_name(key)
+    assert name
+    assert name == file_name(key)
+    assert not set(name) & set('/\\:*?"<>|')
+    assert all(ord(ch) >= 32 and ord(ch) != 127 for ch in name)
+    assert name[-1] not in ". "
+    assert name[0] not in ". "
+    assert len(name.encode("utf-8", "surrogatepass")) <= 120
+    device = name.partition(".")[0].rstrip(" ").upper()
+    assert device not in {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    assert not (device[:3] in ("COM", "LPT") and device[3:] in list("123456789\u00b9\u00b2\u00b3"))
 
 
 def test_long_names_that_share_their_start_stay_apart() -> None:

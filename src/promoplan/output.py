@@ -7,8 +7,9 @@ Every file is rendered to bytes before this is called. Then:
    (`.plan.xlsx.PID-N.tmp`), none of them in place;
 3. only once every one is complete, each destination that exists gets a second name
    (`.plan.xlsx.PID-N.old`, a hard link, so the file never goes missing; moved there on a
-   file system without hard links), and the new file is renamed over it. If a rename fails (a file locked by Excel on Windows, another
-   user's file in a shared folder), the renames done are undone from those names;
+   file system without hard links), and the new file is renamed over it. If a rename
+   fails (a file locked by Excel on Windows, another user's file in a shared folder),
+   the renames done are undone from those names;
 4. the second names are removed.
 
 SIGINT and SIGTERM are held while this runs: one that comes while the new files are being
