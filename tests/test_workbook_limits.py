@@ -170,3 +170,11 @@ def test_promoplans_own_large_workbook_is_well_inside(cli: Cli, tmp_path: Path) 
     assert max(p.file_size / p.compress_size for p in parts if p.compress_size) < 20
     book = workbooks.open_workbook(out.read_bytes(), "ju.xlsx")
     assert sum(ws.max_row * ws.max_column for ws in book.worksheets) < workbooks.MAX_CELLS // 50
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="a system without /dev/zero")
+def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
+    """A device or a pipe says it is 0 bytes long; what is read is bounded all the same."""
+    with pytest.raises(PromoplanError) as caught:
+        workbooks.read_bounded(Path("/dev/zero"), "/dev/zero")
+    assert str(caught.value) == "/dev/zero: too large for a 进程表: the file is more than 25,000,000 bytes"

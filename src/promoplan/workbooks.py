@@ -51,12 +51,17 @@ SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
 
 
 def read_bounded(path: Path, shown: str) -> bytes:
-    """A workbook file's bytes, refused unread when it is larger than any 进程表."""
+    """A workbook file's bytes, refused unread when it is larger than any 进程表 (and never
+    more read than that: a pipe or a device says no size)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _too_big(shown, f"the file is {size:,} bytes (at most {MAX_BYTES:,})")
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_big(shown, f"the file is more than {MAX_BYTES:,} bytes")
+        return data
     except FileNotFoundError:
         raise PromoplanError(f"cannot read {shown}: no such file", COMMAND_LINE) from None
     except OSError as exc:
