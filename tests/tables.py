@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ def cell(value: Any) -> Any:
 
 
 def write_xlsx(path: Path, sheets: list[dict[str, Any]]) -> Path:
-    """Sheets as `{"title", "rows", "merged": ["A3:A5"], "hidden": bool, "hidden_columns": ["H"]}`."""
+    """Sheets as `{"title", "rows", "merged": ["A3:A5"], "hidden": bool or state, "hidden_columns": ["H"]}`."""
     book = Workbook()
     book.remove(book.active)
     for spec in sheets:
@@ -30,7 +31,21 @@ def write_xlsx(path: Path, sheets: list[dict[str, Any]]) -> Path:
             ws.merge_cells(merged)
         for col in spec.get("hidden_columns", []):
             ws.column_dimensions[col].hidden = True
-        if spec.get("hidden"):
-            ws.sheet_state = "hidden"
+        if spec.get("hidden"):  # true, or a state: "veryHidden" (Excel shows no way to unhide it)
+            ws.sheet_state = spec["hidden"] if isinstance(spec["hidden"], str) else "hidden"
     book.save(path)
+    return path
+
+
+def damage(path: Path, part: str, old: str, new: str) -> Path:
+    """The workbook with `old` replaced by `new` in one of its parts (broken XML, say)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    assert part in [info.filename for info, _ in parts]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            if info.filename == part:
+                assert old.encode() in data, f"{old!r} is not in {part}"
+                data = data.replace(old.encode(), new.encode(), 1)
+            archive.writestr(info, data)
     return path

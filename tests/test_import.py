@@ -23,7 +23,7 @@ from promoplan.playbook.assemble import load
 from promoplan.schedule.resolve import resolve
 
 from .conftest import Cli
-from .tables import write_xlsx
+from .tables import damage, write_xlsx
 
 HEADER = ["版块", "详细项目内容", "负责岗位", "开始时间", "预计完成时间", "备注"]
 TITLE = "聚划算活动各部门事项及时间安排"
@@ -244,14 +244,18 @@ def _bad_stems() -> list[str]:
 
 
 def _materialize(stem: str, tmp_path: Path) -> list[Path]:
-    """Copy a case's inputs; an `.xlsx.json` spec becomes the workbook it describes."""
+    """Copy a case's inputs; an `.xlsx.json` spec becomes the workbook it describes (its
+    `damage`, if any, then breaks one of its parts: `{"part", "old", "new"}`)."""
     made = []
     for path in BAD.glob(f"{stem}.*"):
         if path.suffix in (".err", ".args"):
             continue
         if path.name.endswith(".xlsx.json"):
             target = tmp_path / path.name.removesuffix(".json")
-            write_xlsx(target, json.loads(path.read_text(encoding="utf-8"))["sheets"])
+            spec = json.loads(path.read_text(encoding="utf-8"))
+            write_xlsx(target, spec["sheets"])
+            if "damage" in spec:
+                damage(target, **spec["damage"])
         else:
             target = tmp_path / path.name
             target.write_bytes(path.read_bytes())

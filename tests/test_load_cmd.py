@@ -131,9 +131,10 @@ def test_templates_must_tell_plans_apart(cli: Cli, tmp_path: Path) -> None:
         f"command line: -o {tmp_path / 'plan.json'}: several plans would all be written to this one "
         "file (put {campaign}, {name} or {stem} in it, e.g. -o 'out/{campaign}.json')\n"))
     same = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "{name}.json"))
-    assert (same.exit_code, same.stderr) == (2, (
-        f"command line: -o {tmp_path / '{name}.json'}: {THREE[0]} and {THREE[1]} would both be written "
-        f"to {tmp_path / 'season-shop.json'} (use a placeholder that differs between them, e.g. {{stem}})\n"))
+    assert (same.exit_code, same.stderr) == (2, "".join(
+        f"command line: -o {tmp_path / '{name}.json'}: {THREE[0]} and {other} would both be written "
+        f"to {tmp_path / 'season-shop.json'} (use a placeholder that differs between them, e.g. {{stem}})\n"
+        for other in THREE[1:]))
     typo = cli("compile", THREE[0], "-o", str(tmp_path / "{campain}.json"))
     assert (typo.exit_code, typo.stderr) == (2, (
         f"command line: -o {tmp_path / '{campain}.json'}: unknown placeholder '{{campain}}' "

@@ -780,7 +780,7 @@ def test_textconv_refuses_what_is_not_xlsx(data: bytes | str, why: str) -> None:
     assert isinstance(data, bytes)
     with pytest.raises(PromoplanError) as caught:
         xlsx.textconv(data, "plan.xlsx")
-    assert caught.value.message == f"plan.xlsx: not an XLSX file ({why})"
+    assert str(caught.value) == f"plan.xlsx: not an XLSX workbook: {why}"
 
 
 def test_cli_writes_xlsx_and_textconv_prints_it(cli: Any, tmp_path: Path) -> None:
@@ -796,7 +796,7 @@ def test_cli_writes_xlsx_and_textconv_prints_it(cli: Any, tmp_path: Path) -> Non
     bad.write_text("name,date\n", encoding="utf-8")
     refused = cli("textconv", str(bad))
     assert refused.exit_code == 2
-    assert refused.stderr == f"{bad}: not an XLSX file (not a zip archive)\n"
+    assert refused.stderr == f"{bad}: not an XLSX workbook: not a zip archive\n"
 
 
 # ---------------------------------------------------------------- a real client

@@ -113,7 +113,8 @@ def test_a_workbook_without_what_progress_needs_is_refused(change: Any, message:
 def test_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(PromoplanError) as caught:
         found(b"name,status\n", tmp_path)
-    assert str(caught.value) == "plan.xlsx: not an XLSX workbook (give the .xlsx that promoplan compile wrote)"
+    assert str(caught.value) == ("plan.xlsx: not an XLSX workbook: not a zip archive "
+                                 "(give the .xlsx that promoplan compile wrote)")
 
 
 def _libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:

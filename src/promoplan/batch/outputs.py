@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from promoplan.batch.targets import expand, file_name
+from promoplan.batch.targets import expand, file_name, one_file_each
 from promoplan.errors import COMMAND_LINE, PromoplanError
 from promoplan.schedule import filters
 from promoplan.schedule.plan import Plan
@@ -65,11 +65,22 @@ def plan_files(ref: str, plan: Plan, words: Words, templates: list[Path], split_
                 folders.append(path.parent)
             continue
         folders.append(path)
-        for key, part in filters.split(plan, split_by):
+        parts = filters.split(plan, split_by)
+        own_files([(key, path / f"{file_name(key)}.ics") for key, _ in parts], split_by, template)
+        for key, part in parts:
             file = path / f"{file_name(key)}.ics"
             named = replacing(file, options, f"{plan.title} · {key}")
             files.append((file, render(part, Format.ICS, words, named)))
     return files, folders
+
+
+def own_files(named: list[tuple[str, Path]], split_by: By, template: Path) -> None:
+    """Each role or person gets a calendar of their own: two names that file systems cannot
+    tell apart (王芳/运营 and 王芳:运营, 张伟 and 张伟., Alice and alice) are an error, never
+    one calendar written over the other. Names are quoted: '张伟 ' ends in a space."""
+    what, where = ("roles", "the playbook") if split_by is By.OWNER else ("people", "the team")
+    one_file_each([(f"'{name}'", path) for name, path in named], f"--split-by {split_by} -o {template}",
+                  f"file names cannot tell these {what} apart: rename one of them in {where}")
 
 
 def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: list[Path],
@@ -89,6 +100,7 @@ def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: li
                              "add a team: role → people in the plan files or --team")
     files = []
     for folder in folders:
+        own_files([(key, folder / f"{file_name(key)}.ics") for key in parts], split_by, folder)
         for key, found in parts.items():
             path = folder / f"{file_name(key)}.ics"
             name = season.calendar_name(key, len(found), found[0][1])

@@ -11,10 +11,12 @@ a folder of invitations, one file per event.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
+from promoplan.output import same_file
 from promoplan.schedule.plan import Plan
 from promoplan.vocabulary import By, Format
 from promoplan.writers import BY_EXTENSION, format_for
@@ -107,15 +109,45 @@ def expand(template: Path, ref: str, plan: Plan) -> Path:
 
 def distinct(template: Path, paths: list[tuple[str, Path]]) -> None:
     """Each plan (by the name it was given) must get its own file from `template`."""
-    seen: dict[Path, str] = {}
-    for ref, path in paths:
-        other = seen.setdefault(path, ref)
-        if other != ref:
-            raise PromoplanError(
-                f"-o {template}: {other} and {ref} would both be written to {path}", COMMAND_LINE,
-                "use a placeholder that differs between them, e.g. {stem}")
+    one_file_each(paths, f"-o {template}", "use a placeholder that differs between them, e.g. {stem}")
+
+
+def one_file_each(named: list[tuple[str, Path]], where: str, hint: str) -> None:
+    """No two of these (plans, people, roles) may land on one file, as Windows and macOS
+    compare names (`output.same_file`): every pair is an error naming both, before anything
+    is written."""
+    seen: dict[str, str] = {}
+    errors = []
+    for name, path in named:
+        other = seen.setdefault(same_file(path), name)
+        if other != name:
+            errors.append(PromoplanError(f"{where}: {other} and {name} would both be written to {path}",
+                                         COMMAND_LINE, hint))
+    raise_all(errors)
+
+
+_REFUSED = frozenset('/\\:*?"<>|')
+# Windows opens a device for these names, whatever the extension (nul.ics is NUL).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{port}{n}" for port in ("COM", "LPT") for n in "123456789\u00b9\u00b2\u00b3")}
+MAX_NAME_BYTES = 120
+"""A role, person or campaign longer than this in UTF-8 (40 Chinese characters) is shortened,
+so a name with its extension, and its temporary file beside it, stay well within the 255
+bytes file systems allow."""
 
 
 def file_name(key: str) -> str:
-    """A role, a person or a campaign as a file name: keep the Chinese, drop what file systems refuse."""
-    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in key).strip(". ") or "_"
+    """A role, a person or a campaign as a file name: keep the Chinese, drop what file systems
+    refuse (made `_`), no dots or spaces at either end (Windows drops them at the end, a dot
+    in front hides the file), no device name of Windows (`CON` becomes `CON_`), and a name too
+    long for a file cut and given a suffix from the whole name, the same on every run."""
+    name = "".join("_" if ch in _REFUSED or ord(ch) < 32 or ord(ch) == 127 else ch for ch in key)
+    name = name.strip(". ") or "_"
+    base, dot, rest = name.partition(".")
+    if base.rstrip(" ").upper() in _RESERVED:
+        name = f"{base}_{dot}{rest}"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        suffix = "~" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+        cut = name.encode("utf-8")[:MAX_NAME_BYTES - len(suffix)].decode("utf-8", "ignore")
+        name = cut.rstrip(". ") + suffix
+    return name

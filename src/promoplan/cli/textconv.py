@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from promoplan.cli.guard import guarded
-from promoplan.errors import PromoplanError
 
 
 @guarded
@@ -19,10 +18,7 @@ def textconv_command(
         metavar="FILE", help="An XLSX written by promoplan.", show_default=False)],
 ) -> None:
     """Print an XLSX as stable plain text, for `git diff` (see README)."""
+    from promoplan.workbooks import read_bounded
     from promoplan.writers import xlsx
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PromoplanError(f"{path}: cannot read: {exc.strerror}") from None
-    sys.stdout.write(xlsx.textconv(data, str(path)))
+    sys.stdout.write(xlsx.textconv(read_bounded(path, str(path)), str(path)))

@@ -36,6 +36,14 @@ class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+"""Names shown on one line (a calendar's name, an attendee, a file name): no line break, tab
+or other control character. Calendars cannot hold them there (icalendar refuses a line break
+in a calendar's name or a parameter), and a name pasted with one is a typo to show, not a
+name to bend into another."""
+OneLine = Annotated[str, Field(pattern=ONE_LINE)]
+
+
 def _reminder_off(value: Any) -> Any:
     # YAML 1.1 reads `remind: no` / `off` / `false` as a boolean: it means no reminder.
     return "none" if value is False else value
@@ -44,8 +52,8 @@ def _reminder_off(value: Any) -> Any:
 class Person(Spec):
     """Someone on the team."""
 
-    name: str = Field(description="Shown in 责任人 columns and used for per-person calendars.")
-    email: str | None = Field(default=None, description=(
+    name: OneLine = Field(description="Shown in 责任人 columns and used for per-person calendars.")
+    email: OneLine | None = Field(default=None, description=(
         "Optional; lets calendar invitations reach the person."))
     max_per_day: Annotated[int, Field(ge=0)] | None = Field(default=None, description=(
         "Most tasks this person can have due on one day; `promoplan load` warns above it."))
@@ -93,7 +101,7 @@ class TaskSpec(Spec):
     name: str | None = Field(default=None, description="What has to be done (详细项目内容).")
     section: str | None = Field(default=None, description=(
         "Department or 版块 the task belongs to; one of `sections`."))
-    owner: str | None = Field(default=None, description="Role responsible (负责岗位); one of `roles`.")
+    owner: OneLine | None = Field(default=None, description="Role responsible (负责岗位); one of `roles`.")
     start: str | None = Field(default=None, description=(
         "Offset when work starts (开始时间): 报名前20天, open-3d, 开团当天15点. A Chinese clock time may "
         "name the part of the day (开团前1天晚上8点 = open-1d@20:00; 凌晨1点 is 01:00 of that day; "
@@ -166,10 +174,10 @@ class PlaybookFile(Spec):
 
     name: str | None = Field(default=None, description=(
         "Slug used on the command line (ju-huasuan): lowercase letters, digits and '-'."))
-    campaign: str | None = Field(default=None, description=(
+    campaign: OneLine | None = Field(default=None, description=(
         "This run of the playbook (2024-双十一-旗舰店); "
         "by default the name and the first anchor's date."))
-    title: str | None = Field(default=None, description="Shown in sheet titles.")
+    title: OneLine | None = Field(default=None, description="Shown in sheet titles.")
     description: str | None = Field(default=None, description="One line shown by `promoplan list`.")
     brand: str | None = Field(default=None, description=(
         "Shop or brand the plan is for, shown in the sheet's title block."))
@@ -186,7 +194,7 @@ class PlaybookFile(Spec):
     anchors: dict[str, AnchorSpec] = Field(default={}, description=(
         "The events offsets count from, by name (signup, open); a plan file gives their dates."))
     sections: list[str] = Field(default=[], description="Departments in the order writers use.")
-    roles: list[str] = Field(default=[], description=(
+    roles: list[OneLine] = Field(default=[], description=(
         "Roles that own tasks (负责岗位), in the order writers use."))
     tasks: list[TaskSpec] = Field(default=[], description=(
         "The tasks; in a plan file, entries with an inherited id change that task, others are new."))
@@ -199,12 +207,16 @@ class PlaybookFile(Spec):
         "Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
         "optionally with a date."))
 
-    @field_validator("title", "brand", "description", "campaign", mode="before",
-                     json_schema_input_type=str | float | None)
+    @field_validator("brand", "description", mode="before", json_schema_input_type=str | float | None)
     @classmethod
     def _number_as_text(cls, value: Any) -> Any:
         # A brand called 361 or a title of 2024 is text, not a number.
         return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+    @field_validator("title", "campaign", mode="before", json_schema_input_type=OneLine | float | None)
+    @classmethod
+    def _number_as_one_line(cls, value: Any) -> Any:
+        return cls._number_as_text(value)
 
     @field_validator("anchors", mode="before", json_schema_input_type=dict[str, AnchorSpec | None])
     @classmethod

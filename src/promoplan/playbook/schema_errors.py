@@ -11,6 +11,7 @@ from typing import Any
 
 from promoplan.errors import PromoplanError, did_you_mean
 from promoplan.playbook.schema import (
+    ONE_LINE,
     AnchorSpec,
     CalendarSpec,
     EventSpec,
@@ -109,10 +110,23 @@ def schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) -> 
             hint = f"write {loc[1]}: {{{key}: {value}}}"
         return PromoplanError(
             f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ONE_LINE:
+        return PromoplanError(f"{describe_path(doc.data, loc)}: expected one line of text without tabs "
+                              "or control characters, found "
+                              f"{_control(str(err.get('input')))} in {found}", where,
+                              "remove it: calendars and file names show this on one line")
     if kind == "literal_error":  # one of a few fixed words
         return PromoplanError(
             f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
     return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}, found {found}", where)
+
+
+def _control(text: str) -> str:
+    """The first character a one-line name may not hold, as a person would call it."""
+    ch = next(c for c in text if ord(c) < 32 or 127 <= ord(c) <= 159)
+    if ch in "\n\r":
+        return "a line break"
+    return "a tab" if ch == "\t" else f"the control character U+{ord(ch):04X}"
 
 
 def _show(value: Any, written: str | None = None) -> str:

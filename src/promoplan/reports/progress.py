@@ -6,18 +6,17 @@ a hidden column headed `id` with each row's task id, and a hidden sheet `promopl
 naming the campaign (A1 `campaign`, B1 its key; A2 `playbook`, B2 the playbook).
 This module reads that, refuses a workbook of another campaign, and writes the
 statuses into the plan file's `progress:` block. The plan file is the team's own,
-kept in git with its comments: it is edited in place by ruamel.yaml's round-trip
-mode, so everything outside the block stays as it was written.
+kept in git with its comments: only the block's own lines change (`plan_edit`), so every
+other byte, comments included, stays as it was written.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, raise_all
+from promoplan.errors import Loc, PromoplanError, raise_all
 from promoplan.reports.table_import import HEADER_SEARCH_ROWS, Grid, normalize_header, open_workbook
 from promoplan.schedule.plan import Plan
 from promoplan.schedule.plan import Progress as Status
@@ -67,7 +66,9 @@ def read_workbook(path: Path, shown: str) -> Workbook:
                              "-o plan.xlsx wrote")
     campaign = str(meta["B1"].value).strip()
     campaign_loc = _grid(meta, shown).loc(1, 2)
-    grids = [_grid(ws, shown) for ws in book.worksheets if ws is not meta]
+    # Only what a teammate sees in Excel or WPS: a hidden sheet (a veryHidden one cannot even
+    # be shown without a macro) is nobody's 状态, whatever columns it has.
+    grids = [_grid(ws, shown) for ws in book.worksheets if ws is not meta and ws.sheet_state == "visible"]
     found = [(grid, head) for grid in grids for head in [_header(grid)] if head is not None]
     if not found:
         raise PromoplanError("no sheet with a 状态 or Status column and an id column",
@@ -147,8 +148,7 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
     Only the block changes: entries are set, added at its end, or removed when their cell
     was emptied; a status the file already says (in whatever words) is left as written.
     """
-    from ruamel.yaml.comments import CommentedMap
-
+    from promoplan.reports import plan_edit
     from promoplan.schedule.resolve import parse_progress
     from promoplan.words.notices import task_ref
 
@@ -163,68 +163,30 @@ def update(text: str, shown: str, plan: Plan, book: Workbook,
                               f"the workbook is older than the plan: compile {shown} to .xlsx again")
                for m in book.marks if m.task_id not in tasks and m.status is not None]
     raise_all(unknown)
+    original = text
     crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
-    yaml, data = _round_trip(text.replace("\r\n", "\n") if crlf else text)
-    if not isinstance(data, dict):
-        raise PromoplanError("expected keys at the top", Loc(shown, 1, 1))
-    block = data.get("progress")
-    if block is None:
-        block = CommentedMap()
+    text = text.replace("\r\n", "\n") if crlf else text
+    written = plan_edit.block_values(text, "progress")
+    edits: dict[str, str | None] = {}
     changes: list[str] = []
     for mark in book.marks:
         task = tasks.get(mark.task_id)
         if task is None:
             continue
-        written = block.get(mark.task_id)
-        old = parse_progress(str(written)) if written is not None else None
+        before = written.get(mark.task_id)
+        old = parse_progress(before) if before is not None else None
         if old == mark.status:
             continue
         if old is not None and mark.status is not None and mark.status.day is None \
                 and old.status == mark.status.status:
             continue  # 完成 in the cell, 完成 2024-10-20 in the file: the file knows more
-        if mark.status is None:
-            del block[mark.task_id]
-        else:
-            block[mark.task_id] = status_text(mark.status, words)
+        edits[mark.task_id] = None if mark.status is None else status_text(mark.status, words)
         changes.append(words["progress.line"].format(
             task=task_ref(task, words), old=status_text(old, words), new=status_text(mark.status, words)))
     if not changes:
-        return text, []
-    if data.get("progress") is None:  # no block yet, or `progress:` with nothing under it
-        data["progress"] = block
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    new = buf.getvalue()
+        return original, []
+    new = plan_edit.edit_block(text, "progress", edits)
     return (new.replace("\n", "\r\n") if crlf else new), changes
-
-
-# Indentation styles tried in turn: the one that writes the file back unchanged is the file's.
-_STYLES = ((2, 2, 0), (2, 4, 2), (4, 4, 0), (4, 4, 2), (4, 6, 4), (2, 3, 1), (4, 4, 1))
-
-
-def _round_trip(text: str) -> tuple[Any, Any]:
-    """ruamel.yaml set up to write `text` back byte for byte, and the document it read."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    best: tuple[Any, Any] | None = None
-    for mapping, sequence, offset in _STYLES:
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        try:
-            data = yaml.load(text)
-        except YAMLError as exc:  # promoplan's own loader read it; this is a ruamel limit
-            raise PromoplanError(f"cannot edit the plan file in place: {exc}", COMMAND_LINE) from None
-        buf = io.StringIO()
-        yaml.dump(data, buf)
-        if buf.getvalue() == text:
-            return yaml, data
-        if best is None:
-            best = (yaml, data)
-    assert best is not None
-    return best
 
 
 def check(text: str, shown: str) -> None:

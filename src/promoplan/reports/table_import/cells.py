@@ -111,20 +111,12 @@ def _csv_grid(raw: bytes, shown: str) -> Grid:
 
 
 def open_workbook(path: Path, shown: str, hint: str) -> Any:
-    """An .xlsx read with openpyxl; a missing or unreadable file is one clear message."""
-    import zipfile
+    """An .xlsx read with openpyxl once it is known to be no bomb (`promoplan.workbooks`);
+    a missing, unreadable or oversized file is one clear message."""
+    from promoplan import workbooks
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-    try:
-        # data_only: a formula cell counts with the value Excel last computed for it.
-        return load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise PromoplanError(f"cannot read {shown}: no such file", COMMAND_LINE) from None
-    except OSError as exc:
-        raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
-    except (zipfile.BadZipFile, KeyError, ValueError):
-        raise PromoplanError("not an XLSX workbook", Loc(shown), hint) from None
+    # data_only: a formula cell counts with the value Excel last computed for it.
+    return workbooks.open_workbook(workbooks.read_bounded(path, shown), shown, hint, data_only=True)
 
 
 def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:

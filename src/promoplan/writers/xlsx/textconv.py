@@ -7,17 +7,13 @@ deadline shows as a moved bar. It reads any workbook, not only promoplan's.
 
 from __future__ import annotations
 
-import io
 import re
-import warnings
-import zipfile
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from promoplan.errors import PromoplanError
+from promoplan.workbooks import open_workbook
 
 _PAPER = {9: "A4", 1: "Letter", 8: "A3", 11: "A5"}
 
@@ -25,13 +21,16 @@ _PAPER = {9: "A4", 1: "Letter", 8: "A3", 11: "A5"}
 def textconv(data: bytes, name: str) -> str:
     """A stable plain-text form of every sheet, for `git diff` of committed XLSX files.
 
+    The workbook is anybody's (a hostile one may be committed): `workbooks.open_workbook`
+    bounds it before openpyxl parses it, and refuses it with a message.
+
     One line per row (`row | value | value …`), dates as ISO, times as HH:MM. On a
     sheet with a row of evenly spaced dates (the Gantt's days, weeks or half hours),
     each row's time columns become a bar: █ where the cell has the row's colour, ▒
     where that colour is striped (a day off under the bar), · elsewhere; then any
     values in those columns as @key value.
     """
-    book = _open(data, name)
+    book = open_workbook(data, name)
     out: list[str] = []  # no file name: git gives textconv a temporary copy of the old side
     for ws in book.worksheets:
         if out:
@@ -191,21 +190,3 @@ def _sheet_rows(ws: Any) -> list[str]:
         if any(values):
             lines.append(f"{r:>4} | " + " | ".join(values))
     return lines
-
-
-def _open(data: bytes, name: str) -> Any:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(data))
-    except Exception as exc:  # openpyxl and zipfile raise a dozen kinds for a bad file
-        raise PromoplanError(f"{name}: not an XLSX file ({_reason(exc)})") from None
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, zipfile.BadZipFile):
-        return "not a zip archive"
-    if isinstance(exc, KeyError):
-        return "no workbook inside the archive"
-    text = " ".join(str(exc).split())
-    return text[:200] or type(exc).__name__
