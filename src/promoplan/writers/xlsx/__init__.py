@@ -55,7 +55,7 @@ from promoplan.writers.xlsx.labels import ID_HEADER, META_SHEET, STATUS_HEADERS,
 from promoplan.writers.xlsx.layout import Context, Group, groups, plan_days
 from promoplan.writers.xlsx.milestones import milestones
 from promoplan.writers.xlsx.package import save
-from promoplan.writers.xlsx.schedule_sheet import plan_line, schedule
+from promoplan.writers.xlsx.schedule_sheet import anchors_line, plan_line, schedule
 from promoplan.writers.xlsx.styles import Styles
 from promoplan.writers.xlsx.text import REPLACEMENT, clean, sheet_name, text_width
 from promoplan.writers.xlsx.textconv import textconv
@@ -69,20 +69,20 @@ _NO_DAYS = date(2000, 1, 1)  # the Gantt's one day, and the document's date, for
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     labels = labels_for(words)
     span = plan_days(plan)
-    multi_year = bool(span and span[0].year != span[1].year)
     book = Workbook()
     book.remove(book.active)
     # No formulas here: recalculating on open only makes Excel ask "save changes?".
     book.calculation.fullCalcOnLoad = None
-    styles = Styles(book, words, multi_year)
+    styles = Styles(words.lang)
     by_section = plan.by_section()
     parts = groups(plan, options.group_by, words, by_section)
     ctx = Context(plan, words, styles, parts, by_section, span)
     title = plan.title or plan.playbook
     taken = {META_SHEET}
 
+    pointer = (words.count("xlsx.notices_below", len(plan.warnings)) if plan.warnings else None)
     schedule(book, sheet_name(labels["sheet_plan"], taken), ctx, parts, options.group_by, title,
-             plan_line(ctx, len(plan.tasks)), warnings=True)
+             pointer, [anchors_line(ctx), plan_line(ctx, len(plan.tasks))], warnings=True)
     gantt_title = labels["gantt_title"].format(title=title)
     first, last = span or (_NO_DAYS, _NO_DAYS)
     axis = gantt_axis(plan, (first, last))
@@ -114,7 +114,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
             n = sum(len(g.tasks) for g in mine)
             third = labels["sep"].join([who, labels["count"].format(label=owner, n=n)])
             schedule(book, sheet_name(owner, taken), ctx, mine, options.group_by,
-                     f"{title} · {owner}", third, warnings=False)
+                     f"{title} · {owner}", third, [anchors_line(ctx)], warnings=False)
 
     meta = book.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"

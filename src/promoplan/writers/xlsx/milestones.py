@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from promoplan.schedule.plan import PlanAnchor, PlanTask
+from promoplan.schedule.plan import PlanAnchor, PlanTask, When
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT
 from promoplan.writers.xlsx.layout import Context, Group, chrono, is_point, row_height
 from promoplan.writers.xlsx.sheet import notice_block, print_setup, put
@@ -61,7 +61,7 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
 
     widths = {"day": 18.5 if words.lang == "zh" else 17.0, "clock": 8.0, "node": 12.0,
               "what": 48.0, "section": 12.0, "role": 12.0, "people": 12.0}
-    if "yyyy" in st.day_format:
+    if ctx.year:
         widths["day"] += 5
     for col, key in enumerate(_COLUMNS, 1):
         ws.column_dimensions[get_column_letter(col)].width = widths[key]
@@ -80,9 +80,9 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
         row += 1
         when = item.when if isinstance(item, PlanAnchor) else item.start
         is_off = day in ctx.off
-        put(ws, row, 1, day, st.get(f"node day{' off' * is_off}",
-                                    font=FontSpec(color=DAY_OFF_TEXT) if is_off else None,
-                                    align=LEFT, grid=True, fmt=st.day_format))
+        put(ws, row, 1, ctx.day_text(When(day)),
+            st.get(f"node day{' off' * is_off}", font=FontSpec(color=DAY_OFF_TEXT) if is_off else None,
+                   align=LEFT, grid=True))
         put(ws, row, 2, when.clock, st.get("node clock", align=CENTRE, grid=True, fmt=CLOCK_FORMAT))
         if isinstance(item, PlanAnchor):
             what = summaries[day] if day not in seen else ""
