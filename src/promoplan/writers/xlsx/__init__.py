@@ -24,8 +24,8 @@ on a phone, in WPS or in Excel, so it follows the progress sheets teams keep tod
 - a hidden sheet `promoplan` with the campaign key and the playbook, which
   `promoplan progress` checks before it reads the 状态 column back (reports/progress.py).
 
-openpyxl builds the workbook (normal mode) through its public API: styles are
-NamedStyles made once and applied by name (styles.py), strings go to a shared-strings
+openpyxl builds the workbook (normal mode) through its public API: cell formats made
+once per kind of cell, no named styles (styles.py), strings go to a shared-strings
 part (package.py). Same plan, same bytes: the document properties carry the plan's
 first day instead of the clock, and the zip is rewritten with a fixed entry order
 and fixed timestamps. Text is always text, never a formula, and characters XML
@@ -73,7 +73,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     book.remove(book.active)
     # No formulas here: recalculating on open only makes Excel ask "save changes?".
     book.calculation.fullCalcOnLoad = None
-    styles = Styles(words.lang)
+    styles = Styles(book, words.lang)
     by_section = plan.by_section()
     parts = groups(plan, options.group_by, words, by_section)
     ctx = Context(plan, words, styles, parts, by_section, span)

@@ -26,7 +26,7 @@ from promoplan.writers.xlsx.gantt_axis import Axis
 from promoplan.writers.xlsx.gantt_pages import Room, paginate, plan_pages
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT
 from promoplan.writers.xlsx.layout import MIN_ROW, Context, Group, chrono, holiday_labels
-from promoplan.writers.xlsx.sheet import merge, put
+from promoplan.writers.xlsx.sheet import merge, new_cell, put
 from promoplan.writers.xlsx.styles import (
     ANCHOR_FILL,
     ANCHOR_TINT,
@@ -167,12 +167,12 @@ def _band_row(ws: Any, row: int, ctx: Context, group: Group, group_by: GroupBy, 
             else ctx.colours[group.key][0])
     tint = (ctx.colours[group.key][1] if group_by is GroupBy.SECTION
             else PHASE_TINTS.get(group.key, PHASE_TINTS[Phase.NONE]))
-    put(ws, row, 1, None, st.get(f"gantt band {band}", fill=band, blank=True))
-    put(ws, row, 2, labels["count"].format(label=group.label, n=len(group.tasks)),
-        st.get(f"gantt band {band} name", font=FontSpec(bold=True), fill=band, align=LEFT))
     tinted = st.get(f"gantt tint {tint}", fill=tint, blank=True)
-    for i in range(slots):
-        put(ws, row, FIRST_COL + i, None, tinted)
+    ws.append([new_cell(ws, None, st.get(f"gantt band {band}", fill=band, blank=True)),
+               new_cell(ws, labels["count"].format(label=group.label, n=len(group.tasks)),
+                        st.get(f"gantt band {band} name", font=FontSpec(bold=True), fill=band,
+                               align=LEFT)),
+               *(new_cell(ws, None, tinted) for _ in range(slots))])
 
 
 def _period_row(ws: Any, ctx: Context, axis: Axis, marks: set[int]) -> None:
@@ -292,8 +292,8 @@ def _task_row(ws: Any, row: int, ctx: Context, task: PlanTask, axis: Axis, off: 
     """A task's row: 序号, name and its bar."""
     st = ctx.styles
     bar, _tint = ctx.colours[task.section]
-    put(ws, row, 1, ctx.seq[task.id], st.get(f"gantt seq {bar}", fill=bar, align=CENTRE))
-    put(ws, row, 2, task.name or None, st.get("gantt name", align=WRAP))
+    ws.append([new_cell(ws, ctx.seq[task.id], st.get(f"gantt seq {bar}", fill=bar, align=CENTRE)),
+               new_cell(ws, task.name or None, st.get("gantt name", align=WRAP))])
     slots = axis.slots(task)
     labels: dict[int, time] = {}
     if axis.unit == "day":

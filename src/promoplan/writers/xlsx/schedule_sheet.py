@@ -34,7 +34,7 @@ from promoplan.writers.xlsx.layout import (
     iso,
     row_height,
 )
-from promoplan.writers.xlsx.sheet import merge, notice_block, print_setup, put
+from promoplan.writers.xlsx.sheet import merge, new_cell, notice_block, print_setup, put
 from promoplan.writers.xlsx.styles import (
     CENTRE,
     DAY_OFF_TEXT,
@@ -70,34 +70,33 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
     # The ids are for `promoplan progress`, not for people.
     ws.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True
 
-    # One line, not wrapped and not merged: the title runs on over the empty cells, and
-    # the aside starts in the first column right of the frozen ones, in sight on a phone.
-    put(ws, TITLE_ROW, 1, title.replace("\n", " "),
-        st.get("title", font=FontSpec(12, True, HEADER_FILL), align=LEFT))
-    if aside:
-        put(ws, TITLE_ROW, _COL["status"], aside.replace("\n", " "),
-            st.get("aside", font=FontSpec(10, color=MUTED_TEXT), align=LEFT))
+    # Rows are appended in order, each made whole (see styles.py: far faster than cell by
+    # cell). The title line: not wrapped and not merged, the title runs on over the empty
+    # cells, and the aside starts in the first column right of the frozen ones, in sight
+    # on a phone.
+    ws.append([new_cell(ws, title.replace("\n", " "),
+                        st.get("title", font=FontSpec(12, True, HEADER_FILL), align=LEFT)),
+               None, aside and new_cell(ws, aside.replace("\n", " "),
+                                        st.get("aside", font=FontSpec(10, color=MUTED_TEXT), align=LEFT))])
     ws.row_dimensions[TITLE_ROW].height = MIN_ROW
     head = st.get("header", font=FontSpec(bold=True, color=HEADER_TEXT), fill=HEADER_FILL,
                   align=CENTRE, grid=True)
-    for col, key in enumerate(COLUMNS, 1):
-        put(ws, HEAD_ROW, col, ID_HEADER if key == "id" else labels[key], head)
+    ws.append([new_cell(ws, ID_HEADER if key == "id" else labels[key], head) for key in COLUMNS])
     ws.row_dimensions[HEAD_ROW].height = row_height(2)  # 版块/部门 is written on two lines
 
-    key_col = _COL["phase" if group_by is GroupBy.PHASE else "section"]
+    key = "phase" if group_by is GroupBy.PHASE else "section"
     row = HEAD_ROW
     for group in parts:
         row += 1
         band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[Phase.NONE]) if group_by is GroupBy.PHASE
                 else ctx.colours[group.key][0])
         plain = st.get(f"band {band}", fill=band, grid=True)
-        for col in range(1, len(COLUMNS) + 1):
-            put(ws, row, col, None, plain)
         bold = st.get(f"band {band} name", font=FontSpec(bold=True), fill=band, align=LEFT, grid=True)
         # Named where the eye is (the frozen name column), and in the group's own column,
         # so that filtering on it keeps the band.
-        put(ws, row, _COL["name"], labels["count"].format(label=group.label, n=len(group.tasks)), bold)
-        put(ws, row, key_col, group.label, bold)
+        named = {"name": labels["count"].format(label=group.label, n=len(group.tasks)), key: group.label}
+        ws.append([new_cell(ws, named[k], bold) if k in named else new_cell(ws, None, plain)
+                   for k in COLUMNS])
         ws.row_dimensions[row].height = _BAND_HEIGHT
         for task in group.tasks:
             row += 1
@@ -208,9 +207,7 @@ def _task_row(ws: Any, row: int, ctx: Context, task: PlanTask) -> None:
         "phase": (ctx.words.phase(task.phase) or None, looks["phase"]),
         "id": (task.id, looks["id"]),
     }
-    for col, key in enumerate(COLUMNS, 1):
-        value, look = cells[key]
-        put(ws, row, col, value, look)
+    ws.append([new_cell(ws, *cells[key]) for key in COLUMNS])
     lines = max(ctx.lines(task.name, widths["name"]), ctx.lines(task.section, widths["section"]),
                 ctx.lines(task.owner, widths["role"]), ctx.lines(who, widths["people"]),
                 ctx.lines(notes, widths["notes"]))

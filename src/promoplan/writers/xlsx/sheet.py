@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.cell import Cell  # type: ignore[import-untyped]
+
 from promoplan.words import notices
 from promoplan.writers.xlsx.layout import MIN_ROW, Context, row_height
 from promoplan.writers.xlsx.styles import LEFT, WARN_FILL, WRAP, FontSpec, Look
@@ -15,11 +17,25 @@ _FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel, WPS or LibreOffice would r
 
 
 def put(ws: Any, row: int, col: int, value: object, look: Look) -> Any:
-    """A cell with its value and its look; text stays text even when it looks
-    like a formula (=, +, -, @), shown as typed thanks to the quote prefix, never
-    evaluated: a task named "-20% 预热" must not become a formula error."""
+    """The cell at (row, col) with its value and its look: for the few cells written where
+    they stand (a row of them goes faster with `new_cell` and `Worksheet.append`)."""
     cell = ws.cell(row=row, column=col)
     look.apply(cell)
+    _set(cell, value)
+    return cell
+
+
+def new_cell(ws: Any, value: object, look: Look) -> Any:
+    """A cell for `ws.append`, with its value and its look's formats all at once."""
+    cell = Cell(ws, style_array=look.array)
+    _set(cell, value)
+    return cell
+
+
+def _set(cell: Any, value: object) -> None:
+    """Text stays text even when it looks like a formula (=, +, -, @), shown as typed
+    thanks to the quote prefix, never evaluated: a task named "-20% 预热" must not
+    become a formula error."""
     if isinstance(value, str):
         value = clean(value)
         cell.value = value
@@ -28,7 +44,6 @@ def put(ws: Any, row: int, col: int, value: object, look: Look) -> Any:
             cell.quotePrefix = True
     elif value is not None:
         cell.value = value
-    return cell
 
 
 def merge(ws: Any, row: int, first: int, last: int) -> None:

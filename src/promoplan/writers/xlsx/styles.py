@@ -5,14 +5,33 @@ objects, made once per workbook (a `Look`): the workbook lists each distinct for
 once, as Excel does for formats set by hand. No named styles: those would land in the
 style gallery of everyone who opens the file (90 to 145 of them per workbook), and
 openpyxl looks a named style up by scanning its list for every cell that takes one.
+
+Setting a cell's font, fill, border and alignment one by one costs more still: openpyxl
+hashes every field of each object (twice) to find it in the workbook's list, about
+20 µs a cell. So a look also carries its `array`, the indexes of its formats in those
+lists, worked out once by binding the look's parts to the workbook as a NamedStyle
+that is never added to it (nothing of it reaches the file but the formats). A row of
+new cells made with that array (`openpyxl.cell.Cell(..., style_array=)`) and added with
+`Worksheet.append` costs about 2 µs a cell: the 进程表 is written that way. The Gantt's
+cells are few and scattered (a bar is only its fill), so they are set one by one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import (  # type: ignore[import-untyped]
+    Alignment,
+    Border,
+    Font,
+    NamedStyle,
+    PatternFill,
+    Side,
+)
+from openpyxl.styles.borders import DEFAULT_BORDER  # type: ignore[import-untyped]
+from openpyxl.styles.fills import DEFAULT_EMPTY_FILL  # type: ignore[import-untyped]
 
 from promoplan.vocabulary import Phase, Status
 
@@ -80,6 +99,8 @@ class Look:
     border: Border | None = None
     alignment: Alignment | None = None
     number_format: str | None = None
+    array: tuple[int, ...] | None = None
+    """The formats' indexes in the workbook's lists, for a new cell."""
 
     def apply(self, cell: Any) -> None:
         if self.font is not None:
@@ -98,7 +119,8 @@ class Styles:
     """The workbook's looks, each made once from its parts the first time a cell asks for
     it by name (the name is only the key: nothing of it is written to the file)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, book: Workbook, lang: str) -> None:
+        self.book = book
         self.font_name = FONT_NAME[lang]
         side = Side(style="thin", color=BORDER_COLOUR)
         self.grid = Border(left=side, right=side, top=side, bottom=side)
@@ -116,10 +138,18 @@ class Styles:
         if found is None:
             if isinstance(fill, str):
                 fill = self.fill(fill)
-            found = self._looks[name] = Look(
-                font=None if blank else self.font(font or FontSpec()), fill=fill,
-                border=self.grid if grid else None, alignment=None if blank else align,
-                number_format=fmt)
+            look = Look(font=None if blank else self.font(font or FontSpec()), fill=fill,
+                        border=self.grid if grid else None, alignment=None if blank else align,
+                        number_format=fmt)
+            # A new cell takes the sheet's font even when blank, and the workbook's own
+            # empty fill and border: no format the fewer is added for them.
+            parts = {key: value for key, value in (
+                ("alignment", look.alignment), ("number_format", fmt)) if value is not None}
+            bundle = NamedStyle(name=name, font=look.font or self.font(FontSpec()),
+                                fill=fill or DEFAULT_EMPTY_FILL, border=look.border or DEFAULT_BORDER,
+                                **parts)
+            bundle.bind(self.book)  # its formats join the workbook's lists; it does not
+            found = self._looks[name] = replace(look, array=tuple(bundle.as_tuple()))
         return found
 
     def fill(self, rgb: str) -> PatternFill:
