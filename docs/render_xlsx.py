@@ -22,12 +22,14 @@ src/promoplan/writers/xlsx/ and look at the images.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +37,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: E402
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]  # noqa: E402
 
 from promoplan.playbook.assemble import load  # noqa: E402
 from promoplan.schedule.resolve import resolve  # noqa: E402
@@ -80,9 +83,17 @@ def only_sheet(data: bytes, title: str, phone: bool) -> bytes:
     """The workbook with one sheet left; for the phone view, printed unscaled from A1."""
     wb = load_workbook(io.BytesIO(data))
     keep = wb[title]
+    # openpyxl saves a sheet's print areas sorted by column: keep the order they print in.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    areas = re.search(rf'<definedName name="_xlnm.Print_Area" localSheetId="{wb.sheetnames.index(title)}"'
+                      r">([^<]*)<", workbook)
     for ws in list(wb.worksheets):
         if ws is not keep:
             wb.remove(ws)
+    if areas and not phone:
+        keep.print_area = None
+        keep.defined_names.add(DefinedName("Print_Area", attr_text=html.unescape(areas.group(1))))
     if phone:
         keep.sheet_properties.pageSetUpPr.fitToPage = False
         keep.page_setup.scale = 100

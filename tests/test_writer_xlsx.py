@@ -358,7 +358,7 @@ def test_gantt_days_months_and_anchors(promo: Any) -> None:
     months = {c: ws.cell(2, c).value for c in range(3, ws.max_column + 1) if ws.cell(2, c).value}
     assert months == {3: "2024年9月", col[date(2024, 10, 1)]: "10月", col[date(2024, 10, 28)]: "10月",
                       col[date(2024, 11, 1)]: "11月"}
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1", "A5:B5"}
     # Anchor days: red day header, the label in row 5 written top to bottom; holidays named.
     labels = {d: ws.cell(5, c).value for d, c in col.items() if ws.cell(5, c).value}
     assert labels == {date(2024, 10, 1): "国庆节", date(2024, 10, 14): "报名", date(2024, 10, 21): "竞拍",
@@ -399,9 +399,11 @@ def test_gantt_prints_only_the_pages_with_bars_with_titles_on_every_page(promo: 
     # The title sits in the name columns, so every page prints it.
     assert "A1:B1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws["A1"].value == "甘特图 · 测试进程表"
-    # Each page's top-left cell has text (a space if nothing else), or LibreOffice drops the page;
-    # a space in row 1 at the second page's first column ends the legend there.
-    assert (ws["C6"].value, ws["AK24"].value, ws["AK1"].value) == (" ", " ", " ")
+    # Each page's top-left cell has text (a space if nothing else), or LibreOffice drops the page.
+    assert (ws["C6"].value, ws["AK24"].value) == (" ", " ")
+    # The legend is in the name columns, printed on every page with them.
+    assert ws["A5"].value == "灰色：休息日（周末、节假日）　条纹：任务跨休息日　红色：时间节点"
+    assert "A5:B5" in {str(r) for r in ws.merged_cells.ranges}
     assert rgb(ws["AK24"]) == "E2F0D9"  # 客服's band keeps its tint
 
 
@@ -473,7 +475,7 @@ def test_double_11_day_shifts_get_a_gantt_by_half_hour() -> None:
     assert hours[0::2] == [d(2024, 11, 11, h) for h in range(24)]
     assert hours[1::2] == [None] * 24
     assert ws.cell(3, 3).number_format == "h"
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1", "A5:B5"}
     assert ws["C2"].value == "11月11日 周一"
     assert ws["C5"].value == "双十一"
     names = {ws.cell(r, 2).value: r for r in range(6, ws.max_row + 1)}
@@ -512,8 +514,8 @@ def test_a_merged_range_is_written_as_its_first_cell_only() -> None:
     # from (60, 61) and, after a blank row and the 注意 heading (63), its one warning (64),
     # each merged over A:J (K is the ids).
     assert merged["进程表"] == {"A60:J60", "A61:J61", "A64:J64"}
-    assert merged["甘特图"] == {"A1:B1"}
-    assert merged["甘特图（小时）"] == {"A1:B1"}
+    assert merged["甘特图"] == {"A1:B1", "A5:B5"}
+    assert merged["甘特图（小时）"] == {"A1:B1", "A5:B5"}
     assert merged["时间节点"] == {"A19:G19"}
 
 
@@ -900,7 +902,8 @@ def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
     assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == ["11月1日 周五 15:00", "11月1日 周五 16:00"]
     gantt = sheets["甘特图"]
     assert gantt[2][2:5] == ["14", "15", "16"]
-    assert [c for c in gantt[4] if c] == ["中秋节", "国庆节", "报名", "竞拍", "排期", "开团/结束"]
+    assert [c for c in gantt[4] if c] == ["灰色：休息日（周末、节假日）　条纹：任务跨休息日　红色：时间节点",
+                                          "中秋节", "国庆节", "报名", "竞拍", "排期", "开团/结束"]
     assert "10:25" in {c for r in gantt for c in r}
     nodes = sheets["时间节点"]
     assert ["11月1日 周五", "10:00", "开团"] in [r[:3] for r in nodes]

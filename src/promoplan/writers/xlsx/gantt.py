@@ -1,13 +1,14 @@
 """The 甘特图: one column per time slot, one bar per task in its section's colour.
 
-Five head rows (the title and legend, the months or days, each column's date, the
-weekdays, the anchors' labels), then per group a band and its tasks, as on the 进程表.
-Each task's name is shown whole, on as many lines as it takes in a name column wide
-enough that most take one or two. Days off are shaded by column (the empty cells take
-the column's colour, so a task row writes only its bar) and a bar over a day off is
-striped; an anchor's column is red. Which parts print on which page is gantt_pages'
-business; the month (or day) is written again at the first column of every page.
-Nothing is merged but the title: a page may start at any column.
+Five head rows (the title, the months or days, each column's date, the weekdays, the
+anchors' labels with the legend beside them, in the name columns), then per group a
+band and its tasks, as on the 进程表. Each task's name is shown whole, on as many lines
+as it takes in a name column wide enough that most take one or two. Days off are shaded
+by column (the empty cells take the column's colour, so a task row writes only its bar)
+and a bar over a day off is striped; an anchor's column is red. Which parts print on
+which page is gantt_pages' business; the month (or day) is written again at the first
+column of every page. Nothing is merged but the title and the legend, in the name
+columns: a page may start at any column.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from promoplan.writers.xlsx.styles import (
     MUTED_TEXT,
     PHASE_COLOURS,
     PHASE_TINTS,
+    TOP_WRAP,
     TURNED,
     VERTICAL,
     WRAP,
@@ -62,7 +64,7 @@ _PERIOD_HEIGHT = 18.0  # row 2, the months
 _DATE_HEIGHT = 18.0  # row 3, each column's date
 _WEEKDAY_HEIGHT = 16.0  # row 4, the weekdays (by day; a thin rule otherwise)
 _RULE_HEIGHT = 6.0
-_TITLE_MIN = 28.0  # row 1, at least: the title (up to three lines of 12 pt) and the legend
+_TITLE_MIN = 22.0  # row 1, at least: the title, up to three lines of 12 pt
 _TITLE_LINE = 16.0  # a line of the 12 pt title
 _TITLE_PADDING = 6.0
 _LABEL_CHAR = 12.5  # row 5: one stacked character of an anchor's label (9 pt)
@@ -108,15 +110,14 @@ def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by:
             if i == 0 or (unit == "day" and (s.weekday() == 0 or s.day == 1))
             or (unit == "half-hour" and s.minute == 0) or (unit == "week" and s.day <= 7)}
 
-    # Row 1: the title within the name columns (printed on every page with them), and
-    # the legend beside it.
+    # Row 1: the title within the name columns (printed on every page with them).
     put(ws, 1, 1, title, st.get("gantt title", font=FontSpec(12, True, HEADER_FILL), align=WRAP))
     merge(ws, 1, 1, 2)
     # The title is 12 pt in columns measured in 11 pt characters.
     title_lines = min(3, line_count(clean(title), (_SEQ_WIDTH + _NAME_WIDTH) * 11 / 12))
     ws.row_dimensions[1].height = max(_TITLE_MIN, title_lines * _TITLE_LINE + _TITLE_PADDING)
     _unit_rows(ws, ctx, axis, anchors, off)
-    _label_row(ws, ctx, axis, anchors, off)
+    _label_row(ws, ctx, axis, anchors, off, legend)
     ws.row_dimensions[2].height = _PERIOD_HEIGHT
 
     # The body's rows, measured before they are written: the pages are cut from them.
@@ -137,14 +138,10 @@ def gantt(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by:
     head = sum(ws.row_dimensions[r].height for r in range(1, _FIRST_ROW))
     pages = plan_pages(heights, spans, bands, head,
                        Room(widths, _SEQ_WIDTH + _NAME_WIDTH, good))
-    starts = {p.slots[0] for p in pages or ()}
-    # The legend runs on over the empty cells after it, up to the next page's first column
-    # (a space there ends it: only the first page across shows it whole).
-    put(ws, 1, FIRST_COL, legend, st.get("legend", font=FontSpec(10, color=MUTED_TEXT), align=LEFT))
-    white = st.get("gantt white", fill="FFFFFF", blank=True)  # the legend stays on white
-    for i in range(1, len(slots)):
-        put(ws, 1, FIRST_COL + i, " " if i in starts else None, white)
-    _period_row(ws, ctx, axis, starts)
+    white = st.get("gantt white", fill="FFFFFF", blank=True)  # over a day off's grey column too
+    for i in range(len(slots)):
+        put(ws, 1, FIRST_COL + i, None, white)
+    _period_row(ws, ctx, axis, {p.slots[0] for p in pages or ()})
 
     for row, (group, item) in enumerate(rows, _FIRST_ROW):
         if item is None:
@@ -240,13 +237,16 @@ def _unit_rows(ws: Any, ctx: Context, axis: Axis, anchors: dict[int, list[str]],
 
 
 def _label_row(ws: Any, ctx: Context, axis: Axis, anchors: dict[int, list[str]],
-               off: set[int]) -> None:
+               off: set[int], legend: str) -> None:
     """Row 5: each anchor's label in its own column, written top to bottom, so labels a
-    day apart never run together; holidays named on their first day off."""
+    day apart never run together; holidays named on their first day off. The legend sits
+    in the name columns, so every printed page has it."""
     st = ctx.styles
-    header = st.get("gantt head", fill=HEADER_FILL, blank=True)
-    put(ws, 5, 1, None, header)
-    put(ws, 5, 2, None, header)
+    put(ws, 5, 1, legend, st.get("gantt legend", font=FontSpec(9, color=HEADER_TEXT), fill=HEADER_FILL,
+                                 align=TOP_WRAP))
+    merge(ws, 5, 1, 2)
+    # 9 pt text in columns measured in 11 pt characters.
+    legend_height = line_count(legend, (_SEQ_WIDTH + _NAME_WIDTH) * 11 / 9) * _LABEL_CHAR + _LABEL_PADDING
     zh = ctx.words.lang == "zh"
     holidays = holiday_labels(ctx.off) if axis.unit == "day" else {}
     tallest = 2
@@ -264,7 +264,8 @@ def _label_row(ws: Any, ctx: Context, axis: Axis, anchors: dict[int, list[str]],
         put(ws, 5, FIRST_COL + i, text or None, style)
         # Stacked, a character a line; turned, a Latin letter takes about 0.6 of one.
         tallest = max(tallest, len(text) if zh else math.ceil(len(text) * 0.6))
-    ws.row_dimensions[5].height = min(tallest * _LABEL_CHAR + _LABEL_PADDING, _LABEL_MAX)
+    ws.row_dimensions[5].height = max(min(tallest * _LABEL_CHAR + _LABEL_PADDING, _LABEL_MAX),
+                                      legend_height)
 
 
 def _bar_look(ctx: Context, bar: str, striped: bool, timed: bool) -> Look:

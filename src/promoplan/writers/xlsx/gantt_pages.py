@@ -126,6 +126,8 @@ def plan_pages(heights: list[float], spans: list[tuple[int, int] | None], bands:
     best: list[tuple[int, int]] = [(0, 0)] + [(n * len(room.edges), n)] * n
     start = [0] * (n + 1)
     for j in range(1, n + 1):
+        if j - 1 in bands and j < n:
+            continue  # a band stays with its first task
         height = 0.0
         used: list[tuple[int, int]] = []
         for i in range(j - 1, -1, -1):

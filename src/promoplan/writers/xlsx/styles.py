@@ -67,6 +67,7 @@ STATUS_COLOURS = {Status.DONE: ("C6EFCE", "006100"), Status.DOING: ("FFEB9C", "9
 
 
 WRAP = Alignment(vertical="center", wrap_text=True)
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center")
 VERTICAL = Alignment(horizontal="center", vertical="top", textRotation=255)
