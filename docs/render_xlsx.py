@@ -2,14 +2,15 @@
 
     .venv/bin/python docs/render_xlsx.py            # writes docs/xlsx-*.png
 
-Needs LibreOffice (`soffice`, Debian: libreoffice-calc-nogui) and `pdftoppm`
-(poppler-utils). It compiles the built-in ju-huasuan playbook with --signup 2024-10-14
-and double-11-day with --event 2024-11-11, and writes:
+Needs LibreOffice (`soffice`, Debian: libreoffice-calc-nogui), `pdftoppm`
+(poppler-utils) and a Chinese font (fonts-noto-cjk), or the pictures show boxes. It
+compiles the built-in ju-huasuan playbook with --signup 2024-10-14 and double-11-day
+with --event 2024-11-11, and writes:
 
 - docs/xlsx-schedule-print.png: the 进程表's first printed page (A4 landscape, as set
   in the file), with the 注意 block;
-- docs/xlsx-gantt-print-1.png, -2.png: the 甘特图's first two printed pages, which
-  print over then down: the two halves of the same rows;
+- docs/xlsx-gantt-print-1.png, -2.png: the 甘特图's first two printed pages, each a
+  block of rows and the days that hold its bars;
 - docs/xlsx-double-11-day-hours-print.png: double-11-day's Gantt by half hour (its
   shifts on 11-11), first page;
 - docs/xlsx-<sheet>-phone.png: the top-left 390 x 844 CSS pixels of the sheet at 100 %

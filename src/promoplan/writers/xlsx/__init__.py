@@ -4,18 +4,20 @@ The lead attaches the file to the DingTalk / WeChat Work group and people open i
 on a phone, in WPS or in Excel, so it follows the progress sheets teams keep today
 (seeds 001 and 004) and stays readable on a small screen:
 
-- 进程表 (schedule): a title block with the campaign key, the 注意 block (every
-  warning once, worded by `notices`), then one row per task grouped by section (the
-  seed sheets' 版块 blocks) or by phase, numbered within each group, with real Excel
-  dates shown as `10月30日 周三 10:25` (days off in red with 休), a 状态 column the team
-  fills from a list (coloured by conditional formatting, so a teammate's choice
-  recolours the cell) and a hidden `id` column; header frozen, autofilter, A4
-  landscape one page wide with the header repeated on every page.
+- 进程表 (schedule): a title line, the column header, then one row per task grouped by
+  section (the seed sheets' 版块 blocks) or by phase, numbered within each group, with
+  days written as `10月30日 周三 10:25` (days off in red with 休), a 状态 column the
+  team fills from a list (coloured by conditional formatting, so a teammate's choice
+  recolours the cell) right beside the name, and a hidden `id` column. Frozen for a
+  phone: the title line and the header on top, 序号 and the name on the left. Under the
+  tasks, what the plan was made from and the 注意 block (every warning once, worded by
+  `notices`). Autofilter, A4 landscape one page wide with the header on every page.
 - 甘特图 (Gantt): one column per day (per half hour when every task falls within three
   days, per week for very long or very large plans), a bar per task in its section's
-  colour, anchors labelled one per column, days off shaded, month headers. It prints
-  over then down, with the title, the month rows and the task names on every page and
-  each page's month labelled at its first column.
+  colour and its name whole, anchors labelled one per column, days off shaded, month
+  headers. It prints only the pages that hold bars, as few as fit them, with the title,
+  the legend, the month rows and the task names on every page and each page's month
+  labelled at its first column.
 - 甘特图（小时）: when the timed tasks (shifts) of a longer plan all fall within three
   days, their Gantt by half hour as well, so shifts do not share one day column.
 - 时间节点 (key dates): anchors and milestones by date, the progress per section, and
@@ -33,7 +35,7 @@ cannot hold are replaced instead of failing the run (text.py). `textconv` turns 
 file back into stable plain text for `git diff` (textconv.py).
 
 One module per job: labels (words, number formats), text (safe text, widths), styles
-(colours, named styles), layout (groups, numbering, widths, the shared Context),
+(colours, cell formats), layout (groups, numbering, widths, the shared Context),
 sheet (cells, merges, print set-up, the 注意 block), schedule_sheet (进程表),
 gantt_axis, gantt and gantt_pages (甘特图, its time axis and its printed pages),
 milestones (时间节点), package (saving), textconv.
