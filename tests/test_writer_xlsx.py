@@ -407,6 +407,25 @@ def test_gantt_prints_only_the_pages_with_bars_with_titles_on_every_page(promo: 
     assert rgb(ws["AK24"]) == "E2F0D9"  # 客服's band keeps its tint
 
 
+def test_pages_are_cut_for_the_fewest_pages() -> None:
+    """100 day columns of 3 units (29 px printed) beside name columns of 34.5 (276 px): a page
+    at 65 % holds 1,323 px of days, 45 columns. Two groups: A (days 0-9) and B (60-69), then
+    C (0-5). One block of all five rows prints A from day 0 to 9 and B from the Monday
+    (every 7th day here) before it, 56, to 69: two pages. Cut before C's band, it would take
+    three."""
+    from promoplan.writers.xlsx.gantt_pages import Page, Room, plan_pages
+
+    room = Room([3.0] * 100, 34.5, set(range(0, 100, 7)))
+    heights = [20.0] * 5
+    spans = [None, (0, 9), (60, 69), None, (0, 5)]
+    assert plan_pages(heights, spans, {0, 3}, 150.0, room) == [Page((0, 4), (0, 9)), Page((0, 4), (56, 69))]
+    # A bar longer than a page runs on over the next one, which starts where it left off.
+    assert plan_pages([20.0, 20.0], [None, (10, 99)], {0}, 150.0, room) == [
+        Page((0, 1), (7, 51)), Page((0, 1), (52, 96)), Page((0, 1), (97, 99))]
+    # Too many pages to print (more than 200): none.
+    assert plan_pages([20.0] * 7000, [(0, 1)] * 7000, set(), 150.0, room) is None
+
+
 def test_every_bar_prints_and_every_page_has_one(ju: tuple[Plan, Any]) -> None:
     """ju-huasuan's Gantt: each task's bar lies within the pages that print its row, and every
     page holds a bar; each page starts where row 2 names the month."""

@@ -38,9 +38,9 @@ _CELL_PADDING = 5  # pixels Excel adds to every column's digits
 _LIBREOFFICE_WIDER = 1.12  # LibreOffice prints the same column about a tenth wider
 _EDGE_PIXELS = 8  # pixels left free at each page's right edge, a margin for rounding
 _FOOT_ROOM = 0.95  # the share of a page's height the rows may fill, a margin for rounding
-MAX_PAGES = 300
-"""A larger Gantt (thousands of tasks) is not cut into pages: nobody prints it, and
-Excel reads a print area of at most 8,192 characters (about 350 pages)."""
+MAX_PAGES = 200
+"""A larger Gantt (thousands of tasks) is not cut into pages: nobody prints it."""
+_FORMULA_MAX = 8192  # characters: Excel reads no longer formula, and a print area is one
 
 
 def pixels(width: float) -> int:
@@ -174,7 +174,10 @@ def paginate(ws: Any, ctx: Context, title: str, first_row: int, first_col: int,
         ranges = (f"{sheet}!${get_column_letter(first_col + p.slots[0])}${first_row + p.rows[0]}"
                   f":${get_column_letter(first_col + p.slots[1])}${first_row + p.rows[1]}"
                   for p in pages)
-        ws.defined_names.add(DefinedName("Print_Area", attr_text=",".join(ranges)))
+        text = ",".join(ranges)
+        if len(text) > _FORMULA_MAX:
+            return
+        ws.defined_names.add(DefinedName("Print_Area", attr_text=text))
         for page in pages:
             _mark(ws, first_row + page.rows[0], first_col + page.slots[0],
                   column_looks.get(page.slots[0]))
