@@ -2,14 +2,15 @@
 
     .venv/bin/python docs/render_xlsx.py            # writes docs/xlsx-*.png
 
-Needs LibreOffice (`soffice`, Debian: libreoffice-calc-nogui) and `pdftoppm`
-(poppler-utils). It compiles the built-in ju-huasuan playbook with --signup 2024-10-14
-and double-11-day with --event 2024-11-11, and writes:
+Needs LibreOffice (`soffice`, Debian: libreoffice-calc-nogui), `pdftoppm`
+(poppler-utils) and a Chinese font (fonts-noto-cjk), or the pictures show boxes. It
+compiles the built-in ju-huasuan playbook with --signup 2024-10-14 and double-11-day
+with --event 2024-11-11, and writes:
 
 - docs/xlsx-schedule-print.png: the 进程表's first printed page (A4 landscape, as set
   in the file), with the 注意 block;
-- docs/xlsx-gantt-print-1.png, -2.png: the 甘特图's first two printed pages, which
-  print over then down: the two halves of the same rows;
+- docs/xlsx-gantt-print-1.png, -2.png: the 甘特图's first two printed pages, each a
+  block of rows and the days that hold its bars;
 - docs/xlsx-double-11-day-hours-print.png: double-11-day's Gantt by half hour (its
   shifts on 11-11), first page;
 - docs/xlsx-<sheet>-phone.png: the top-left 390 x 844 CSS pixels of the sheet at 100 %
@@ -22,12 +23,14 @@ src/promoplan/writers/xlsx/ and look at the images.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: E402
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]  # noqa: E402
 
 from promoplan.playbook.assemble import load  # noqa: E402
 from promoplan.schedule.resolve import resolve  # noqa: E402
@@ -80,9 +84,17 @@ def only_sheet(data: bytes, title: str, phone: bool) -> bytes:
     """The workbook with one sheet left; for the phone view, printed unscaled from A1."""
     wb = load_workbook(io.BytesIO(data))
     keep = wb[title]
+    # openpyxl saves a sheet's print areas sorted by column: keep the order they print in.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    areas = re.search(rf'<definedName name="_xlnm.Print_Area" localSheetId="{wb.sheetnames.index(title)}"'
+                      r">([^<]*)<", workbook)
     for ws in list(wb.worksheets):
         if ws is not keep:
             wb.remove(ws)
+    if areas and not phone:
+        keep.print_area = None
+        keep.defined_names.add(DefinedName("Print_Area", attr_text=html.unescape(areas.group(1))))
     if phone:
         keep.sheet_properties.pageSetUpPr.fitToPage = False
         keep.page_setup.scale = 100

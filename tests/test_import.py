@@ -371,7 +371,8 @@ def test_two_word_headers_and_block_counts(cli: Cli, tmp_path: Path,
 
 def test_a_compiled_workbook_imports_back_to_the_same_plan(cli: Cli, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """promoplan's own 进程表 (real dates) imported with the same anchors: the same plan."""
+    """promoplan's own 进程表 (days as text such as `10月13日 周日 休`, bands such as 运营（37项）)
+    imported with the same anchors: the same plan."""
     monkeypatch.chdir(tmp_path)
     assert cli("compile", "ju-huasuan", "--signup", "2024-10-14", "-o", "ju.xlsx").exit_code == 0
     result = cli("import", "ju.xlsx", "-o", "back.yaml", "--playbook", "ju-huasuan",
@@ -379,5 +380,21 @@ def test_a_compiled_workbook_imports_back_to_the_same_plan(cli: Cli, tmp_path: P
     assert result.exit_code == 0, result.stderr
     mine = _dates("back.yaml", "signup=2024-10-14")
     theirs = _dates("ju-huasuan", "signup=2024-10-14")
+    assert len(mine) == 153
+    assert mine == theirs
+
+
+def test_an_english_workbook_by_phase_imports_back_to_the_same_dates(cli: Cli, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English 进程表 grouped by phase: days such as `Sun 13 Oct off`, bands such as
+    Before (98); every task comes back with its dates."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("compile", "ju-huasuan", "--signup", "2024-10-14", "--lang", "en", "--group-by", "phase",
+               "-o", "ju.xlsx").exit_code == 0
+    result = cli("import", "ju.xlsx", "-o", "back.yaml", "--playbook", "ju-huasuan",
+                 "--signup", "2024-10-14")
+    assert result.exit_code == 0, result.stderr
+    mine = sorted((name, start, due) for _, name, _, start, due in _dates("back.yaml", "signup=2024-10-14"))
+    theirs = sorted((name, start, due) for _, name, _, start, due in _dates("ju-huasuan", "signup=2024-10-14"))
     assert len(mine) == 153
     assert mine == theirs

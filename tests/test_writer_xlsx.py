@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -39,9 +40,6 @@ GOLDEN = HERE / "golden"
 PROMO = str(PLAYBOOKS / "promo.yaml")
 SIGNUP = {"signup": "2024-10-14"}
 
-DAY = '[$-804]m"月"d"日" "周"aaa'
-DAY_TIME = DAY + " hh:mm"
-OFF = ' "休"'
 
 
 def d(*parts: int) -> datetime:
@@ -93,7 +91,10 @@ def ju() -> tuple[Plan, Any]:
 WARN_1013 = "10月13日 周日（周末）有1项截止，请确认是否提前到10月12日 周六：运营第1项「活动策划」"
 WARN_1102 = ("11月2日 周六（周末）有3项截止，请确认是否提前到11月1日 周五：运营第4项「后续跟进」、"
              "运营第7项「活动后的评估」、运营第9项「复核价格」")
-HEAD = 8  # the 进程表's header row: title block 1-3, 注意 4-6, a blank row
+HEAD = 2  # the 进程表's header row, under the one title line
+# Rows 3-23: bands 运营 (3), 推广 (13), 客服 (21) and their tasks; 24 blank; 25-26 what the plan
+# was made from; 27 blank; 28-30 the 注意 block.
+LAST = 23
 
 
 def test_sheets_in_order(promo: Any) -> None:
@@ -102,122 +103,132 @@ def test_sheets_in_order(promo: Any) -> None:
     assert [ws.sheet_state for ws in promo.worksheets] == ["visible", "visible", "visible", "hidden"]
 
 
-def test_schedule_title_block_with_the_campaign(promo: Any) -> None:
+def test_schedule_one_title_line_and_what_the_plan_was_made_from_under_the_tasks(promo: Any) -> None:
     ws = promo["进程表"]
-    assert [ws.cell(r, 1).value for r in (1, 2, 3)] == [
-        "测试进程表",
-        "报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　开团 11月1日 周五 10:00　"
-        "结束 11月1日 周五 23:59",
-        "活动编号 test-promo-2024-10-14 · 按 报名 2024-10-14 生成；其余日期按剧本推算 · "
-        "活动期 11月1日 周五 10:00 至 11月1日 周五 23:59 · 计划期 2024-09-24 至 2024-11-09，共18项",
+    # Row 1, frozen with the header: the title, and in the first column right of the frozen
+    # ones, where the 注意 block is.
+    assert rows(ws, 1)[0] == ("测试进程表", None, "⚠ 注意事项2条，见本表末尾")
+    assert ws.row_dimensions[1].height == 20
+    assert (ws["A1"].font.b, ws["A1"].font.sz) == (True, 12)
+    assert rows(ws, LAST + 1)[:3] == [
+        (),
+        ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　开团 11月1日 周五 10:00　"
+         "结束 11月1日 周五 23:59",),
+        ("活动编号 test-promo-2024-10-14 · 按 报名 2024-10-14 生成；其余日期按剧本推算 · "
+         "活动期 11月1日 周五 10:00 至 11月1日 周五 23:59 · 计划期 2024-09-24 至 2024-11-09，共18项",),
     ]
-    assert ws["A1"].font.bold is True
-    assert ws["A1"].font.size == 16
+    assert {"A25:J25", "A26:J26"} <= {str(r) for r in ws.merged_cells.ranges}
 
 
-def test_schedule_warnings_once_at_the_top_and_tags_in_the_rows(promo: Any) -> None:
+def test_schedule_warnings_once_under_the_tasks_and_tags_in_the_rows(promo: Any) -> None:
     ws = promo["进程表"]
-    assert rows(ws, 4)[:4] == [("注意",), (WARN_1013,), (WARN_1102,), ()]
-    assert {"A5:J5", "A6:J6"} <= {str(r) for r in ws.merged_cells.ranges}
-    assert ws["A5"].alignment.wrap_text is True
-    assert rgb(ws["A4"]) == "FFEB9C"
-    notes = [r[8] for r in rows(ws, HEAD + 1) if len(r) > 8 and r[8]]
+    assert rows(ws, 27) == [(), ("注意",), (WARN_1013,), (WARN_1102,)]
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A25:J25", "A26:J26", "A29:J29", "A30:J30"}
+    assert ws["A29"].alignment.wrap_text is True
+    assert rgb(ws["A28"]) == "FFEB9C"
+    # Outside the filtered range: Excel sorts no range holding merged rows.
+    assert ws.auto_filter.ref == f"A2:J{LAST}"
+    notes = [r[7] for r in rows(ws, HEAD + 1)[:LAST - HEAD] if len(r) > 7 and r[7]]
     assert notes == ["⚠ 休息日截止"] * 4 + ["每30分钟一次，共4次"]
 
 
 def test_schedule_rows_by_section_numbered_within_each(promo: Any) -> None:
     ws = promo["进程表"]
     tag = "⚠ 休息日截止"
-    assert rows(ws, HEAD) == [
-        ("序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人", "状态", "备注",
+    assert rows(ws, HEAD)[:LAST - HEAD + 1] == [
+        ("序号", "详细项目内容", "状态", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注", "版块/\n部门",
          "阶段", "id"),
-        (None, "运营", "共9项"),
-        (1, "运营", "活动策划", d(2024, 9, 24), d(2024, 10, 13), "运营主管", None, None, tag, "活动前", "plan"),
-        (2, "运营", "交竞拍费", d(2024, 10, 22), d(2024, 10, 22), "运营主管", None, None, None, "活动前",
+        (None, "运营（9项）", None, None, None, None, None, None, "运营"),
+        (1, "活动策划", None, "9月24日 周二", "10月13日 周日 休", "运营主管", None, tag, "运营", "活动前", "plan"),
+        (2, "交竞拍费", None, "10月22日 周二", "10月22日 周二", "运营主管", None, None, "运营", "活动前",
          "deposit"),
-        (3, "运营", "改价格、改库存数量", d(2024, 10, 29), d(2024, 10, 30), "运营主管", None, None, None,
-         "活动前", "price-stock"),
-        (4, "运营", "后续跟进", d(2024, 10, 30), d(2024, 11, 2), "运营主管", None, None, tag, "活动前",
+        (3, "改价格、改库存数量", None, "10月29日 周二", "10月30日 周三", "运营主管", None, None, "运营", "活动前",
+         "price-stock"),
+        (4, "后续跟进", None, "10月30日 周三", "11月2日 周六 休", "运营主管", None, tag, "运营", "活动前",
          "follow-up"),
-        (5, "运营", "跟进物流打单及打包情况", d(2024, 11, 1, 15), d(2024, 11, 1, 15), "运营主管", None, None,
-         None, "活动中", "ship"),
-        (6, "运营", "补单给生产部", d(2024, 11, 1, 16, 30), d(2024, 11, 1, 16, 30), "运营主管", None, None,
-         None, "活动中", "restock"),
-        (7, "运营", "活动后的评估", d(2024, 11, 2), d(2024, 11, 2), "运营主管", None, None, tag, "活动后",
+        (5, "跟进物流打单及打包情况", None, "11月1日 周五 15:00", "11月1日 周五 15:00", "运营主管", None, None,
+         "运营", "活动中", "ship"),
+        (6, "补单给生产部", None, "11月1日 周五 16:30", "11月1日 周五 16:30", "运营主管", None, None, "运营",
+         "活动中", "restock"),
+        (7, "活动后的评估", None, "11月2日 周六 休", "11月2日 周六 休", "运营主管", None, tag, "运营", "活动后",
          "review"),
-        (8, "运营", "提交报名资料", d(2024, 10, 8), d(2024, 10, 8), "运营主管", None, None, None, "活动前",
+        (8, "提交报名资料", None, "10月8日 周二", "10月8日 周二", "运营主管", None, None, "运营", "活动前",
          "wd-task"),
-        (9, "运营", "复核价格", d(2024, 10, 31), d(2024, 11, 2), "运营主管", None, None, tag, "活动前",
+        (9, "复核价格", None, "10月31日 周四", "11月2日 周六 休", "运营主管", None, tag, "运营", "活动前",
          "chained"),
-        (None, "推广", "共7项"),
-        (1, "推广", "详情页制作", d(2024, 10, 5), d(2024, 10, 22), "推广主管", None, None, None, "活动前",
+        (None, "推广（7项）", None, None, None, None, None, None, "推广"),
+        (1, "详情页制作", None, "10月5日 周六 休", "10月22日 周二", "推广主管", None, None, "推广", "活动前",
          "detail"),
-        (2, "推广", "开团前流量检查", d(2024, 11, 1, 9), d(2024, 11, 1, 9), "推广主管", None, None, None,
+        (2, "开团前流量检查", None, "11月1日 周五 09:00", "11月1日 周五 09:00", "推广主管", None, None, "推广",
          "活动前", "preview"),
-        (3, "推广", "开团前半小时检查", d(2024, 11, 1, 9, 30), d(2024, 11, 1, 9, 30), "推广主管", None, None,
-         None, "活动前", "half"),
-        (4, "推广", "撤下预热页面", d(2024, 11, 1, 9, 59), d(2024, 11, 1, 9, 59), "推广主管", None, None,
-         None, "活动前", "last-min"),
-        (5, "推广", "跟进流量成交率", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 10, 25), "推广主管", None, None,
-         None, "活动中", "check25"),
-        (6, "推广", "两小时复盘", d(2024, 11, 1, 12), d(2024, 11, 1, 12), "推广主管", None, None, None,
+        (3, "开团前半小时检查", None, "11月1日 周五 09:30", "11月1日 周五 09:30", "推广主管", None, None, "推广",
+         "活动前", "half"),
+        (4, "撤下预热页面", None, "11月1日 周五 09:59", "11月1日 周五 09:59", "推广主管", None, None, "推广",
+         "活动前", "last-min"),
+        (5, "跟进流量成交率", None, "11月1日 周五 10:25", "11月1日 周五 10:25", "推广主管", None, None, "推广",
+         "活动中", "check25"),
+        (6, "两小时复盘", None, "11月1日 周五 12:00", "11月1日 周五 12:00", "推广主管", None, None, "推广",
          "活动中", "check120"),
-        (7, "推广", "开团后每半个小时跟进流量", d(2024, 11, 1, 10, 25), d(2024, 11, 1, 11, 55), "推广主管",
-         None, None, "每30分钟一次，共4次", "活动中", "half-hourly"),
-        (None, "客服", "共2项"),
-        (1, "客服", "售后跟进", d(2024, 11, 1), d(2024, 11, 9), "客服主管", None, None, None, "活动中",
+        (7, "开团后每半个小时跟进流量", None, "11月1日 周五 10:25", "11月1日 周五 11:55", "推广主管", None,
+         "每30分钟一次，共4次", "推广", "活动中", "half-hourly"),
+        (None, "客服（2项）", None, None, None, None, None, None, "客服"),
+        (1, "售后跟进", None, "11月1日 周五", "11月9日 周六 休", "客服主管", None, None, "客服", "活动中",
          "cs-week"),
-        (2, "客服", "前一晚检查", d(2024, 10, 31, 18), d(2024, 10, 31, 18), "客服主管", None, None, None,
+        (2, "前一晚检查", None, "10月31日 周四 18:00", "10月31日 周四 18:00", "客服主管", None, None, "客服",
          "活动前", "evening"),
     ]
 
 
-def test_schedule_dates_are_real_dates_read_at_a_glance(promo: Any) -> None:
+def test_schedule_days_as_every_reader_shows_them(promo: Any) -> None:
+    """Days are text (`周aaa` is what SheetJS shows of a weekday format): 活动策划 starts Tue
+    09-24 and is due Sun 10-13, a day off, in red; 详情页制作 starts Sat 10-05 (National Day)."""
     ws = promo["进程表"]
-    assert ws["D10"].is_date
-    assert ws["D10"].number_format == DAY  # 活动策划 starts Tue 09-24
-    assert ws["E10"].number_format == DAY + OFF  # and is due Sun 10-13: a day off
-    assert ws["E10"].font.color.rgb[-6:] == "C00000"
-    assert ws["D10"].font.color is None
-    assert ws["D14"].number_format == DAY_TIME  # 跟进物流打单 at 15:00
-    assert ws["D20"].number_format == DAY + OFF  # 详情页制作 starts Sat 10-05, National Day
-    assert ws["D17"].number_format == DAY  # 提交报名资料 on Tue 10-08, a workday
+    assert (ws["D4"].value, ws["E4"].value, ws["D14"].value) == ("9月24日 周二", "10月13日 周日 休",
+                                                                 "10月5日 周六 休")
+    assert ws["E4"].font.color.rgb[-6:] == "C00000"
+    assert ws["D4"].font.color is None
+    # Every number format left in the workbook is one SheetJS, LibreOffice and Excel show alike.
+    formats = {c.number_format for s in promo.worksheets for r in s.iter_rows() for c in r}
+    assert formats == {"General", "hh:mm", "d"}
 
 
-def test_schedule_styles_freeze_filter_widths(promo: Any) -> None:
+def test_schedule_freeze_filter_colours_widths(promo: Any) -> None:
     ws = promo["进程表"]
-    assert ws.freeze_panes == "A9"
-    assert ws.auto_filter.ref == "A8:J29"
+    # Frozen: the title line and the header; 序号 and the name, with 状态 right beside them.
+    assert ws.freeze_panes == "C3"
+    assert (ws["A2"].value, ws["B2"].value, ws["C2"].value) == ("序号", "详细项目内容", "状态")
+    assert ws.auto_filter.ref == "A2:J23"
     assert [rgb(ws.cell(HEAD, c)) for c in (1, 10)] == ["1F4E79", "1F4E79"]
-    assert ws["A8"].font.color.rgb[-6:] == "FFFFFF"
+    assert ws["A2"].font.color.rgb[-6:] == "FFFFFF"
     # Section bands in the section's colour, its rows tinted, 序号 in the bar colour.
-    assert [rgb(ws[f"A{r}"]) for r in (9, 19, 27)] == ["8EB4E3", "F4B183", "A9D18E"]
-    assert [rgb(ws[f"C{r}"]) for r in (10, 20, 28)] == ["DEEAF6", "FBE5D6", "E2F0D9"]
-    assert rgb(ws["A10"]) == "8EB4E3"
-    assert rgb(ws["I10"]) == "FFEB9C"  # a tagged row's notes
-    assert ws["B9"].font.bold is True
+    assert [rgb(ws[f"A{r}"]) for r in (3, 13, 21)] == ["8EB4E3", "F4B183", "A9D18E"]
+    assert [rgb(ws[f"B{r}"]) for r in (4, 14, 22)] == ["DEEAF6", "FBE5D6", "E2F0D9"]
+    assert rgb(ws["A4"]) == "8EB4E3"
+    assert rgb(ws["H4"]) == "FFEB9C"  # a tagged row's notes
+    assert (ws["B3"].font.b, ws["I3"].font.b) == (True, True)
     # Widths fit Chinese text (two units a character); long text wraps.
     widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJ"}
     assert widths["A"] == 4.5
-    assert widths["B"] == 7  # 运营: 4 units, at least 7
-    assert widths["C"] == 22  # 开团后每半个小时跟进流量 needs 24 + 2: capped at 22, it wraps
-    assert widths["D"] == widths["E"] == 21.5  # 11月1日 周五 10:25 and room for 休
+    assert widths["B"] == 22  # 开团后每半个小时跟进流量 needs 24 + 2: capped at 22, it wraps
+    assert widths["C"] == 8  # 状态
+    assert widths["D"] == widths["E"] == 21  # 10月31日 周四 18:00: 19 units, and 2
     assert widths["F"] == 10  # 运营主管
-    assert widths["H"] == 8  # 状态
-    assert ws["C10"].alignment.wrap_text is True
-    assert ws["I10"].alignment.wrap_text is True
-    assert ws["A10"].font.name == "等线"
+    assert widths["I"] == 7  # 运营: 4 units, at least 7
+    assert ws["B4"].alignment.wrap_text is True
+    assert ws["H4"].alignment.wrap_text is True
+    assert ws["A4"].font.name == "等线"
 
 
-def test_styles_are_named_and_shared(promo: Any) -> None:
+def test_cell_formats_and_no_named_style(promo: Any) -> None:
+    """Nothing lands in the style gallery of whoever opens the file: the only cell style is
+    Excel's own Normal; every cell of a kind shares one format."""
+    assert list(promo.named_styles) == ["Normal"]
+    with zipfile.ZipFile(io.BytesIO(render(compile_()))) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    assert '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"' in styles
     ws = promo["进程表"]
-    # Every cell of a kind carries the same named style, defined once in the workbook.
-    assert {ws.cell(r, 3).style for r in range(10, 19)} == {"promoplan text DEEAF6"}
-    assert ws["A8"].style == "promoplan header"
-    assert promo["时间节点"]["A2"].style == "promoplan header"
-    names = list(promo.named_styles)
-    assert len(names) == len(set(names))
-    assert "promoplan date DEEAF6 off" in names
+    assert len({ws.cell(r, 2).style_id for r in range(4, 13)}) == 1  # 运营's names
+    assert len({ws.cell(r, 2).style_id for r in (4, 14, 22)}) == 3  # one per section's tint
 
 
 def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_page(promo: Any) -> None:
@@ -229,7 +240,7 @@ def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_pag
         ws = promo[name]
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
         assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
-    assert promo["进程表"].print_title_rows == "$8:$8"
+    assert promo["进程表"].print_title_rows == "$2:$2"
     assert promo["时间节点"].print_title_rows == "$2:$2"
     assert promo["进程表"].oddFooter.left.text == "测试进程表"
     assert promo["进程表"].oddFooter.right.text == "第 &P 页，共 &N 页"
@@ -237,14 +248,23 @@ def test_schedule_prints_a4_landscape_one_page_wide_with_the_header_on_every_pag
 
 def test_status_column_the_hidden_ids_and_the_campaign_sheet(promo: Any) -> None:
     ws = promo["进程表"]
-    assert (ws["H8"].value, ws["K8"].value) == ("状态", "id")
+    assert (ws["C2"].value, ws["K2"].value) == ("状态", "id")
     assert ws.column_dimensions["K"].hidden is True
     [check] = ws.data_validations.dataValidation
-    assert (str(check.sqref), check.type, check.formula1) == ("H9:H29", "list", '"完成,进行中,受阻,取消"')
-    rules = {str(r.sqref): [(x.operator, x.formula, x.dxf.fill.fgColor.rgb[-6:]) for x in r.rules]
-             for r in ws.conditional_formatting}
-    assert rules == {"H9:H29": [("equal", ['"完成"'], "C6EFCE"), ("equal", ['"进行中"'], "FFEB9C"),
-                                ("equal", ['"受阻"'], "FFC7CE"), ("equal", ['"取消"'], "D9D9D9")]}
+    assert (str(check.sqref), check.type, check.formula1) == ("C3:C23", "list", '"完成,进行中,受阻,取消"')
+    rules = {str(r.sqref): [(x.operator, x.formula, x.dxf.fill.fgColor.rgb[-6:], x.dxf.font.color.rgb[-6:])
+                            for x in r.rules] for r in ws.conditional_formatting}
+    assert rules == {"C3:C23": [("equal", ['"完成"'], "C6EFCE", "006100"),
+                                ("equal", ['"进行中"'], "FFEB9C", "9C5700"),
+                                ("equal", ['"受阻"'], "FFC7CE", "9C0006"),
+                                ("equal", ['"取消"'], "D9D9D9", "595959")]}
+    # A rule's font says only what it turns on (受阻 bold, 取消 struck): ExcelJS reads
+    # <strike val="0"/> as struck through.
+    with zipfile.ZipFile(io.BytesIO(render(compile_()))) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    fonts = re.findall(r"<dxf><font>(.*?)</font>", styles)
+    assert fonts == ['<color rgb="00006100"/>', '<color rgb="009C5700"/>',
+                     '<b val="1"/><color rgb="009C0006"/>', '<strike val="1"/><color rgb="00595959"/>']
     meta = promo["promoplan"]
     assert rows(meta) == [("campaign", "test-promo-2024-10-14"), ("playbook", "test-promo")]
 
@@ -256,7 +276,7 @@ def test_status_from_the_plan_file_and_progress_per_section() -> None:
     plan = replace(plan, tasks=[replace(t, progress=marks.get(t.id)) for t in plan.tasks])
     wb = book(render(plan))
     ws = wb["进程表"]
-    assert {r[10]: r[7] for r in rows(ws, HEAD + 1) if len(r) > 10 and r[7]} == {
+    assert {r[10]: r[2] for r in rows(ws, HEAD + 1) if len(r) > 10 and r[2]} == {
         "plan": "完成", "deposit": "进行中", "detail": "受阻", "evening": "取消"}
     nodes = rows(wb["时间节点"], 20)
     assert nodes[:5] == [
@@ -269,19 +289,20 @@ def test_status_from_the_plan_file_and_progress_per_section() -> None:
     # By section whatever the 进程表 is grouped by.
     assert rows(book(render(plan, group_by=GroupBy.PHASE))["时间节点"], 20)[:5] == nodes[:5]
     en = book(render(plan, lang="en"))["Schedule"]
-    assert en["H8"].value == "Status"
-    assert en["H10"].value == "done"
+    assert en["C2"].value == "Status"
+    assert en["C4"].value == "done"
     assert en.data_validations.dataValidation[0].formula1 == '"done,doing,blocked,cancelled"'
 
 
-def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
+def test_people_from_the_team_and_brand_under_the_tasks(tmp_path: Path) -> None:
     plan_file = tmp_path / "shop.yaml"
     plan_file.write_text(f"extends: {PLAYBOOKS / 'plan' / 'plan.yaml'}\nbrand: 小熊旗舰店\n",
                          encoding="utf-8")
     wb = book(render(resolve(load(str(plan_file)), {})))
     ws = wb["进程表"]
-    assert ws["A2"].value.startswith("品牌：小熊旗舰店 · 报名 10月14日 周一　")
-    people = {r[2]: r[6] for r in rows(ws, 5) if len(r) > 6}
+    lines = [r[0] for r in rows(ws, 3) if len(r) == 1]
+    assert lines[0].startswith("品牌：小熊旗舰店 · 报名 10月14日 周一　")
+    people = {r[1]: r[6] for r in rows(ws, 3) if len(r) > 6}
     assert people["跟进物流打单及打包情况"] == "张伟"
     assert people["售后跟进"] == "李娜"
     assert people["开团前流量检查"] is None
@@ -289,7 +310,7 @@ def test_people_from_the_team_and_brand_in_the_title(tmp_path: Path) -> None:
 
 def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
     ws = book(render(compile_(), group_by=GroupBy.PHASE))["进程表"]
-    got = [(r[0], r[2], r[9]) for r in rows(ws, HEAD + 1)]
+    got = [(r[0], r[1], r[9]) for r in rows(ws, HEAD + 1)[:LAST - HEAD]]
     assert got == [
         (None, "活动前（11项）", "活动前"),
         (1, "活动策划", "活动前"), (2, "详情页制作", "活动前"), (3, "提交报名资料", "活动前"),
@@ -302,22 +323,22 @@ def test_group_by_phase_bands_in_time_order(promo: Any) -> None:
         (None, "活动后（1项）", "活动后"),
         (1, "活动后的评估", "活动后"),
     ]
-    assert [rgb(ws[f"A{r}"]) for r in (9, 21, 28)] == ["BDD7EE", "F8CBAD", "C6E0B4"]
-    assert rgb(ws["A10"]) == "8EB4E3"  # 序号 keeps the section's colour
+    assert [rgb(ws[f"A{r}"]) for r in (3, 15, 22)] == ["BDD7EE", "F8CBAD", "C6E0B4"]
+    assert rgb(ws["A4"]) == "8EB4E3"  # 序号 keeps the section's colour
 
 
 def test_english_labels_and_dates() -> None:
     wb = book(render(compile_(), lang="en"))
     assert wb.sheetnames == ["Schedule", "Gantt", "Key dates", "promoplan"]
     ws = wb["Schedule"]
-    assert rows(ws, HEAD)[0] == ("No.", "Section", "Task", "Start", "Due", "Owner role", "People",
-                                 "Status", "Notes", "Phase", "id")
-    assert ws["A2"].value.startswith("报名 Mon 14 Oct　竞拍 Mon 21 Oct")
-    assert ws["A4"].value == "Warnings"
-    assert ws["D10"].number_format == "[$-409]ddd d mmm"
-    assert ws["E10"].number_format == '[$-409]ddd d mmm "off"'
-    assert ws["D14"].number_format == "[$-409]ddd d mmm hh:mm"
-    assert ws["I10"].value == "⚠ due on a day off"
+    assert rows(ws, 1)[:2] == [
+        ("测试进程表", None, "⚠ 2 warnings: at the end of this sheet"),
+        ("No.", "Task", "Status", "Start", "Due", "Owner role", "People", "Notes", "Section", "Phase", "id")]
+    assert ws["A25"].value.startswith("报名 Mon 14 Oct　竞拍 Mon 21 Oct")
+    assert ws["A28"].value == "Warnings"
+    assert (ws["D4"].value, ws["E4"].value, ws["D8"].value) == ("Tue 24 Sep", "Sun 13 Oct off",
+                                                                "Fri 1 Nov 15:00")
+    assert ws["H4"].value == "⚠ due on a day off"
 
 
 # ---------------------------------------------------------------- 甘特图
@@ -332,11 +353,12 @@ def test_gantt_days_months_and_anchors(promo: Any) -> None:
     assert ws.cell(3, 3).number_format == "d"
     col = {d.date(): c for c, d in enumerate(days, 3)}
     assert [ws.cell(4, col[date(2024, 9, 24 + i)]).value for i in range(7)] == list("二三四五六日一")
-    # Month headers, merged over their days, and again at the second page's first day (Mon 10-28).
-    months = {ws.cell(2, c).value: c for c in range(3, ws.max_column + 1) if ws.cell(2, c).value}
-    assert months == {"2024年9月": 3, "10月": col[date(2024, 10, 28)], "11月": col[date(2024, 11, 1)]}
-    assert ws.cell(2, col[date(2024, 10, 1)]).value == "10月"
-    assert {"C2:I2", "J2:AJ2", "AK2:AN2", "AO2:AW2"} <= {str(r) for r in ws.merged_cells.ranges}
+    # Month headers at each month's first day, and again at the second page's first day (Mon
+    # 10-28). Not merged (a page may start at any column): the text runs on over empty cells.
+    months = {c: ws.cell(2, c).value for c in range(3, ws.max_column + 1) if ws.cell(2, c).value}
+    assert months == {3: "2024年9月", col[date(2024, 10, 1)]: "10月", col[date(2024, 10, 28)]: "10月",
+                      col[date(2024, 11, 1)]: "11月"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1", "A5:B5"}
     # Anchor days: red day header, the label in row 5 written top to bottom; holidays named.
     labels = {d: ws.cell(5, c).value for d, c in col.items() if ws.cell(5, c).value}
     assert labels == {date(2024, 10, 1): "国庆节", date(2024, 10, 14): "报名", date(2024, 10, 21): "竞拍",
@@ -348,23 +370,79 @@ def test_gantt_days_months_and_anchors(promo: Any) -> None:
     assert ws.freeze_panes == "C6"
 
 
-def test_gantt_prints_over_then_down_with_titles_on_every_page(promo: Any) -> None:
+def print_areas(data: bytes, sheet: str) -> list[str]:
+    """A sheet's print areas in the order they print (openpyxl's `print_area` sorts them)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    index = book(data).sheetnames.index(sheet)
+    found = re.search(rf'<definedName name="_xlnm.Print_Area" localSheetId="{index}">([^<]*)<', workbook)
+    return [part.split("!")[1].replace("$", "") for part in found.group(1).split(",")] if found else []
+
+
+def test_gantt_prints_only_the_pages_with_bars_with_titles_on_every_page(promo: Any) -> None:
     ws = promo["甘特图"]
     assert ws.page_setup.pageOrder == "overThenDown"
-    assert ws.page_setup.scale == 75
+    assert ws.page_setup.scale == 65
     assert not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$5"
     assert ws.print_title_cols == "$A:$B"
     assert ws.print_options.gridLines is True
-    # Two pages wide, the second starting on Monday 10-28 (column AK, after the break at AJ).
-    assert [(b.id, b.man) for b in ws.col_breaks.brk] == [(36, True)]
-    assert ws.cell(3, 37).value == d(2024, 10, 28)
-    assert ws.row_breaks.brk == []  # 21 rows fit on one page
+    # A page is 1,045 px at 96 dpi, 1,608 at 65 %; less the name columns (276 px as LibreOffice
+    # prints them) and 8, 1,323 px for days: a day is 29 px, a day with a time 44. 运营 and 推广
+    # (rows 6-23) have bars from 09-24 to 11-02: 38 days and 2 with times (10-31, 11-01),
+    # 1,190 px, one page. 客服 (rows 24-26) runs to 11-09: its page starts on the Monday before
+    # its first bar (10-31), AK = 10-28, and ends at its last bar, AW = 11-09. Nothing else prints.
+    assert print_areas(render(compile_()), "甘特图") == ["C6:AP23", "AK24:AW26"]
+    assert (ws["AP3"].value, ws["AK3"].value, ws["AW3"].value) == (d(2024, 11, 2), d(2024, 10, 28),
+                                                                  d(2024, 11, 9))
+    assert (ws.col_breaks.brk, ws.row_breaks.brk) == ([], [])
     # The title sits in the name columns, so every page prints it.
     assert "A1:B1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws["A1"].value == "甘特图 · 测试进程表"
     # Each page's top-left cell has text (a space if nothing else), or LibreOffice drops the page.
-    assert (ws["C6"].value, ws["AK6"].value) == (" ", " ")
+    assert (ws["C6"].value, ws["AK24"].value) == (" ", " ")
+    # The legend is in the name columns, printed on every page with them.
+    assert ws["A5"].value == "灰色：休息日（周末、节假日）　条纹：任务跨休息日　红色：时间节点"
+    assert "A5:B5" in {str(r) for r in ws.merged_cells.ranges}
+    assert rgb(ws["AK24"]) == "E2F0D9"  # 客服's band keeps its tint
+
+
+def test_pages_are_cut_for_the_fewest_pages() -> None:
+    """100 day columns of 3 units (29 px printed) beside name columns of 34.5 (276 px): a page
+    at 65 % holds 1,323 px of days, 45 columns. Two groups: A (days 0-9) and B (60-69), then
+    C (0-5). One block of all five rows prints A from day 0 to 9 and B from the Monday
+    (every 7th day here) before it, 56, to 69: two pages. Cut before C's band, it would take
+    three."""
+    from promoplan.writers.xlsx.gantt_pages import Page, Room, plan_pages
+
+    room = Room([3.0] * 100, 34.5, set(range(0, 100, 7)))
+    heights = [20.0] * 5
+    spans = [None, (0, 9), (60, 69), None, (0, 5)]
+    assert plan_pages(heights, spans, {0, 3}, 150.0, room) == [Page((0, 4), (0, 9)), Page((0, 4), (56, 69))]
+    # A bar longer than a page runs on over the next one, which starts where it left off.
+    assert plan_pages([20.0, 20.0], [None, (10, 99)], {0}, 150.0, room) == [
+        Page((0, 1), (7, 51)), Page((0, 1), (52, 96)), Page((0, 1), (97, 99))]
+    # Too many pages to print (more than 200): none.
+    assert plan_pages([20.0] * 7000, [(0, 1)] * 7000, set(), 150.0, room) is None
+
+
+def test_every_bar_prints_and_every_page_has_one(ju: tuple[Plan, Any]) -> None:
+    """ju-huasuan's Gantt: each task's bar lies within the pages that print its row, and every
+    page holds a bar; each page starts where row 2 names the month."""
+    from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
+
+    plan, wb = ju
+    ws = wb["甘特图"]
+    areas = [range_boundaries(a) for a in print_areas(render(plan), "甘特图")]
+    assert 8 <= len(areas) <= 12
+    bar_cells = {(r, c) for r in range(6, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)
+                 for c in range(3, ws.max_column + 1) if ws.cell(r, c).fill.fill_type}
+    printed = {(r, c) for c1, r1, c2, r2 in areas for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    assert bar_cells <= printed
+    for c1, r1, c2, r2 in areas:
+        assert any(r1 <= r <= r2 and c1 <= c <= c2 for r, c in bar_cells)
+        assert ws.cell(2, c1).value in ("2024年9月", "9月", "10月", "11月", "12月")
+    assert {r for _, r1, _, r2 in areas for r in range(r1, r2 + 1)} == set(range(6, ws.max_row + 1))
 
 
 def test_gantt_bars_in_section_colours_with_times(promo: Any) -> None:
@@ -410,13 +488,13 @@ def test_double_11_day_shifts_get_a_gantt_by_half_hour() -> None:
     wb = book(render(plan))
     assert wb.sheetnames == ["进程表", "甘特图", "甘特图（小时）", "时间节点", "promoplan"]
     ws = wb["甘特图（小时）"]
-    # 11-11 every half hour: each hour a date over its two columns, shown as the hour.
+    # 11-11 every half hour: each hour a date at its first half, shown as the hour.
     assert ws.max_column == 2 + 48
     hours = [ws.cell(3, c).value for c in range(3, ws.max_column + 1)]
     assert hours[0::2] == [d(2024, 11, 11, h) for h in range(24)]
     assert hours[1::2] == [None] * 24
     assert ws.cell(3, 3).number_format == "h"
-    assert {"C3:D3", "AW3:AX3"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:B1", "A5:B5"}
     assert ws["C2"].value == "11月11日 周一"
     assert ws["C5"].value == "双十一"
     names = {ws.cell(r, 2).value: r for r in range(6, ws.max_row + 1)}
@@ -434,8 +512,8 @@ def test_double_11_day_shifts_get_a_gantt_by_half_hour() -> None:
 def test_a_merged_range_is_written_as_its_first_cell_only() -> None:
     """The cells a merge covers are left out of the sheet, as openpyxl's merge_cells
     leaves them: no value and no style of their own that an app could show through.
-    double-11-day has every kind: the 注意 rows, the Gantt's title, its month headers,
-    and the hours over their two half-hour columns."""
+    double-11-day has every kind: the lines under the 进程表's tasks, the 注意 rows, the
+    Gantt's title (month and hour headers are not merged: a page may start anywhere)."""
     from lxml import etree  # type: ignore[import-untyped]
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
@@ -451,14 +529,14 @@ def test_a_merged_range_is_written_as_its_first_cell_only() -> None:
                 assert first in written
                 assert not written & set(covered), f"{ws.title}!{cells}"
                 merged.setdefault(ws.title, set()).add(str(cells))
-    # One warning: the 注意 heading in row 4, the warning merged over A:J (K is the ids).
-    assert merged["进程表"] == {"A5:J5"}
-    # Days 9-01 … 11-25 from column C; pages start on Mondays 9-30 (a month of one day,
-    # nothing to merge) and 10-28, so 10月 is labelled twice.
-    assert merged["甘特图"] == {"A1:B1", "C2:AE2", "AG2:BG2", "BH2:BK2", "BL2:CJ2"}
-    hours = {f"{get_column_letter(3 + 2 * h)}3:{get_column_letter(4 + 2 * h)}3" for h in range(24)}
-    assert merged["甘特图（小时）"] == {"A1:B1", "C2:AX2"} | hours
+    # 53 tasks in 5 sections under the header (rows 3-58), a blank row, what the plan was made
+    # from (60, 61) and, after a blank row and the 注意 heading (63), its one warning (64),
+    # each merged over A:J (K is the ids).
+    assert merged["进程表"] == {"A60:J60", "A61:J61", "A64:J64"}
+    assert merged["甘特图"] == {"A1:B1", "A5:B5"}
+    assert merged["甘特图（小时）"] == {"A1:B1", "A5:B5"}
     assert merged["时间节点"] == {"A19:G19"}
+
 
 def test_a_plan_within_three_days_has_its_gantt_by_half_hour() -> None:
     plan = compile_()
@@ -495,22 +573,22 @@ def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
     assert ws["A1"].value == "时间节点 · 测试进程表"
     assert rows(ws, 2) == [
         ("日期", "时间", "节点", "事项", "版块/\n部门", "负责岗位", "责任人"),
-        (d(2024, 10, 8), None, None, "提交报名资料", "运营", "运营主管"),
-        (d(2024, 10, 14), None, "报名"),
-        (d(2024, 10, 21), None, "竞拍"),
-        (d(2024, 10, 22), None, None, "交竞拍费", "运营", "运营主管"),
-        (d(2024, 10, 25), None, "排期"),
-        (d(2024, 10, 31), time(18, 0), None, "前一晚检查", "客服", "客服主管"),
-        (d(2024, 11, 1), time(9, 0), None, "开团前流量检查", "推广", "推广主管"),
-        (d(2024, 11, 1), time(9, 30), None, "开团前半小时检查", "推广", "推广主管"),
-        (d(2024, 11, 1), time(9, 59), None, "撤下预热页面", "推广", "推广主管"),
-        (d(2024, 11, 1), time(10, 0), "开团", "当天：开团后每半个小时跟进流量；开始：售后跟进"),
-        (d(2024, 11, 1), time(10, 25), None, "跟进流量成交率", "推广", "推广主管"),
-        (d(2024, 11, 1), time(12, 0), None, "两小时复盘", "推广", "推广主管"),
-        (d(2024, 11, 1), time(15, 0), None, "跟进物流打单及打包情况", "运营", "运营主管"),
-        (d(2024, 11, 1), time(16, 30), None, "补单给生产部", "运营", "运营主管"),
-        (d(2024, 11, 1), time(23, 59), "结束"),
-        (d(2024, 11, 2), None, None, "活动后的评估", "运营", "运营主管"),
+        ("10月8日 周二", None, None, "提交报名资料", "运营", "运营主管"),
+        ("10月14日 周一", None, "报名"),
+        ("10月21日 周一", None, "竞拍"),
+        ("10月22日 周二", None, None, "交竞拍费", "运营", "运营主管"),
+        ("10月25日 周五", None, "排期"),
+        ("10月31日 周四", time(18, 0), None, "前一晚检查", "客服", "客服主管"),
+        ("11月1日 周五", time(9, 0), None, "开团前流量检查", "推广", "推广主管"),
+        ("11月1日 周五", time(9, 30), None, "开团前半小时检查", "推广", "推广主管"),
+        ("11月1日 周五", time(9, 59), None, "撤下预热页面", "推广", "推广主管"),
+        ("11月1日 周五", time(10, 0), "开团", "当天：开团后每半个小时跟进流量；开始：售后跟进"),
+        ("11月1日 周五", time(10, 25), None, "跟进流量成交率", "推广", "推广主管"),
+        ("11月1日 周五", time(12, 0), None, "两小时复盘", "推广", "推广主管"),
+        ("11月1日 周五", time(15, 0), None, "跟进物流打单及打包情况", "运营", "运营主管"),
+        ("11月1日 周五", time(16, 30), None, "补单给生产部", "运营", "运营主管"),
+        ("11月1日 周五", time(23, 59), "结束"),
+        ("11月2日 周六 休", None, None, "活动后的评估", "运营", "运营主管"),
         (),
         ("进度", "完成", "进行中", "受阻", "取消", "未开始", "合计"),
         ("运营", 0, 0, 0, 0, 9, 9),
@@ -522,7 +600,7 @@ def test_time_nodes_anchors_and_milestones(promo: Any) -> None:
         (WARN_1013,),
         (WARN_1102,),
     ]
-    assert ws["A3"].number_format == DAY
+    assert ws["A3"].number_format == "General"
     assert ws["B9"].number_format == "hh:mm"
     assert rgb(ws["C4"]) == "C00000"
     assert ws["A18"].font.color.rgb[-6:] == "C00000"  # Sat 11-02 is a day off
@@ -535,9 +613,10 @@ def test_the_unpublished_holiday_schedule_comes_first() -> None:
     codes = [w.code for w in plan.warnings]
     assert "schedule-unpublished" in codes
     ws = book(render(plan))["进程表"]
-    assert ws["A4"].value == "注意"
-    assert ws["A5"].value == ("2027年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
-                              "公布后请重新生成本计划。")
+    notices = [r[0] for r in rows(ws, 3) if len(r) == 1]
+    heading = notices.index("注意")
+    assert notices[heading + 1] == ("2027年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
+                                    "公布后请重新生成本计划。")
 
 
 # ---------------------------------------------------------------- per owner
@@ -548,19 +627,21 @@ def test_owner_sheets_keep_the_main_numbers() -> None:
     wb = book(render(plan, by_owner=True))
     assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "运营主管", "推广主管", "客服主管", "promoplan"]
     ws = wb["客服主管"]
-    assert ws["A1"].value == "测试进程表 · 客服主管"
-    assert ws["A3"].value == "责任人：李娜 · 客服主管（3项）"
-    # No 注意 block on an owner's sheet: the header follows the title block.
-    assert [(r[0], r[2], r[5], r[6]) if len(r) > 6 else r for r in rows(ws, 5)] == [
-        (None, "客服", "共3项"),
+    # The title line names the role's people; under the tasks, the anchors, and no 注意 block.
+    assert rows(ws, 1)[0] == ("测试进程表 · 客服主管", None, "责任人：李娜 · 客服主管（3项）")
+    assert [(r[0], r[1], r[5], r[6]) if len(r) > 6 else r for r in rows(ws, 3)] == [
+        (None, "客服（3项）", None, None),
         (1, "售后跟进", "客服主管", "李娜"),
         (2, "前一晚检查", "客服主管", "李娜"),
         (3, "加一项", "客服主管", "李娜"),
+        (),
+        ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　开团 11月5日 周二 10:00　"
+         "结束 11月5日 周二 23:59",),
     ]
-    assert wb["推广主管"]["A3"].value == "责任人：（未指定） · 推广主管（6项）"
+    assert wb["推广主管"]["C1"].value == "责任人：（未指定） · 推广主管（6项）"
     owner = wb["运营主管"]
-    assert owner.freeze_panes == "A5"
-    assert owner.print_title_rows == "$4:$4"
+    assert owner.freeze_panes == "C3"
+    assert owner.print_title_rows == "$2:$2"
     assert owner.page_setup.fitToWidth == 1
 
 
@@ -570,29 +651,32 @@ def test_owner_sheets_keep_the_main_numbers() -> None:
 def test_ju_huasuan_title_block_and_every_task(ju: tuple[Plan, Any]) -> None:
     plan, wb = ju
     ws = wb["进程表"]
-    assert ws["A1"].value == "聚划算单品团进程表"
-    assert ws["A2"].value == ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　"
-                              "开团 11月1日 周五 10:00　结束 11月1日 周五 23:59")
-    head = next(r for r in range(1, 40) if ws.cell(r, 11).value == "id")
-    # 12 warnings: the first three at the top, then where to find the other nine.
-    assert len(plan.warnings) == 12
-    assert ws["A4"].value == "注意"
-    assert ws["A5"].value.startswith("10月2日 周三（国庆节）有5项截止，请确认是否提前到9月30日 周一：")
-    assert ws["A5"].value.endswith("等5项")
-    assert ws["A8"].value == "另有9条注意事项，见「时间节点」表。"
-    assert head == 10
-    body = [r for r in rows(ws, head + 1) if r and r[0] is not None]
+    assert rows(ws, 1)[0] == ("聚划算单品团进程表", None, "⚠ 注意事项12条，见本表末尾")
+    assert ws["K2"].value == "id"
+    table = rows(ws, HEAD + 1)
+    body = [r for r in table if len(r) > 1 and r[0] is not None]
+    bands = [r[8] for r in table if len(r) > 1 and r[0] is None]
     assert len(body) == len(plan.tasks)
-    assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
+    assert sorted(r[1] for r in body) == sorted(t.name for t in plan.tasks)
     assert sorted(r[10] for r in body) == sorted(t.id for t in plan.tasks)
-    bands = [r[1] for r in rows(ws, head + 1) if r and r[0] is None]
-    assert bands == ["运营", "推广", "美工", "文案", "客服", "物流"][:len(bands)]
-    by_name = {r[2]: r for r in body}
+    assert bands == ["运营", "推广", "美工", "文案", "客服", "物流"]
+    last = HEAD + len(body) + len(bands)
+    assert ws.auto_filter.ref == f"A{HEAD}:J{last}"
+    by_name = {r[1]: r for r in body}
     # 报名前1天 → 报名当天 (Sun 10-13 is a day off); 开团当天15点 → 16点.
-    assert by_name["聚划算活动报名"][3:5] == (d(2024, 10, 13), d(2024, 10, 14))
-    assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == (d(2024, 11, 1, 15),
-                                                                  d(2024, 11, 1, 16))
-    assert ws.auto_filter.ref == f"A{head}:J{head + len(body) + len(bands)}"
+    assert by_name["聚划算活动报名"][3:5] == ("10月13日 周日 休", "10月14日 周一")
+    assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == ("11月1日 周五 15:00", "11月1日 周五 16:00")
+    # Under the tasks: the anchors, the campaign line, then 12 warnings: the first three,
+    # and where to find the other nine.
+    after = [r[0] for r in rows(ws, last + 1) if r]
+    assert after[0] == ("报名 10月14日 周一　竞拍 10月21日 周一　排期 10月25日 周五　"
+                        "开团 11月1日 周五 10:00　结束 11月1日 周五 23:59")
+    assert after[1].startswith("活动编号 ju-huasuan-2024-10-14 · ")
+    assert len(plan.warnings) == 12
+    assert after[2] == "注意"
+    assert after[3].startswith("10月2日 周三（国庆节）有5项截止，请确认是否提前到9月30日 周一：")
+    assert after[3].endswith("等5项")
+    assert after[6:] == ["另有9条注意事项，见「时间节点」表。"]
 
 
 def test_ju_huasuan_gantt_marks_the_anchor_days(ju: tuple[Plan, Any]) -> None:
@@ -603,17 +687,13 @@ def test_ju_huasuan_gantt_marks_the_anchor_days(ju: tuple[Plan, Any]) -> None:
     assert max(col) == date(2024, 12, 1)
     assert [ws.cell(5, col[d]).value for d in (date(2024, 10, 14), date(2024, 10, 21), date(2024, 10, 25),
                                                date(2024, 11, 1))] == ["报名", "竞拍", "排期", "开团/结束"]
-    # 79 days: three pages wide, each starting on a Monday and labelled with its month.
-    starts = [b.id + 1 for b in ws.col_breaks.brk]
-    assert [ws.cell(3, c).value for c in starts] == [d(2024, 10, 7), d(2024, 11, 4)]
-    assert [ws.cell(2, c).value for c in starts] == ["10月", "11月"]
-    assert len(ws.row_breaks.brk) >= 5
     nodes = rows(wb["时间节点"], 3)
-    anchors = [(r[0], r[1], r[2]) for r in nodes if len(r) > 2 and isinstance(r[0], datetime) and r[2]]
+    nodes = nodes[:nodes.index(())]  # the key dates, before the progress table
+    anchors = [(r[0], r[1], r[2]) for r in nodes if len(r) > 2 and r[2]]
     assert anchors == [
-        (d(2024, 10, 14), None, "报名"), (d(2024, 10, 21), None, "竞拍"),
-        (d(2024, 10, 25), None, "排期"), (d(2024, 11, 1), time(10, 0), "开团"),
-        (d(2024, 11, 1), time(23, 59), "结束"),
+        ("10月14日 周一", None, "报名"), ("10月21日 周一", None, "竞拍"),
+        ("10月25日 周五", None, "排期"), ("11月1日 周五", time(10, 0), "开团"),
+        ("11月1日 周五", time(23, 59), "结束"),
     ]
 
 
@@ -704,7 +784,7 @@ def test_formula_looking_text_stays_text(tmp_path: Path) -> None:
     wb = book(render(_formula_plan(tmp_path), by_owner=True))
     assert wb.sheetnames == ["进程表", "甘特图", "时间节点", "@运营", "promoplan"]
     ws = wb["进程表"]
-    cells = [ws["A1"], ws["C6"], ws["I6"], ws["C7"], ws["I7"], ws["B6"], ws["F6"]]
+    cells = [ws["A1"], ws["B4"], ws["H4"], ws["B5"], ws["H5"], ws["I4"], ws["F4"]]
     assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "=SUM(A1:A3)", "-1+1", "+86 138",
                                         "@all 注意", "=A1", "@运营"]
     assert {c.data_type for c in cells} == {"s"}
@@ -720,8 +800,8 @@ def test_control_characters_are_replaced() -> None:
     plan = replace(plan, title="测试\x1b进程表", tasks=[first, *plan.tasks[1:]])
     ws = book(render(plan, by_owner=True))["进程表"]
     assert ws["A1"].value == "测试\ufffd进程表"
-    assert ws["C10"].value == "活动\ufffd策划\ufffd"
-    assert ws["I10"].value == "第一行\n第二行\ufffd\ufffd\n⚠ 休息日截止"
+    assert ws["B4"].value == "活动\ufffd策划\ufffd"
+    assert ws["H4"].value == "第一行\n第二行\ufffd\ufffd\n⚠ 休息日截止"
 
 
 def test_xlsx_cleaning_helpers() -> None:
@@ -751,8 +831,8 @@ def test_textconv_shows_what_changed() -> None:
     before = xlsx.textconv(render(compile_()), "plan.xlsx").splitlines()
     after = xlsx.textconv(render(compile_(given={"signup": "2024-10-15"})), "plan.xlsx").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert ("  11 | 2 | 运营 | 交竞拍费 | 2024-10-22 | 2024-10-22 | 运营主管 |  |  |  | 活动前 | deposit",
-            "  11 | 2 | 运营 | 交竞拍费 | 2024-10-23 | 2024-10-23 | 运营主管 |  |  |  | 活动前 | deposit") in changed
+    assert ("   5 | 2 | 交竞拍费 |  | 10月22日 周二 | 10月22日 周二 | 运营主管 |  |  | 运营 | 活动前 | deposit",
+            "   5 | 2 | 交竞拍费 |  | 10月23日 周三 | 10月23日 周三 | 运营主管 |  |  | 运营 | 活动前 | deposit") in changed
 
 
 def test_textconv_names_no_file() -> None:
@@ -829,19 +909,20 @@ def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
     # The open day's timed tasks (开团 10:00 to 23:59) get their own Gantt by half hour.
     assert set(sheets) == {"进程表", "甘特图", "甘特图（小时）", "时间节点", "promoplan"}
     table = sheets["进程表"]
-    assert table[0][0] == "聚划算单品团进程表"
-    assert table[3][0] == "注意"
-    assert table[9] == ["序号", "版块/\n部门", "详细项目内容", "开始时间", "预计完成时间", "负责岗位", "责任人",
-                        "状态", "备注", "阶段", "id"]
-    body = [r for r in table[10:] if r and r[0]]
-    assert sorted(r[2] for r in body) == sorted(t.name for t in plan.tasks)
-    by_name = {r[2]: r for r in body}
-    assert by_name["聚划算活动报名"][:6] == ["8", "推广", "聚划算活动报名", "10月13日 周日 休", "10月14日 周一",
+    assert table[0][:3] == ["聚划算单品团进程表", "", "⚠ 注意事项12条，见本表末尾"]
+    assert table[1] == ["序号", "详细项目内容", "状态", "开始时间", "预计完成时间", "负责岗位", "责任人", "备注",
+                        "版块/\n部门", "阶段", "id"]
+    body = [r for r in table[2:] if len(r) > 10 and r[10]]
+    assert sorted(r[1] for r in body) == sorted(t.name for t in plan.tasks)
+    assert "注意" in [r[0] for r in table[2 + len(body):]]
+    by_name = {r[1]: r for r in body}
+    assert by_name["聚划算活动报名"][:6] == ["8", "聚划算活动报名", "", "10月13日 周日 休", "10月14日 周一",
                                               "推广主管"]
     assert by_name["跟进物流打单及打包情况,是否按计划执行"][3:5] == ["11月1日 周五 15:00", "11月1日 周五 16:00"]
     gantt = sheets["甘特图"]
     assert gantt[2][2:5] == ["14", "15", "16"]
-    assert [c for c in gantt[4] if c] == ["中秋节", "国庆节", "报名", "竞拍", "排期", "开团/结束"]
+    assert [c for c in gantt[4] if c] == ["灰色：休息日（周末、节假日）　条纹：任务跨休息日　红色：时间节点",
+                                          "中秋节", "国庆节", "报名", "竞拍", "排期", "开团/结束"]
     assert "10:25" in {c for r in gantt for c in r}
     nodes = sheets["时间节点"]
     assert ["11月1日 周五", "10:00", "开团"] in [r[:3] for r in nodes]
@@ -850,7 +931,7 @@ def test_libreoffice_reads_the_tasks_and_dates(tmp_path: Path) -> None:
 @pytest.mark.client
 def test_libreoffice_keeps_formula_text_as_text(tmp_path: Path) -> None:
     sheets = _libreoffice_csv(render(_formula_plan(tmp_path)), tmp_path)
-    row = sheets["进程表"][5]
-    assert row[:3] == ["1", "=A1", "=SUM(A1:A3)"]
-    assert row[8] == "-1+1"
+    row = sheets["进程表"][3]
+    assert row[:2] == ["1", "=SUM(A1:A3)"]
+    assert (row[7], row[8]) == ("-1+1", "=A1")
 

@@ -2,9 +2,9 @@
 writer made, read by `promoplan progress`'s reader (tracking.read_workbook).
 
 Built from tests/playbooks/promo.yaml with --signup 2024-10-14: campaign
-test-promo-2024-10-14, header on row 8 (title block, 注意 block, a blank row),
-状态 in column H, the hidden ids in column K; 活动策划 (id plan) on row 10,
-交竞拍费 (deposit) on row 11, 售后跟进 (cs-week) on row 28.
+test-promo-2024-10-14, header on row 2 (under the title line), 状态 in column C
+beside the name, the hidden ids in column K; the 运营 band on row 3, 活动策划 (id
+plan) on row 4, 交竞拍费 (deposit) on row 5, 售后跟进 (cs-week) on row 22.
 """
 
 from __future__ import annotations
@@ -65,9 +65,9 @@ def test_reads_the_campaign_and_every_task_status(tmp_path: Path) -> None:
 def test_reads_what_a_teammate_picked(tmp_path: Path) -> None:
     def pick(wb: Any) -> None:
         ws = wb["进程表"]
-        ws["H10"] = "进行中"
-        ws["H11"] = " 完成 "
-        ws["H28"] = "取消"
+        ws["C4"] = "进行中"
+        ws["C5"] = " 完成 "
+        ws["C22"] = "取消"
 
     _, got = found(edited(workbook(deposit="doing"), pick), tmp_path)
     assert {k: v for k, v in got.items() if v} == {"plan": "doing", "deposit": "done", "cs-week": "cancelled"}
@@ -76,8 +76,8 @@ def test_reads_what_a_teammate_picked(tmp_path: Path) -> None:
 def test_finds_the_columns_by_their_headers_wherever_they_moved(tmp_path: Path) -> None:
     def move(wb: Any) -> None:
         ws = wb["Schedule"]
-        ws.insert_cols(1, 2)  # Status now in J, ids in M
-        ws["J11"] = "blocked"
+        ws.insert_cols(1, 2)  # Status now in E, ids in M
+        ws["E5"] = "blocked"
 
     _, got = found(edited(workbook(lang="en"), move), tmp_path)
     assert {k: v for k, v in got.items() if v} == {"deposit": "blocked"}
@@ -92,7 +92,7 @@ def _no_key(wb: Any) -> None:
 
 
 def _no_id_header(wb: Any) -> None:
-    wb["进程表"]["K8"] = "编号"
+    wb["进程表"]["K2"] = "编号"
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -134,9 +134,9 @@ def _libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
 def test_reads_a_workbook_re_saved_by_libreoffice(tmp_path: Path) -> None:
     def pick(wb: Any) -> None:
         ws = wb["进程表"]
-        ws["H10"] = "完成"
-        ws["H11"] = "进行中"
-        ws["H28"] = "受阻"
+        ws["C4"] = "完成"
+        ws["C5"] = "进行中"
+        ws["C22"] = "受阻"
 
     data = _libreoffice_resave(edited(workbook(), pick), tmp_path)
     campaign, got = found(data, tmp_path)

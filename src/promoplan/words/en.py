@@ -195,7 +195,7 @@ WORDS: dict[str, str] = {
     "xlsx.brand": "Brand: {brand}",
     "xlsx.campaign": "Campaign {key}",
     "xlsx.count": "{label} ({n})",
-    "xlsx.band": "{n} tasks",
+    "xlsx.notices_below": "⚠ {n} warning: at the end of this sheet|⚠ {n} warnings: at the end of this sheet",
     "xlsx.given": "Generated for {dates}",
     "xlsx.derived": "other dates derived by the playbook",
     "xlsx.event": "Event {start} to {end}",

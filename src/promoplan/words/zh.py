@@ -178,7 +178,7 @@ WORDS: dict[str, str] = {
     "xlsx.brand": "品牌：{brand}",
     "xlsx.campaign": "活动编号 {key}",
     "xlsx.count": "{label}（{n}项）",
-    "xlsx.band": "共{n}项",
+    "xlsx.notices_below": "⚠ 注意事项{n}条，见本表末尾",
     "xlsx.given": "按 {dates} 生成",
     "xlsx.derived": "其余日期按剧本推算",
     "xlsx.event": "活动期 {start} 至 {end}",

@@ -1,9 +1,11 @@
 """The task rows under the header: what each row says, and the cells that cannot be read.
 
 A section is written on each row, once for its block (a merged cell, or a heading row
-above the block), or not at all; 合计 and 共37项 rows are no tasks. A start or due cell
-holds an offset as the team wrote it (报名前20天), or a date in one of the ways Excel and
-people write them: a date cell, an Excel serial, 2024/10/14 10:00, 10月14日 15点, 10.14.
+above the block), or not at all; 合计 and 共37项 rows are no tasks, nor are the bands of
+promoplan's own 进程表 (运营（37项）, a row without times). A start or due cell holds an
+offset as the team wrote it (报名前20天), or a date in one of the ways Excel and people
+write them: a date cell, an Excel serial, 2024/10/14 10:00, 10月14日 15点, 10.14, and
+promoplan's own `10月13日 周日 休` / `Sun 13 Oct off` (休 and off mark a day off).
 Every unreadable cell is kept as a problem, to be reported with the others in one run.
 """
 
@@ -21,7 +23,10 @@ from promoplan.reports.table_import.headers import find_header, header_fields, n
 _SUBTOTAL = ("合计", "小计", "总计")
 _SUBTOTAL_EN = ("total", "subtotal", "sum", "grandtotal")
 _COUNT = re.compile(r"共\d+项|\d+ tasks?", re.IGNORECASE)
-"""A block's count in the name column (共37项), as promoplan's own 进程表 writes it."""
+"""A block's count in the name column (共37项), as promoplan's own 进程表 wrote it."""
+_BAND = re.compile(r".+（\d+项）|.+ \(\d+\)")
+"""A group's name and count in the name column of a row without times (运营（37项）,
+Ops (9)), as promoplan's own 进程表 writes its bands."""
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
@@ -119,6 +124,8 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
             section = text(r, "section")
         name = text(r, "name")
         timed = any(grid.value(r, c) is not None for c in time_cols)
+        if not timed and _BAND.fullmatch(name):
+            continue
         others = timed or text(r, "owner") or text(r, "notes")
         if not name:
             if not others:
@@ -156,6 +163,13 @@ def _rows(grid: Grid, head: int, columns: dict[str, int]) -> tuple[list[Row], li
 _YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _MD = re.compile(r"(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*日?")
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?")
+_EN_DAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+(\d{1,2})\s+"
+                     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{4}))?",
+                     re.IGNORECASE)
+"""`Tue 24 Sep`, `Tue 24 Sep 2024`: a day as promoplan's own English 进程表 writes it."""
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_OFF = re.compile(r"\s*(?:休|off)$", re.IGNORECASE)
+"""The mark after a day off, as promoplan's own 进程表 writes it."""
 _CELL_CLOCK = re.compile(
     r"(?:T|\s)*(\d{1,2})\s*(?:[:：]\s*(\d{2})(?::\d{2})?|[点时]\s*(?:(\d{1,2})\s*分?|(半))?)")
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
@@ -215,12 +229,15 @@ def _date_text(text: str) -> Moment | None:
     year: int | None = None
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _EN_DAY.match(text):
+        day, month = int(m.group(1)), _MONTHS.index(m.group(2).lower()) + 1
+        year = int(m.group(3)) if m.group(3) else None
     else:
         m = _MD.match(text)
         if not m:
             return None
         month, day = int(m.group(1)), int(m.group(2))
-    rest = _WEEKDAY.sub("", text[m.end():], count=1).strip()
+    rest = _DAY_OFF.sub("", _WEEKDAY.sub("", text[m.end():], count=1).strip())
     clock = None
     if rest:
         c = _CELL_CLOCK.fullmatch(rest)

@@ -4,18 +4,20 @@ The lead attaches the file to the DingTalk / WeChat Work group and people open i
 on a phone, in WPS or in Excel, so it follows the progress sheets teams keep today
 (seeds 001 and 004) and stays readable on a small screen:
 
-- 进程表 (schedule): a title block with the campaign key, the 注意 block (every
-  warning once, worded by `notices`), then one row per task grouped by section (the
-  seed sheets' 版块 blocks) or by phase, numbered within each group, with real Excel
-  dates shown as `10月30日 周三 10:25` (days off in red with 休), a 状态 column the team
-  fills from a list (coloured by conditional formatting, so a teammate's choice
-  recolours the cell) and a hidden `id` column; header frozen, autofilter, A4
-  landscape one page wide with the header repeated on every page.
+- 进程表 (schedule): a title line, the column header, then one row per task grouped by
+  section (the seed sheets' 版块 blocks) or by phase, numbered within each group, with
+  days written as `10月30日 周三 10:25` (days off in red with 休), a 状态 column the
+  team fills from a list (coloured by conditional formatting, so a teammate's choice
+  recolours the cell) right beside the name, and a hidden `id` column. Frozen for a
+  phone: the title line and the header on top, 序号 and the name on the left. Under the
+  tasks, what the plan was made from and the 注意 block (every warning once, worded by
+  `notices`). Autofilter, A4 landscape one page wide with the header on every page.
 - 甘特图 (Gantt): one column per day (per half hour when every task falls within three
   days, per week for very long or very large plans), a bar per task in its section's
-  colour, anchors labelled one per column, days off shaded, month headers. It prints
-  over then down, with the title, the month rows and the task names on every page and
-  each page's month labelled at its first column.
+  colour and its name whole, anchors labelled one per column, days off shaded, month
+  headers. It prints only the pages that hold bars, as few as fit them, with the title,
+  the legend, the month rows and the task names on every page and each page's month
+  labelled at its first column.
 - 甘特图（小时）: when the timed tasks (shifts) of a longer plan all fall within three
   days, their Gantt by half hour as well, so shifts do not share one day column.
 - 时间节点 (key dates): anchors and milestones by date, the progress per section, and
@@ -24,8 +26,8 @@ on a phone, in WPS or in Excel, so it follows the progress sheets teams keep tod
 - a hidden sheet `promoplan` with the campaign key and the playbook, which
   `promoplan progress` checks before it reads the 状态 column back (reports/progress.py).
 
-openpyxl builds the workbook (normal mode) through its public API: styles are
-NamedStyles made once and applied by name (styles.py), strings go to a shared-strings
+openpyxl builds the workbook (normal mode) through its public API: cell formats made
+once per kind of cell, no named styles (styles.py), strings go to a shared-strings
 part (package.py). Same plan, same bytes: the document properties carry the plan's
 first day instead of the clock, and the zip is rewritten with a fixed entry order
 and fixed timestamps. Text is always text, never a formula, and characters XML
@@ -33,7 +35,7 @@ cannot hold are replaced instead of failing the run (text.py). `textconv` turns 
 file back into stable plain text for `git diff` (textconv.py).
 
 One module per job: labels (words, number formats), text (safe text, widths), styles
-(colours, named styles), layout (groups, numbering, widths, the shared Context),
+(colours, cell formats), layout (groups, numbering, widths, the shared Context),
 sheet (cells, merges, print set-up, the 注意 block), schedule_sheet (进程表),
 gantt_axis, gantt and gantt_pages (甘特图, its time axis and its printed pages),
 milestones (时间节点), package (saving), textconv.
@@ -55,7 +57,7 @@ from promoplan.writers.xlsx.labels import ID_HEADER, META_SHEET, STATUS_HEADERS,
 from promoplan.writers.xlsx.layout import Context, Group, groups, plan_days
 from promoplan.writers.xlsx.milestones import milestones
 from promoplan.writers.xlsx.package import save
-from promoplan.writers.xlsx.schedule_sheet import plan_line, schedule
+from promoplan.writers.xlsx.schedule_sheet import anchors_line, plan_line, schedule
 from promoplan.writers.xlsx.styles import Styles
 from promoplan.writers.xlsx.text import REPLACEMENT, clean, sheet_name, text_width
 from promoplan.writers.xlsx.textconv import textconv
@@ -69,20 +71,20 @@ _NO_DAYS = date(2000, 1, 1)  # the Gantt's one day, and the document's date, for
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     labels = labels_for(words)
     span = plan_days(plan)
-    multi_year = bool(span and span[0].year != span[1].year)
     book = Workbook()
     book.remove(book.active)
     # No formulas here: recalculating on open only makes Excel ask "save changes?".
     book.calculation.fullCalcOnLoad = None
-    styles = Styles(book, words, multi_year)
+    styles = Styles(book, words.lang)
     by_section = plan.by_section()
     parts = groups(plan, options.group_by, words, by_section)
     ctx = Context(plan, words, styles, parts, by_section, span)
     title = plan.title or plan.playbook
     taken = {META_SHEET}
 
+    pointer = (words.count("xlsx.notices_below", len(plan.warnings)) if plan.warnings else None)
     schedule(book, sheet_name(labels["sheet_plan"], taken), ctx, parts, options.group_by, title,
-             plan_line(ctx, len(plan.tasks)), warnings=True)
+             pointer, [anchors_line(ctx), plan_line(ctx, len(plan.tasks))], warnings=True)
     gantt_title = labels["gantt_title"].format(title=title)
     first, last = span or (_NO_DAYS, _NO_DAYS)
     axis = gantt_axis(plan, (first, last))
@@ -114,7 +116,7 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
             n = sum(len(g.tasks) for g in mine)
             third = labels["sep"].join([who, labels["count"].format(label=owner, n=n)])
             schedule(book, sheet_name(owner, taken), ctx, mine, options.group_by,
-                     f"{title} · {owner}", third, warnings=False)
+                     f"{title} · {owner}", third, [anchors_line(ctx)], warnings=False)
 
     meta = book.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"

@@ -1,5 +1,5 @@
 """The workbook's names and number formats: what `promoplan progress` reads back (the
-hidden sheet, the id and 状态 headers) beside the formats the writer prints days in. The
+hidden sheet, the id and 状态 headers) beside the format the writer prints times in. The
 words themselves are in the catalog (`words/zh.py`, `words/en.py`, keys `xlsx.*`).
 """
 
@@ -14,11 +14,10 @@ ID_HEADER = "id"
 STATUS_HEADERS = ("状态", "Status")
 """The 状态 header in either language: `promoplan progress` finds the column by it."""
 
-# Excel number formats. The [$-804] / [$-409] locale prefix makes Excel, WPS and
-# LibreOffice print the weekday in the sheet's language whatever the phone's locale
-# is (without it LibreOffice reads `aaa` in an English locale as literal text).
-DAY_FORMAT = {"zh": '[$-804]m"月"d"日" "周"aaa', "en": "[$-409]ddd d mmm"}
-DAY_FORMAT_YEAR = {"zh": '[$-804]yyyy"年"m"月"d"日" "周"aaa', "en": "[$-409]ddd d mmm yyyy"}
+# Number formats: only codes every reader knows the same way (Excel, WPS, LibreOffice,
+# SheetJS). Days are written as text instead (`10月30日 周三`, as words.day words them):
+# no code shows a Chinese weekday in all of them. SheetJS has no locales (it shows `周aaa`
+# for Excel's `aaa`, English names for `ddd`), and LibreOffice's zh-CN `ddd` is 三.
 CLOCK_FORMAT = "hh:mm"
 
 

@@ -17,7 +17,7 @@ from promoplan.vocabulary import GroupBy
 from promoplan.words import Words, notices
 from promoplan.writers.md_ import grouped as by_phase
 from promoplan.writers.xlsx.labels import labels_for
-from promoplan.writers.xlsx.styles import SECTION_COLOURS, Styles
+from promoplan.writers.xlsx.styles import SECTION_COLOURS, Look, Styles
 from promoplan.writers.xlsx.text import clean, line_count, text_width
 
 LINE = 15.0  # points per line of 11 pt CJK text
@@ -123,6 +123,8 @@ class Context:
         self.plan = plan
         self.words = words
         self.styles = styles
+        self.year = bool(span and span[0].year != span[1].year)
+        """Days are written with their year: the plan runs over a new year."""
         self.labels = labels_for(words)
         self.colours = section_colours(plan, by_section)
         self.seq = numbering(parts)
@@ -131,10 +133,11 @@ class Context:
         self.span = span
         self.status_words = words.group("status_word")
         self._measured: dict[tuple[str, float], int] = {}
-        self.row_styles: dict[str, dict[str, str]] = {}
-        """The styles of each section's task rows on the 进程表, by section."""
-        self.bar_styles: dict[tuple[str, bool, bool], str] = {}
-        """The Gantt's bar styles, by colour, striped and timed."""
+        self._days: dict[When, str] = {}
+        self.row_looks: dict[str, dict[str, Look]] = {}
+        """The looks of each section's task rows on the 进程表, by section."""
+        self.bar_looks: dict[tuple[str, bool, bool], Look] = {}
+        """The Gantt's bar looks, by colour, striped and timed."""
         self.widths = _widths(self)
 
     def lines(self, text: str, width: float) -> int:
@@ -144,6 +147,17 @@ class Context:
         found = self._measured.get(key)
         if found is None:
             found = self._measured[key] = line_count(clean(text), width)
+        return found
+
+    def day_text(self, when: When) -> str:
+        """`10月30日 周三 10:25`, and ` 休` after a day off: a day as every reader shows it
+        (labels.py says why it is text)."""
+        found = self._days.get(when)
+        if found is None:
+            found = self.words.when(when, year=self.year)
+            if when.day in self.off:
+                found = f"{found} {self.words['day_off']}"
+            self._days[when] = found
         return found
 
     def status(self, task: PlanTask) -> str | None:
@@ -158,9 +172,10 @@ class Context:
         return "\n".join(parts)
 
 
-COLUMNS = ("seq", "section", "name", "start", "due", "role", "people", "status", "notes",
+COLUMNS = ("seq", "name", "status", "start", "due", "role", "people", "notes", "section",
            "phase", "id")
-"""The 进程表's columns, left to right; the last (the ids) is hidden."""
+"""The 进程表's columns, left to right: 序号 and the name frozen, 状态 beside them; the
+last (the ids) is hidden. 版块 stands near the end: each band names it."""
 
 
 def _widths(ctx: Context) -> dict[str, float]:
@@ -177,23 +192,20 @@ def _widths(ctx: Context) -> dict[str, float]:
                 break
         return float(min(max(widest + 2, low), high))
 
-    date_width = 17.0 if ctx.words.lang == "en" else 19.0
-    if "yyyy" in ctx.styles.day_format:
-        date_width += 5
-    if any(d in ctx.off for t in tasks for d in (t.start.day, t.due.day)):
-        date_width += 2.5  # room for 休
+    # Every day shown fits its line (the texts repeat: each is measured once).
+    date_width = fit((ctx.day_text(w) for t in tasks for w in (t.start, t.due)), 10, 40)
     return {
-        # Narrow columns before the dates: a phone at 100 % (390 px) shows 序号, 版块, the
-        # name and the start date side by side.
+        # A phone at 100 % (390 px) shows the frozen 序号 and name (about 200 px), 状态
+        # and most of the start date.
         "seq": 4.5,
-        "section": fit((t.section for t in tasks), 7, 12),
         "name": fit((t.name for t in tasks), 12, 22),
+        "status": 8.0 if ctx.words.lang == "zh" else 10.0,
         "start": date_width,
         "due": date_width,
         "role": fit((t.owner for t in tasks), 8, 14),
         "people": fit((ctx.words.people(t) for t in tasks), 8, 16),
-        "status": 8.0 if ctx.words.lang == "zh" else 10.0,
         "notes": fit((ctx.notes(t) for t in tasks), 10, 36),
+        "section": fit((t.section for t in tasks), 7, 12),
         "phase": fit((ctx.words.phase(t.phase) for t in tasks), 6, 10),
         "id": 12.0,
     }

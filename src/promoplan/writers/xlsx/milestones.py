@@ -15,10 +15,10 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from promoplan.schedule.plan import PlanAnchor, PlanTask
+from promoplan.schedule.plan import PlanAnchor, PlanTask, When
 from promoplan.writers.xlsx.labels import CLOCK_FORMAT
 from promoplan.writers.xlsx.layout import Context, Group, chrono, is_point, row_height
-from promoplan.writers.xlsx.sheet import notice_block, print_setup, put
+from promoplan.writers.xlsx.sheet import new_cell, notice_block, print_setup, put
 from promoplan.writers.xlsx.styles import (
     ANCHOR_FILL,
     ANCHOR_TINT,
@@ -61,16 +61,16 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
 
     widths = {"day": 18.5 if words.lang == "zh" else 17.0, "clock": 8.0, "node": 12.0,
               "what": 48.0, "section": 12.0, "role": 12.0, "people": 12.0}
-    if "yyyy" in st.day_format:
+    if ctx.year:
         widths["day"] += 5
     for col, key in enumerate(_COLUMNS, 1):
         ws.column_dimensions[get_column_letter(col)].width = widths[key]
-    put(ws, 1, 1, title, st.get("title", font=FontSpec(16, True, HEADER_FILL), align=LEFT))
+    # Rows appended in order, each made whole (styles.py says why).
+    ws.append([new_cell(ws, title, st.get("title", font=FontSpec(16, True, HEADER_FILL), align=LEFT))])
     ws.row_dimensions[1].height = _TITLE_HEIGHT
     head = st.get("header", font=FontSpec(bold=True, color=HEADER_TEXT), fill=HEADER_FILL,
                   align=CENTRE, grid=True)
-    for col, key in enumerate(_COLUMNS, 1):
-        put(ws, 2, col, labels[key], head)
+    ws.append([new_cell(ws, labels[key], head) for key in _COLUMNS])
     ws.row_dimensions[2].height = row_height(2)
 
     row = 2
@@ -80,32 +80,34 @@ def milestones(book: Workbook, name: str, ctx: Context, parts: list[Group]) -> N
         row += 1
         when = item.when if isinstance(item, PlanAnchor) else item.start
         is_off = day in ctx.off
-        put(ws, row, 1, day, st.get(f"node day{' off' * is_off}",
-                                    font=FontSpec(color=DAY_OFF_TEXT) if is_off else None,
-                                    align=LEFT, grid=True, fmt=st.day_format))
-        put(ws, row, 2, when.clock, st.get("node clock", align=CENTRE, grid=True, fmt=CLOCK_FORMAT))
+        cells = [new_cell(ws, ctx.day_text(When(day)), st.get(
+                     f"node day{' off' * is_off}", font=FontSpec(color=DAY_OFF_TEXT) if is_off else None,
+                     align=LEFT, grid=True)),
+                 new_cell(ws, when.clock, st.get("node clock", align=CENTRE, grid=True, fmt=CLOCK_FORMAT))]
         if isinstance(item, PlanAnchor):
             what = summaries[day] if day not in seen else ""
             seen.add(day)
-            put(ws, row, 3, item.label, st.get("node anchor", font=FontSpec(bold=True, color=HEADER_TEXT),
-                                               fill=ANCHOR_FILL, align=CENTRE, grid=True))
-            put(ws, row, 4, what or None, st.get("node anchor what", fill=ANCHOR_TINT, align=WRAP,
-                                                 grid=True))
-            for col in range(5, len(_COLUMNS) + 1):
-                put(ws, row, col, None, st.get("node anchor tint", fill=ANCHOR_TINT, grid=True))
+            tinted = st.get("node anchor tint", fill=ANCHOR_TINT, grid=True)
+            node = st.get("node anchor", font=FontSpec(bold=True, color=HEADER_TEXT), fill=ANCHOR_FILL,
+                          align=CENTRE, grid=True)
+            cells += [new_cell(ws, item.label, node),
+                      new_cell(ws, what or None, st.get("node anchor what", fill=ANCHOR_TINT, align=WRAP,
+                                                        grid=True)),
+                      *(new_cell(ws, None, tinted) for _ in range(5, len(_COLUMNS) + 1))]
             lines = ctx.lines(what, widths["what"])
         else:
             tint = ctx.colours[item.section][1]
             who = ctx.words.people(item)
-            put(ws, row, 3, None, st.get("node empty", grid=True))
-            put(ws, row, 4, item.name or None, text)
-            put(ws, row, 5, item.section or None, st.get(f"text {tint}", fill=tint, align=WRAP,
-                                                         grid=True))
-            put(ws, row, 6, item.owner or None, text)
-            put(ws, row, 7, who or None, text)
+            cells += [new_cell(ws, None, st.get("node empty", grid=True)),
+                      new_cell(ws, item.name or None, text),
+                      new_cell(ws, item.section or None, st.get(f"text {tint}", fill=tint, align=WRAP,
+                                                                grid=True)),
+                      new_cell(ws, item.owner or None, text),
+                      new_cell(ws, who or None, text)]
             lines = max(ctx.lines(item.name, widths["what"]),
                         ctx.lines(item.section, widths["section"]),
                         ctx.lines(item.owner, widths["role"]), ctx.lines(who, widths["people"]))
+        ws.append(cells)
         ws.row_dimensions[row].height = row_height(lines)
     ws.auto_filter.ref = f"A2:{get_column_letter(len(_COLUMNS))}{max(row, 3)}"
     ws.freeze_panes = "A3"

@@ -1,9 +1,15 @@
 """The 进程表: one row per task, grouped and numbered as the team's own sheets are.
 
-A title block (title, brand and anchors, the campaign line), the 注意 block, then the
-header (frozen, filtered, repeated on every printed page) and one band per group
-followed by its tasks. The 状态 column is the one the team fills in: a list to pick
-from, coloured by conditional formats, read back by `promoplan progress`.
+Made for a phone first. The frozen top is the title line and the column header, no
+more (about 55 px of a 844 px screen); the frozen left is 序号 and the task's name, and
+状态 comes right after them, so whoever marks a task sees which one it is. Then one
+band per group followed by its tasks; below the last task, what the plan was made
+from (anchors, campaign key, event, span) and the 注意 block, outside the filtered
+range: Excel refuses to sort a range holding merged rows, and a warning wraps over
+the sheet's width only in a merged row. The title line says how many warnings wait
+there. The header is filtered and repeated on every printed page. The 状态 column is
+the one the team fills in: a list to pick from, coloured by conditional formats, read
+back by `promoplan progress`.
 """
 
 from __future__ import annotations
@@ -21,14 +27,14 @@ from promoplan.vocabulary import GroupBy, Phase, Status
 from promoplan.writers.xlsx.labels import ID_HEADER
 from promoplan.writers.xlsx.layout import (
     COLUMNS,
+    MIN_ROW,
     Context,
     Group,
-    cell_value,
     chrono,
     iso,
     row_height,
 )
-from promoplan.writers.xlsx.sheet import notice_block, print_setup, put
+from promoplan.writers.xlsx.sheet import merge, new_cell, notice_block, print_setup, put
 from promoplan.writers.xlsx.styles import (
     CENTRE,
     DAY_OFF_TEXT,
@@ -41,75 +47,84 @@ from promoplan.writers.xlsx.styles import (
     WARN_FILL,
     WRAP,
     FontSpec,
+    Look,
     solid,
 )
 
-# Heights in points of the title block's rows: title, brand and anchors, campaign line.
-_TITLE_HEIGHTS = (26.0, 20.0, 18.0)
+TITLE_ROW = 1
+HEAD_ROW = 2  # the column header, right under the one title line
 _BAND_HEIGHT = 22.0  # points: a group's band row
+_SHOWN = len(COLUMNS) - 1  # the last column (the ids) is hidden
+_COL = {key: i for i, key in enumerate(COLUMNS, 1)}
 
 
 def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_by: GroupBy,
-             title: str, third: str, warnings: bool) -> None:
+             title: str, aside: str | None, footnotes: list[str], warnings: bool) -> None:
     """The sheet `name`: the whole plan, or (per owner) one role's tasks without the 注意
-    block; `third` is the title block's last line."""
+    block. `aside` follows the title on its line; `footnotes` are the lines under the
+    last task (what the plan was made from), before the 注意 block."""
     st, labels, widths = ctx.styles, ctx.labels, ctx.widths
     ws = book.create_sheet(name)
     for col, key in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(col)].width = widths[key]
     # The ids are for `promoplan progress`, not for people.
     ws.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True
-    _title_block(ws, ctx, title, third)
-    shown = len(COLUMNS) - 1
-    head_row = 4
-    if warnings and ctx.plan.warnings:
-        total = sum(widths[k] for k in COLUMNS[:shown])
-        head_row = notice_block(ws, ctx, 4, shown, total, short=True) + 2
 
+    # Rows are appended in order, each made whole (see styles.py: far faster than cell by
+    # cell). The title line: not wrapped and not merged, the title runs on over the empty
+    # cells, and the aside starts in the first column right of the frozen ones, in sight
+    # on a phone.
+    ws.append([new_cell(ws, title.replace("\n", " "),
+                        st.get("title", font=FontSpec(12, True, HEADER_FILL), align=LEFT)),
+               None, aside and new_cell(ws, aside.replace("\n", " "),
+                                        st.get("aside", font=FontSpec(10, color=MUTED_TEXT), align=LEFT))])
+    ws.row_dimensions[TITLE_ROW].height = MIN_ROW
     head = st.get("header", font=FontSpec(bold=True, color=HEADER_TEXT), fill=HEADER_FILL,
                   align=CENTRE, grid=True)
-    for col, key in enumerate(COLUMNS, 1):
-        put(ws, head_row, col, ID_HEADER if key == "id" else labels[key], head)
-    ws.row_dimensions[head_row].height = row_height(2)  # the header wraps in the narrow columns
+    ws.append([new_cell(ws, ID_HEADER if key == "id" else labels[key], head) for key in COLUMNS])
+    ws.row_dimensions[HEAD_ROW].height = row_height(2)  # 版块/部门 is written on two lines
 
-    key_col = COLUMNS.index("phase" if group_by is GroupBy.PHASE else "section") + 1
-    name_col = COLUMNS.index("name") + 1
-    row = head_row
+    key = "phase" if group_by is GroupBy.PHASE else "section"
+    row = HEAD_ROW
     for group in parts:
         row += 1
         band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[Phase.NONE]) if group_by is GroupBy.PHASE
                 else ctx.colours[group.key][0])
         plain = st.get(f"band {band}", fill=band, grid=True)
-        for col in range(1, len(COLUMNS) + 1):
-            put(ws, row, col, None, plain)
-        # The group's own column carries its name, so filtering on it keeps the band.
-        put(ws, row, key_col, group.label,
-            st.get(f"band {band} name", font=FontSpec(bold=True), fill=band, align=WRAP, grid=True))
-        if group_by is GroupBy.PHASE:  # the phase column is far right: name the band in sight
-            put(ws, row, name_col, labels["count"].format(label=group.label, n=len(group.tasks)),
-                st.get(f"band {band} count", font=FontSpec(bold=True), fill=band, align=LEFT,
-                       grid=True))
-        else:
-            put(ws, row, name_col, labels["band"].format(n=len(group.tasks)),
-                st.get(f"band {band} count", font=FontSpec(10, color=MUTED_TEXT), fill=band,
-                       align=LEFT, grid=True))
+        bold = st.get(f"band {band} name", font=FontSpec(bold=True), fill=band, align=LEFT, grid=True)
+        # Named where the eye is (the frozen name column), and in the group's own column,
+        # so that filtering on it keeps the band.
+        named = {"name": labels["count"].format(label=group.label, n=len(group.tasks)), key: group.label}
+        ws.append([new_cell(ws, named[k], bold) if k in named else new_cell(ws, None, plain)
+                   for k in COLUMNS])
         ws.row_dimensions[row].height = _BAND_HEIGHT
         for task in group.tasks:
             row += 1
             _task_row(ws, row, ctx, task)
 
-    last = max(row, head_row + 1)
-    ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
-    ws.auto_filter.ref = f"A{head_row}:{get_column_letter(shown)}{last}"
-    status_col = get_column_letter(COLUMNS.index("status") + 1)
-    _status_rules(ws, ctx, f"{status_col}{head_row + 1}:{status_col}{last}")
+    last = max(row, HEAD_ROW + 1)
+    ws.freeze_panes = ws.cell(row=HEAD_ROW + 1, column=_COL["name"] + 1)
+    ws.auto_filter.ref = f"A{HEAD_ROW}:{get_column_letter(_SHOWN)}{last}"
+    status_col = get_column_letter(_COL["status"])
+    _status_rules(ws, ctx, f"{status_col}{HEAD_ROW + 1}:{status_col}{last}")
+
+    total = sum(widths[k] for k in COLUMNS[:_SHOWN])
+    row = last + 1
+    note = st.get("footnote", font=FontSpec(10, color=MUTED_TEXT), align=WRAP)
+    for text in footnotes:
+        row += 1
+        put(ws, row, 1, text, note)
+        merge(ws, row, 1, _SHOWN)
+        ws.row_dimensions[row].height = row_height(ctx.lines(text, total))
+    if warnings and ctx.plan.warnings:
+        notice_block(ws, ctx, row + 2, _SHOWN, total, short=True)
     print_setup(ws, title, ctx)
-    ws.print_title_rows = f"{head_row}:{head_row}"
+    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
 
 
 def plan_line(ctx: Context, count: int) -> str:
-    """The title block's last line on the main 进程表: the campaign key, the dates the plan
-    was made from, the event and the plan's span."""
+    """What the main 进程表 was made from: the campaign key, the dates the plan was made
+    from, the event and the plan's span."""
     plan, words, labels = ctx.plan, ctx.words, ctx.labels
     parts = [labels["campaign"].format(key=plan.campaign)] if plan.campaign else []
     given = [a for a in chrono(plan) if a.source in ("given", "file")]
@@ -128,27 +143,18 @@ def plan_line(ctx: Context, count: int) -> str:
     return labels["sep"].join(parts)
 
 
-def _title_block(ws: Any, ctx: Context, title: str, third: str) -> None:
-    plan, words, st = ctx.plan, ctx.words, ctx.styles
-    labels = ctx.labels
-    year = "yyyy" in st.day_format
-    anchors = "　".join(f"{a.label} {words.when(a.when, year=year)}" for a in chrono(plan))
-    second = labels["sep"].join(
+def anchors_line(ctx: Context) -> str:
+    """The brand and every anchor's date: `报名 10月14日 周一　竞拍 10月21日 周一 …`."""
+    plan, words, labels = ctx.plan, ctx.words, ctx.labels
+    anchors = "　".join(f"{a.label} {words.when(a.when, year=ctx.year)}" for a in chrono(plan))
+    return labels["sep"].join(
         [labels["brand"].format(brand=plan.brand)] * bool(plan.brand) + [anchors] * bool(anchors))
-    # One line each, not wrapped and not merged: the text runs on over the empty cells,
-    # and the frozen block stays a few lines tall on a phone (scroll right to read on).
-    looks = (st.get("title", font=FontSpec(16, True, HEADER_FILL), align=LEFT),
-             st.get("subtitle", font=FontSpec(bold=True), align=LEFT),
-             st.get("muted", font=FontSpec(10, color=MUTED_TEXT), align=LEFT))
-    lines = zip((title, second, third), looks, _TITLE_HEIGHTS, strict=True)
-    for row, (text, style, height) in enumerate(lines, 1):
-        put(ws, row, 1, text.replace("\n", " "), style)
-        ws.row_dimensions[row].height = height
 
 
 def _status_rules(ws: Any, ctx: Context, cells: str) -> None:
     """The 状态 list to pick from, and its colours as conditional formats: whatever a
-    teammate picks in Excel, WPS or LibreOffice is coloured the same way."""
+    teammate picks in Excel, WPS or LibreOffice is coloured the same way. A rule's font
+    names only what it turns on: ExcelJS reads `<strike val="0"/>` as struck through."""
     words = ctx.status_words
     listed = ",".join(words[s] for s in STATUS_COLOURS)
     check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True,
@@ -159,12 +165,13 @@ def _status_rules(ws: Any, ctx: Context, cells: str) -> None:
     for status, (fill, text) in STATUS_COLOURS.items():
         ws.conditional_formatting.add(cells, CellIsRule(
             operator="equal", formula=[f'"{words[status]}"'], fill=solid(fill),
-            font=Font(color=text, bold=status is Status.BLOCKED, strike=status is Status.CANCELLED)))
+            font=Font(color=text, bold=True if status is Status.BLOCKED else None,
+                      strike=True if status is Status.CANCELLED else None)))
 
 
-def _row_styles(ctx: Context, section: str) -> dict[str, str]:
-    """The styles of a task row in its section's colours, made once per section."""
-    found = ctx.row_styles.get(section)
+def _row_looks(ctx: Context, section: str) -> dict[str, Look]:
+    """The looks of a task row in its section's colours, made once per section."""
+    found = ctx.row_looks.get(section)
     if found is None:
         st = ctx.styles
         bar, tint = ctx.colours[section]
@@ -173,36 +180,34 @@ def _row_styles(ctx: Context, section: str) -> dict[str, str]:
                  "status": st.get(f"status {tint}", fill=tint, align=CENTRE, grid=True),
                  "tagged": st.get("notes tagged", fill=WARN_FILL, align=WRAP, grid=True),
                  "phase": st.get(f"phase {tint}", fill=tint, align=CENTRE, grid=True),
+                 "date": st.get(f"date {tint}", fill=tint, align=LEFT, grid=True),
+                 # Red and marked 休 (not colour alone): a deadline on a day off.
+                 "date off": st.get(f"date {tint} off", font=FontSpec(color=DAY_OFF_TEXT), fill=tint,
+                                    align=LEFT, grid=True),
                  "id": st.get("id", font=FontSpec(9, color=MUTED_TEXT))}
-        for timed in (False, True):
-            for off in (False, True):
-                fmt = st.when_format if timed else st.day_format
-                # Red and marked 休 (not colour alone): a deadline on a day off.
-                found[f"date{' timed' * timed}{' off' * off}"] = st.get(
-                    f"date {tint}{' timed' * timed}{' off' * off}",
-                    font=FontSpec(color=DAY_OFF_TEXT) if off else None, fill=tint, align=LEFT,
-                    grid=True, fmt=fmt + st.off_suffix if off else fmt)
-        ctx.row_styles[section] = found
+        ctx.row_looks[section] = found
     return found
 
 
 def _task_row(ws: Any, row: int, ctx: Context, task: PlanTask) -> None:
     widths = ctx.widths
-    styles = _row_styles(ctx, task.section)
-    text = styles["text"]
-    put(ws, row, 1, ctx.seq[task.id], styles["seq"])
-    put(ws, row, 2, task.section or None, text)
-    put(ws, row, 3, task.name or None, text)
-    for col, when in ((4, task.start), (5, task.due)):
-        kind = f"date{' timed' * (when.clock is not None)}{' off' * (when.day in ctx.off)}"
-        put(ws, row, col, cell_value(when), styles[kind])
+    looks = _row_looks(ctx, task.section)
+    text = looks["text"]
     who, notes = ctx.words.people(task), ctx.notes(task)
-    put(ws, row, 6, task.owner or None, text)
-    put(ws, row, 7, who or None, text)
-    put(ws, row, 8, ctx.status(task), styles["status"])
-    put(ws, row, 9, notes or None, styles["tagged"] if task.id in ctx.tags else text)
-    put(ws, row, 10, ctx.words.phase(task.phase) or None, styles["phase"])
-    put(ws, row, 11, task.id, styles["id"])
+    cells: dict[str, tuple[object, Look]] = {
+        "seq": (ctx.seq[task.id], looks["seq"]),
+        "name": (task.name or None, text),
+        "status": (ctx.status(task), looks["status"]),
+        "start": (ctx.day_text(task.start), looks["date off" if task.start.day in ctx.off else "date"]),
+        "due": (ctx.day_text(task.due), looks["date off" if task.due.day in ctx.off else "date"]),
+        "role": (task.owner or None, text),
+        "people": (who or None, text),
+        "notes": (notes or None, looks["tagged"] if task.id in ctx.tags else text),
+        "section": (task.section or None, text),
+        "phase": (ctx.words.phase(task.phase) or None, looks["phase"]),
+        "id": (task.id, looks["id"]),
+    }
+    ws.append([new_cell(ws, *cells[key]) for key in COLUMNS])
     lines = max(ctx.lines(task.name, widths["name"]), ctx.lines(task.section, widths["section"]),
                 ctx.lines(task.owner, widths["role"]), ctx.lines(who, widths["people"]),
                 ctx.lines(notes, widths["notes"]))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.cell import Cell  # type: ignore[import-untyped]
+
 from promoplan.words import notices
 from promoplan.writers.xlsx.layout import MIN_ROW, Context, row_height
-from promoplan.writers.xlsx.styles import LEFT, WARN_FILL, WRAP, FontSpec
+from promoplan.writers.xlsx.styles import LEFT, WARN_FILL, WRAP, FontSpec, Look
 from promoplan.writers.xlsx.text import clean, footer_text, line_count
 
 TOP_NOTICES = 3  # warnings at the top of the 进程表; the 时间节点 sheet lists them all
@@ -14,12 +16,26 @@ _TOP_NAMED = 3  # tasks a warning at the top names; the 时间节点 sheet names
 _FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel, WPS or LibreOffice would read as a formula
 
 
-def put(ws: Any, row: int, col: int, value: object, style: str) -> Any:
-    """A cell with its value and its named style; text stays text even when it looks
-    like a formula (=, +, -, @), shown as typed thanks to the quote prefix, never
-    evaluated: a task named "-20% 预热" must not become a formula error."""
+def put(ws: Any, row: int, col: int, value: object, look: Look) -> Any:
+    """The cell at (row, col) with its value and its look: for the few cells written where
+    they stand (a row of them goes faster with `new_cell` and `Worksheet.append`)."""
     cell = ws.cell(row=row, column=col)
-    cell.style = style
+    look.apply(cell)
+    _set(cell, value)
+    return cell
+
+
+def new_cell(ws: Any, value: object, look: Look) -> Any:
+    """A cell for `ws.append`, with its value and its look's formats all at once."""
+    cell = Cell(ws, style_array=look.array)
+    _set(cell, value)
+    return cell
+
+
+def _set(cell: Any, value: object) -> None:
+    """Text stays text even when it looks like a formula (=, +, -, @), shown as typed
+    thanks to the quote prefix, never evaluated: a task named "-20% 预热" must not
+    become a formula error."""
     if isinstance(value, str):
         value = clean(value)
         cell.value = value
@@ -28,7 +44,6 @@ def put(ws: Any, row: int, col: int, value: object, style: str) -> Any:
             cell.quotePrefix = True
     elif value is not None:
         cell.value = value
-    return cell
 
 
 def merge(ws: Any, row: int, first: int, last: int) -> None:
@@ -63,9 +78,9 @@ def notice_block(ws: Any, ctx: Context, row: int, last_col: int, width: float,
     """The 注意 block from `row` on: the heading, then one merged, wrapped row per
     warning, the unpublished holiday schedule first. Returns the last row used.
 
-    `short` (the top of the 进程表, frozen with the header): at most three warnings,
-    naming at most three tasks each, then a line that says how many more the
-    时间节点 sheet lists, so the frozen rows stay a small part of a phone's screen."""
+    `short` (under the 进程表's tasks): at most three warnings, naming at most three
+    tasks each, then a line that says how many more the 时间节点 sheet lists; the rows
+    they name carry a short tag in their 备注 already."""
     st = ctx.styles
     put(ws, row, 1, ctx.labels["warnings"],
         st.get("warnings", font=FontSpec(bold=True), fill=WARN_FILL, align=LEFT))

@@ -1,21 +1,39 @@
-"""How the sheets look: colours, alignments, and the workbook's named styles.
+"""How the sheets look: colours, alignments, and each kind of cell's formats.
 
-Every cell of a kind carries one NamedStyle ("promoplan header", "promoplan text
-DEEAF6"…), registered once with `Workbook.add_named_style` and applied by name: the
-workbook stays small (one format per kind, not per cell), and a teammate who restyles
-a kind in Excel's style gallery restyles every cell of it.
+Every cell of a kind gets the same openpyxl Font, PatternFill, Border and Alignment
+objects, made once per workbook (a `Look`): the workbook lists each distinct format
+once, as Excel does for formats set by hand. No named styles: those would land in the
+style gallery of everyone who opens the file (90 to 145 of them per workbook), and
+openpyxl looks a named style up by scanning its list for every cell that takes one.
+
+Setting a cell's font, fill, border and alignment one by one costs more still: openpyxl
+hashes every field of each object (twice) to find it in the workbook's list, about
+20 µs a cell. So a look also carries its `array`, the indexes of its formats in those
+lists, worked out once by binding the look's parts to the workbook as a NamedStyle
+that is never added to it (nothing of it reaches the file but the formats). A row of
+new cells made with that array (`openpyxl.cell.Cell(..., style_array=)`) and added with
+`Worksheet.append` costs about 2 µs a cell: the 进程表 is written that way. The Gantt's
+cells are few and scattered (a bar is only its fill), so they are set one by one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.styles import (  # type: ignore[import-untyped]
+    Alignment,
+    Border,
+    Font,
+    NamedStyle,
+    PatternFill,
+    Side,
+)
+from openpyxl.styles.borders import DEFAULT_BORDER  # type: ignore[import-untyped]
+from openpyxl.styles.fills import DEFAULT_EMPTY_FILL  # type: ignore[import-untyped]
 
 from promoplan.vocabulary import Phase, Status
-from promoplan.words import Words
-from promoplan.writers.xlsx.labels import CLOCK_FORMAT, DAY_FORMAT, DAY_FORMAT_YEAR
 
 FONT_NAME = {"zh": "等线", "en": "Calibri"}
 # Section colours, in the playbook's section order: (bar, tint). Medium tones so black
@@ -47,6 +65,7 @@ BORDER_COLOUR = "BFBFBF"
 STATUS_COLOURS = {Status.DONE: ("C6EFCE", "006100"), Status.DOING: ("FFEB9C", "9C5700"),
                   Status.BLOCKED: ("FFC7CE", "9C0006"), Status.CANCELLED: ("D9D9D9", "595959")}
 
+
 WRAP = Alignment(vertical="center", wrap_text=True)
 TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -63,44 +82,88 @@ def solid(rgb: str) -> PatternFill:
 
 @dataclass(frozen=True)
 class FontSpec:
-    """A style's font in the sheet's typeface: described by the styles asked for on every
-    cell, and made into an openpyxl Font (slow to build) only when its style is new."""
+    """A font in the sheet's typeface: described by the looks asked for on every cell, and
+    made into an openpyxl Font (slow to build) once per workbook."""
 
     size: float = 11
     bold: bool = False
     color: str | None = None
 
 
-class Styles:
-    """The workbook's NamedStyles, each made once from its parts the first time a cell
-    asks for it; Excel lists them by what they are for. The order they are made in is
-    the order of the workbook's style list, so it is part of the file's bytes."""
+@dataclass(frozen=True)
+class Look:
+    """One kind of cell's formats, each an openpyxl style object shared by every cell of the
+    kind; None leaves the cell's default (a blank bar needs only its fill)."""
 
-    def __init__(self, book: Workbook, words: Words, multi_year: bool) -> None:
+    font: Font | None = None
+    fill: PatternFill | None = None
+    border: Border | None = None
+    alignment: Alignment | None = None
+    number_format: str | None = None
+    array: tuple[int, ...] | None = None
+    """The formats' indexes in the workbook's lists, for a new cell."""
+
+    def apply(self, cell: Any) -> None:
+        if self.font is not None:
+            cell.font = self.font
+        if self.fill is not None:
+            cell.fill = self.fill
+        if self.border is not None:
+            cell.border = self.border
+        if self.alignment is not None:
+            cell.alignment = self.alignment
+        if self.number_format is not None:
+            cell.number_format = self.number_format
+
+
+class Styles:
+    """The workbook's looks, each made once from its parts the first time a cell asks for
+    it by name (the name is only the key: nothing of it is written to the file)."""
+
+    def __init__(self, book: Workbook, lang: str) -> None:
         self.book = book
-        self.font_name = FONT_NAME[words.lang]
-        self.day_format = (DAY_FORMAT_YEAR if multi_year else DAY_FORMAT)[words.lang]
-        self.when_format = self.day_format + " " + CLOCK_FORMAT
-        self.off_suffix = f' "{words["day_off"]}"'
+        self.font_name = FONT_NAME[lang]
         side = Side(style="thin", color=BORDER_COLOUR)
         self.grid = Border(left=side, right=side, top=side, bottom=side)
-        self.made: set[str] = set()
+        self._looks: dict[str, Look] = {}
+        self._fonts: dict[FontSpec, Font] = {}
+        self._fills: dict[str, PatternFill] = {}
 
     def get(self, name: str, *, font: FontSpec | None = None,
             fill: str | PatternFill | None = None, align: Alignment | None = None,
-            grid: bool = False, fmt: str = "General") -> str:
-        """The name of the style `name`, made from these parts the first time it is asked
-        for (later calls only name it: the parts are the same by construction)."""
-        full = f"promoplan {name}"
-        if full not in self.made:
-            spec = font or FontSpec()
-            made = Font(name=self.font_name, size=spec.size, bold=spec.bold, color=spec.color)
-            style = NamedStyle(name=full, font=made, alignment=align or Alignment(),
-                               number_format=fmt)
-            if fill is not None:
-                style.fill = solid(fill) if isinstance(fill, str) else fill
-            if grid:
-                style.border = self.grid
-            self.book.add_named_style(style)
-            self.made.add(full)
-        return full
+            grid: bool = False, fmt: str | None = None, blank: bool = False) -> Look:
+        """The look `name`, made from these parts the first time it is asked for (later calls
+        only name it: the parts are the same by construction). `blank`: a cell that never
+        holds text (a bar, a band's empty cells), so no font and no alignment."""
+        found = self._looks.get(name)
+        if found is None:
+            if isinstance(fill, str):
+                fill = self.fill(fill)
+            look = Look(font=None if blank else self.font(font or FontSpec()), fill=fill,
+                        border=self.grid if grid else None, alignment=None if blank else align,
+                        number_format=fmt)
+            # A new cell takes the sheet's font even when blank, and the workbook's own
+            # empty fill and border: no format the fewer is added for them.
+            parts = {key: value for key, value in (
+                ("alignment", look.alignment), ("number_format", fmt)) if value is not None}
+            bundle = NamedStyle(name=name, font=look.font or self.font(FontSpec()),
+                                fill=fill or DEFAULT_EMPTY_FILL, border=look.border or DEFAULT_BORDER,
+                                **parts)
+            bundle.bind(self.book)  # its formats join the workbook's lists; it does not
+            found = self._looks[name] = replace(look, array=tuple(bundle.as_tuple()))
+        return found
+
+    def fill(self, rgb: str) -> PatternFill:
+        """The one solid fill of colour `rgb`: two equal objects would be compared field by
+        field each time a cell takes the second."""
+        made = self._fills.get(rgb)
+        if made is None:
+            made = self._fills[rgb] = solid(rgb)
+        return made
+
+    def font(self, spec: FontSpec) -> Font:
+        made = self._fonts.get(spec)
+        if made is None:
+            made = self._fonts[spec] = Font(name=self.font_name, size=spec.size, bold=spec.bold or None,
+                                            color=spec.color)
+        return made
