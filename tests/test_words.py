@@ -46,3 +46,15 @@ def test_days_and_lists_in_each_language() -> None:
     assert (zh_words.day(day), zh_words.day(day, year=True)) == ("10月30日 周三", "2024年10月30日 周三")
     assert (en_words.day(day), en_words.day(day, year=True)) == ("Wed 30 Oct", "Wed 30 Oct 2024")
     assert (zh_words.listing(["张伟", "李娜"]), en_words.listing(["张伟", "李娜"])) == ("张伟、李娜", "张伟, 李娜")
+
+
+def test_every_message_is_in_both_languages_once() -> None:
+    from promoplan.words import messages
+
+    seen: set[str] = set(zh.WORDS)
+    for module in messages.modules():
+        assert sorted(module.ZH) == sorted(module.EN), module.__name__
+        differ = [key for key in module.ZH if _blanks(module.ZH[key]) != _blanks(module.EN[key])]
+        assert differ == [], module.__name__
+        assert seen.isdisjoint(module.ZH), module.__name__
+        seen |= set(module.ZH)

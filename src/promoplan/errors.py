@@ -3,12 +3,51 @@
 Everything a user can get wrong ends as a `PromoplanError`; only the CLI turns
 it into text and exit code 2. Any other exception is a bug and keeps its
 traceback.
+
+A message is a `Say`: a catalog key and its values, worded only when the CLI knows
+the language (the plan's, `--lang`, then `LANG`), since the mistake is often found
+before the plan that decides it has been read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from promoplan.words import Words
+
+
+class Say:
+    """A sentence by its key in the words catalogs (`words/messages/`), with its values.
+
+    A value may itself be a `Say` (a reason inside a message), worded in the same language.
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def text(self, words: Words) -> str:
+        return words[self.key].format(**{name: wording(value, words) for name, value in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Say({self.key!r}, {self.values!r})"
+
+
+def wording(value: object, words: Words) -> object:
+    """`value` as it is printed: a `Say` worded in `words`' language, anything else as it is."""
+    return value.text(words) if isinstance(value, Say) else value
+
+
+def english() -> Words:
+    """The language of `str(error)`: logs and tracebacks, where no plan decides."""
+    from promoplan.words import Words
+
+    return Words("en")
 
 
 @dataclass(frozen=True, order=True)
@@ -25,6 +64,11 @@ class Loc:
     cell: str = ""
 
     def __str__(self) -> str:
+        return self.text(english())
+
+    def text(self, words: Words) -> str:
+        if self.file == COMMAND_LINE_FILE:
+            return words["error.command-line"]
         if self.cell:
             return f"{self.file}:{self.cell}"
         if self.line:
@@ -35,7 +79,7 @@ class Loc:
 class PromoplanError(Exception):
     """Bad input: the message says where, what is wrong and, where it can, the fix."""
 
-    def __init__(self, message: str, loc: Loc | None = None, hint: str | None = None) -> None:
+    def __init__(self, message: str | Say, loc: Loc | None = None, hint: str | Say | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.loc = loc
@@ -45,11 +89,15 @@ class PromoplanError(Exception):
     def errors(self) -> list[PromoplanError]:
         return [self]
 
-    def __str__(self) -> str:
-        text = self.message
+    def text(self, words: Words) -> str:
+        """`file:line:col: what is wrong (the fix)`, in `words`' language."""
+        said = str(wording(self.message, words))
         if self.hint:
-            text += f" ({self.hint})"
-        return f"{self.loc}: {text}" if self.loc else text
+            said += words["error.hint"].format(hint=wording(self.hint, words))
+        return f"{self.loc.text(words)}: {said}" if self.loc else said
+
+    def __str__(self) -> str:
+        return self.text(english())
 
 
 class ErrorGroup(PromoplanError):
@@ -67,8 +115,8 @@ class ErrorGroup(PromoplanError):
     def errors(self) -> list[PromoplanError]:
         return self._errors
 
-    def __str__(self) -> str:
-        return "\n".join(str(e) for e in self._errors)
+    def text(self, words: Words) -> str:
+        return "\n".join(e.text(words) for e in self._errors)
 
 
 def _position(err: PromoplanError) -> tuple[str, int, int]:
@@ -99,11 +147,12 @@ def cycle(chain: Sequence[str], back_to: str) -> str:
     return " → ".join([*chain[list(chain).index(back_to):], back_to])
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str]) -> Say | None:
     """A hint for a misspelt name, in the words the message will use."""
     meant = closest(word, choices)
-    return f"did you mean '{meant}'?" if meant else None
+    return Say("error.did-you-mean", name=meant) if meant else None
 
 
 # Where a message points when the mistake was typed, not written in a file.
-COMMAND_LINE = Loc("command line")
+COMMAND_LINE_FILE = "command line"
+COMMAND_LINE = Loc(COMMAND_LINE_FILE)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, closest, raise_all
 from promoplan.playbook.assemble import load
 from promoplan.playbook.merged import Playbook
 from promoplan.playbook.team import add_team, load_team
@@ -104,10 +104,10 @@ def given_dates(anchors: Mapping[str, object], typed: Mapping[str, str | None], 
         if name not in anchors:
             if not anchors:
                 continue  # the playbook's own error (no anchors) says it all
-            meant = did_you_mean(option, anchors)
+            meant = closest(option, anchors)
             errors.append(PromoplanError(
                 f"unknown option '--{option}'", COMMAND_LINE,
-                f"did you mean '--{meant.split(chr(39))[1]}'?" if meant
+                Say("error.did-you-mean", name=f"--{meant}") if meant
                 else "this playbook's anchors: " + ", ".join(f"--{a}" for a in anchors)))
         elif typed_value is None:
             errors.append(PromoplanError(f"--{option} needs a date", COMMAND_LINE,

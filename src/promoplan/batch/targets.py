@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, closest, raise_all
 from promoplan.output import same_file
 from promoplan.schedule.plan import Plan
 from promoplan.vocabulary import By, Format
@@ -30,10 +30,10 @@ def placeholders(template: Path) -> list[str]:
     found = _PLACEHOLDER.findall(str(template))
     for key in found:
         if key not in KEYS:
-            meant = did_you_mean(key, KEYS)
+            meant = closest(key, KEYS)
             raise PromoplanError(
                 f"-o {template}: unknown placeholder '{{{key}}}'", COMMAND_LINE,
-                f"did you mean '{{{meant.split(chr(39))[1]}}}'?" if meant
+                Say("error.did-you-mean", name=f"{{{meant}}}") if meant
                 else "placeholders: {campaign}, {name}, {stem}")
     return found
 

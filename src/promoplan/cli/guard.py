@@ -1,7 +1,8 @@
 """The one place where our errors become text on stderr and exit code 2.
 
 Every command is wrapped in `guarded`. A `PromoplanError` is bad input: each of its
-mistakes is printed as `file:line:col: message (fix)` and the command exits 2. Anything
+mistakes is printed as `file:line:col: message (fix)`, in the language of the plan the
+command was given (`words.language`), and the command exits 2. Anything
 else is a bug and keeps its traceback; `--debug` shows one for ours too. `--debug`
 belongs to the root command, so the guard reads it from the root of the command's
 context: no state is kept between calls.
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec
+from typing import TYPE_CHECKING, ParamSpec
 
 import typer
 
 from promoplan.errors import PromoplanError
+
+if TYPE_CHECKING:
+    from promoplan.words import Words
 
 P = ParamSpec("P")
 
@@ -30,11 +34,33 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
         except PromoplanError as exc:
             if _debug(kwargs.get("ctx")):
                 raise
+            words = _words(kwargs.get("ctx"))
             for err in exc.errors:
-                typer.echo(str(err), err=True)
+                typer.echo(err.text(words), err=True)
             raise typer.Exit(2) from None
 
     return run
+
+
+# The parameters of the commands that name a plan or playbook, whose language the
+# messages take.
+PLAN_PARAMETERS = ("playbook", "playbooks", "plan_ref", "new", "old", "into", "name")
+# Where a command that learnt its language from what it read (the headers of a table it
+# imports) leaves it for the guard, in the context's `meta`, click's place for such things.
+LANG_READ = "promoplan.lang"
+
+
+def _words(ctx: object) -> Words:
+    """`--lang`, else the language the command read, else the named plan's, else LANG."""
+    from promoplan.words import Words, language
+
+    params = getattr(ctx, "params", None) or {}
+    read = (getattr(ctx, "meta", None) or {}).get(LANG_READ)
+    plans: list[str] = []
+    for name in PLAN_PARAMETERS:
+        value = params.get(name)
+        plans.extend([value] if isinstance(value, str) else value if isinstance(value, list) else [])
+    return Words(language.choose(params.get("lang") or read, [str(p) for p in plans]))
 
 
 def _debug(ctx: object) -> bool:

@@ -73,14 +73,16 @@ def send_command(
     try:
         _send(ctx, plan_ref, on, week, owner, person, to, address, secret, attach, dry_run, redact)
     except PromoplanError as exc:
-        raise _masked(exc, redact) from None
+        raise _masked(exc, redact, plan_ref) from None
 
 
-def _masked(exc: PromoplanError, redact: Redactor) -> PromoplanError:
+def _masked(exc: PromoplanError, redact: Redactor, plan_ref: str) -> PromoplanError:
+    """The errors worded here, so the key is masked in the very text the guard prints."""
     from promoplan.errors import ErrorGroup
+    from promoplan.words import Words, language
 
-    masked = [PromoplanError(redact(e.message), e.loc, redact(e.hint) if e.hint else None)
-              for e in exc.errors]
+    words = Words(language.choose(None, [plan_ref]))
+    masked = [PromoplanError(redact(e.text(words))) for e in exc.errors]
     return masked[0] if len(masked) == 1 else ErrorGroup(masked)
 
 

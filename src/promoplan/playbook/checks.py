@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from promoplan.errors import Loc, PromoplanError, did_you_mean
+from promoplan.errors import Loc, PromoplanError, Say, did_you_mean
 from promoplan.playbook.merged import Playbook, TaskDef
 from promoplan.playbook.team import unknown_roles
 from promoplan.playbook.zones import zone
@@ -58,7 +58,7 @@ def check(pb: Playbook) -> Playbook:
 def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
     spec, errors = task.spec, []
 
-    def err(key: str, message: str, hint: str | None = None) -> None:
+    def err(key: str, message: str, hint: str | Say | None = None) -> None:
         errors.append(PromoplanError(f"{task.label} › {key}: {message}" if key else
                                      f"{task.label}: {message}", task.where(key), hint))
 

@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from datetime import time
 
+from promoplan.errors import Say
+
 
 class OffsetError(ValueError):
     """An offset that cannot be read; the caller adds the file position."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str | Say, hint: str | Say | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint

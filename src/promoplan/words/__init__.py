@@ -27,10 +27,10 @@ class Words:
     """The catalog of one language, and the formats built on it."""
 
     def __init__(self, lang: str) -> None:
-        from promoplan.words import en, zh
+        from promoplan.words import en, messages, zh
 
         self.lang = "en" if lang.startswith("en") else "zh"
-        self.table = en.WORDS if self.lang == "en" else zh.WORDS
+        self.table = {**(en.WORDS if self.lang == "en" else zh.WORDS), **messages.table(self.lang)}
         self._groups: dict[str, dict[str, str]] = {}
 
     def __getitem__(self, key: str) -> str:

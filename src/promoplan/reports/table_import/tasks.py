@@ -50,8 +50,8 @@ def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
                     if not anchors:
                         hint = ("name the anchors with --playbook ju-huasuan, or with one --label "
                                 "per anchor, such as --label open=开团")
-                    message = exc.message if f"'{written}'" in exc.message else \
-                        f"cannot read '{written}': {exc.message}"
+                    named = not isinstance(exc.message, str) or f"'{written}'" in exc.message
+                    message = exc.message if named else f"cannot read '{written}': {exc.message}"
                     errors.append(PromoplanError(message, loc, hint))
                     continue
                 offsets[key] = written

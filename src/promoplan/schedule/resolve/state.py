@@ -12,7 +12,7 @@ from datetime import date
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from promoplan.errors import Loc, PromoplanError, did_you_mean
+from promoplan.errors import Loc, PromoplanError, Say, did_you_mean
 from promoplan.playbook.merged import Playbook, TaskDef
 from promoplan.playbook.zones import zone
 from promoplan.schedule.dates import parse_day
@@ -66,7 +66,7 @@ class Resolution:
     def warn(self, code: WarningKind, *tasks: str, **facts: object) -> None:
         self.warnings.append(PlanWarning(code, tasks, facts))
 
-    def fail(self, message: str, loc: Loc | None, hint: str | None = None) -> Failed:
+    def fail(self, message: str | Say, loc: Loc | None, hint: str | Say | None = None) -> Failed:
         """Record the mistake; the caller raises what this returns to skip what depends on it."""
         self.errors.append(PromoplanError(message, loc, hint))
         return Failed()

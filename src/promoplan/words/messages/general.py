@@ -1,0 +1,15 @@
+"""Messages every stage uses: how an error is put together, where it points."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "error.hint": "（{hint}）",
+    "error.command-line": "命令行",
+    "error.did-you-mean": "是不是「{name}」？",
+}
+
+EN: dict[str, str] = {
+    "error.hint": " ({hint})",
+    "error.command-line": "command line",
+    "error.did-you-mean": "did you mean '{name}'?",
+}
