@@ -20,11 +20,11 @@ from promoplan.reports.table_import.cells import HEADER_SEARCH_ROWS, Grid, open_
 from promoplan.reports.table_import.headers import is_header, normalize_header
 from promoplan.reports.table_import.moments import Anchor, campaign_anchors
 from promoplan.reports.table_import.render import Options, render, round_trip
-from promoplan.reports.table_import.rows import Table, clean_text, read_table
+from promoplan.reports.table_import.rows import Table, clean_text, read_table, sniff_english
 from promoplan.reports.table_import.tasks import TaskOut, convert, slug
 
 __all__ = [
     "HEADER_SEARCH_ROWS", "Anchor", "Grid", "Options", "Table", "TaskOut", "campaign_anchors",
     "clean_text", "convert", "is_header", "normalize_header", "open_workbook", "read_grid",
-    "read_table", "render", "round_trip", "slug",
+    "read_table", "render", "round_trip", "slug", "sniff_english",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say, did_you_mean
 
 HEADER_SEARCH_ROWS = 20
 """The header row must be among the first this many rows (titles and notes may sit above it)."""
@@ -65,22 +65,21 @@ def read_grid(path: Path, shown: str, sheet: str | None, pick: Any = None) -> Gr
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
-            raise PromoplanError(f"--sheet {sheet}: a CSV file has no sheets", COMMAND_LINE)
+            raise PromoplanError(Say("tables.csv-no-sheets", sheet=sheet), COMMAND_LINE)
         return _csv_grid(_read(path, shown), shown)
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_grid(path, shown, sheet, pick)
     if suffix == ".xls":
-        raise PromoplanError("the old .xls format cannot be read", Loc(shown),
-                             "open it in Excel or WPS and save it as .xlsx or .csv")
-    raise PromoplanError("not a table promoplan can read", Loc(shown),
-                         "give an .xlsx or .csv file")
+        raise PromoplanError(Say("tables.old-xls"), Loc(shown), Say("tables.old-xls-fix"))
+    raise PromoplanError(Say("tables.not-a-table"), Loc(shown), Say("tables.not-a-table-fix"))
 
 
 def _read(path: Path, shown: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
+        raise PromoplanError(Say("tables.cannot-open", file=shown, reason=exc.strerror),
+                             COMMAND_LINE) from None
 
 
 def decode_csv(raw: bytes, shown: str) -> str:
@@ -94,9 +93,8 @@ def decode_csv(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise PromoplanError(
-            f"neither UTF-8 nor GB18030 text (byte 0x{raw[exc.start]:02x} "
-            f"at offset {exc.start})", Loc(shown), "save the table as CSV UTF-8 from Excel") from None
+        raise PromoplanError(Say("tables.not-text", byte=f"0x{raw[exc.start]:02x}", offset=exc.start),
+                             Loc(shown), Say("tables.not-text-fix")) from None
 
 
 def _csv_grid(raw: bytes, shown: str) -> Grid:
@@ -110,7 +108,7 @@ def _csv_grid(raw: bytes, shown: str) -> Grid:
     return Grid(shown, None, rows)
 
 
-def open_workbook(path: Path, shown: str, hint: str) -> Any:
+def open_workbook(path: Path, shown: str, hint: str | Say) -> Any:
     """An .xlsx read with openpyxl once it is known to be no bomb (`promoplan.workbooks`);
     a missing, unreadable or oversized file is one clear message."""
     from promoplan import workbooks
@@ -120,12 +118,12 @@ def open_workbook(path: Path, shown: str, hint: str) -> Any:
 
 
 def _xlsx_grid(path: Path, shown: str, sheet: str | None, pick: Any) -> Grid:
-    book = open_workbook(path, shown, "open it in Excel or WPS and save it as .xlsx")
+    book = open_workbook(path, shown, Say("tables.save-as-xlsx"))
     names = list(book.sheetnames)
     if sheet is not None:
         if sheet not in names:
-            raise PromoplanError(f"--sheet {sheet}: {shown} has no such sheet", COMMAND_LINE,
-                                 did_you_mean(sheet, names) or f"sheets: {', '.join(names)}")
+            raise PromoplanError(Say("tables.no-such-sheet", sheet=sheet, file=shown), COMMAND_LINE,
+                                 did_you_mean(sheet, names) or Say("tables.sheets", names=", ".join(names)))
         grids = [_sheet_grid(book[sheet], shown)]
     else:
         visible = [book[n] for n in names if book[n].sheet_state == "visible"] or [book[names[0]]]

@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean, raise_all
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, did_you_mean, raise_all
 from promoplan.playbook.merged import AnchorDef, Playbook
 from promoplan.playbook.schema import AnchorSpec
 from promoplan.reports.table_import.rows import Moment, has_cjk
+from promoplan.reports.table_import.times import CellError
 from promoplan.schedule.offsets import parse_offset
 from promoplan.schedule.plan import When
 
@@ -48,18 +49,17 @@ def campaign_anchors(pb: Playbook | None, given: Mapping[str, str], labels: Mapp
         pb = Playbook(name="import", source="command line", timezone=timezone)
         for name in names:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-                errors.append(PromoplanError(f"anchor name '{name}' must be a plain word (letters, "
-                                             "digits, _)", COMMAND_LINE,
-                                             f"name it in English and give the word: --label "
-                                             f"open={name}"))
+                errors.append(PromoplanError(Say("tables.anchor-name", name=name), COMMAND_LINE,
+                                             Say("tables.anchor-name-fix", name=name)))
                 continue
             spec = AnchorSpec(label=labels[name]) if name in labels else AnchorSpec()
             pb.anchors[name] = AnchorDef(name, spec, COMMAND_LINE)
     else:
         for name, word in labels.items():
             if name not in pb.anchors:
-                errors.append(PromoplanError(f"--label {name}={word}: {pb.name} has no anchor "
-                                             f"'{name}'", COMMAND_LINE, did_you_mean(name, pb.anchors)))
+                errors.append(PromoplanError(Say("tables.label-no-anchor", name=name, word=word,
+                                                 playbook=pb.name), COMMAND_LINE,
+                                             did_you_mean(name, pb.anchors)))
                 continue
             anchor = pb.anchors[name]
             anchor.spec = anchor.spec.model_copy(update={"label": word})
@@ -159,5 +159,5 @@ def moment_when(moment: Moment, anchors: list[Anchor]) -> When:
             continue
         options.append((min(abs((day - d).days) for d in days), day))
     if not options:
-        raise ValueError(f"no such date {moment.month}月{moment.day}日 near the anchors")
+        raise CellError(Say("tables.no-date-near-anchors", month=moment.month, day=moment.day))
     return When(min(options)[1], moment.clock)

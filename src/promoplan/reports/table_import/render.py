@@ -12,12 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, raise_all
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, raise_all
 from promoplan.playbook.merged import Playbook
 from promoplan.playbook.yaml_text import scalar
 from promoplan.reports.table_import.moments import Anchor
 from promoplan.reports.table_import.rows import Table
 from promoplan.reports.table_import.tasks import TaskOut
+from promoplan.words import Words
 
 
 @dataclass
@@ -40,11 +41,14 @@ def render(table: Table, tasks: list[TaskOut], anchors: list[Anchor], opts: Opti
     """
     pb = opts.source
     english = table.english if pb is None else pb.locale.startswith("en")
-    sheet = f" ({table.grid.sheet})" if table.grid.sheet else ""
+    sheet = (f" ({table.grid.sheet})" if english else f"（{table.grid.sheet}）") if table.grid.sheet else ""
     dates = " ".join(f"--{a.name} {_quote_arg(a.given)}" for a in anchors if a.given)
+    words = Words("en" if english else "zh")
     lines = [
-        _comment(f"Imported by promoplan from {table.grid.shown}{sheet}, header on row {table.header_row}."),
-        _comment(f"Compile: promoplan compile {opts.file_name}{' ' + dates if dates else ''}"),
+        _comment(words["tables.yaml-imported"].format(file=table.grid.shown, sheet=sheet,
+                                                      row=table.header_row)),
+        _comment(words["tables.yaml-compile"].format(command=f"promoplan compile {opts.file_name}"
+                                                     f"{' ' + dates if dates else ''}")),
         f"name: {scalar(opts.name)}",
         f"title: {scalar(table.title or (pb.title if pb else '') or opts.name)}",
         f"locale: {'en' if english else 'zh-CN'}",
@@ -65,14 +69,19 @@ def render(table: Table, tasks: list[TaskOut], anchors: list[Anchor], opts: Opti
         lines.append("sections: " + _flow(sections))
     if roles:
         lines.append("roles: " + _flow(roles))
+    team = table.team
+    if team:
+        lines.append("team:")
+        lines.extend(f"  {scalar(role)}: {_flow(people)}" for role, people in team.items())
     lines.append("tasks:" if tasks else "tasks: []")
-    row_word = "row {}" if english else "第{}行"
+    row_word = words["tables.yaml-row"]
     for task in tasks:
         row = task.row
-        lines.append(f"  # {row_word.format(row.number)}")
+        lines.append(f"  # {row_word.format(row=row.number)}")
         lines.append(f"  - id: {scalar(task.id)}")
         fields = [("name", row.name), ("section", row.section), ("owner", row.owner),
-                  *((key, task.offsets.get(key)) for key in ("start", "due")), ("notes", row.notes)]
+                  *((key, task.offsets.get(key)) for key in ("start", "due")), ("phase", row.phase),
+                  ("notes", row.notes)]
         lines.extend(f"    {key}: {scalar(value)}" for key, value in fields if value)
     return "\n".join(lines) + "\n"
 
@@ -99,7 +108,8 @@ def _flow(value: Any) -> str:
 # ------------------------------------------------------------------ the round trip
 
 
-def round_trip(text: str, file_name: str, tasks: list[TaskOut], anchors: list[Anchor]) -> int:
+def round_trip(text: str, file_name: str, tasks: list[TaskOut], anchors: list[Anchor],
+               team: dict[str, list[str]] | None = None) -> int:
     """Load and compile the rendered playbook: every task must say what its row said.
 
     Returns the number of tasks checked; a difference is an error (and nothing is written).
@@ -117,32 +127,42 @@ def round_trip(text: str, file_name: str, tasks: list[TaskOut], anchors: list[An
         try:
             plan = resolve(load(str(path)), given, placeholder=True)
         except PromoplanError as exc:
-            raise PromoplanError(f"round trip: the imported playbook does not compile: {exc}",
-                                 COMMAND_LINE) from None
+            raise PromoplanError(Say("tables.round-trip-compile", reason=str(exc)), COMMAND_LINE) from None
+    from promoplan.words.reading import PHASE_WORDS
+
+    if team is None:
+        team = {}
+        for task in tasks:
+            if task.row.owner and task.row.people:
+                names = team.setdefault(task.row.owner, [])
+                names.extend(p for p in task.row.people if p not in names)
     by_id = {t.id: t for t in plan.tasks}
     errors: list[PromoplanError] = []
     for task in tasks:
         got = by_id.get(task.id)
         row = task.row
         loc = row.times[next(iter(row.times))][0]
-        wanted = {"name": row.name, "section": row.section, "owner": row.owner, "notes": row.notes}
+        wanted = {"name": row.name, "section": row.section, "owner": row.owner, "notes": row.notes,
+                  "people": team.get(row.owner, []) if row.people else [],
+                  "phase": PHASE_WORDS[row.phase.lower()].value if row.phase else None}
         if got is None:
-            errors.append(PromoplanError(f"round trip: task of row {row.number} is missing", loc))
+            errors.append(PromoplanError(Say("tables.round-trip-missing", row=row.number), loc))
             continue
-        have = {"name": got.name, "section": got.section, "owner": got.owner, "notes": got.notes}
+        have = {"name": got.name, "section": got.section, "owner": got.owner, "notes": got.notes,
+                "people": [p.name for p in got.people] if row.people else [],
+                "phase": got.phase.value if row.phase else None}
         for key in wanted:
             if have[key] != wanted[key]:
-                errors.append(PromoplanError(f"round trip: row {row.number} › {key} reads back as "
-                                             f"'{have[key]}', not '{wanted[key]}'", loc))
+                errors.append(PromoplanError(Say("tables.round-trip-field", row=row.number, key=key,
+                                                 got=str(have[key]), want=str(wanted[key])), loc))
         for key, text in task.offsets.items():
             if got.offsets.get(key) != text:
-                errors.append(PromoplanError(f"round trip: {key} reads back as "
-                                             f"'{got.offsets.get(key)}', not '{text}'", row.times[key][0]))
+                errors.append(PromoplanError(Say("tables.round-trip-offset", key=key,
+                                                 got=got.offsets.get(key), want=text), row.times[key][0]))
         for key, when in task.dates.items():
             back = got.start if key == "start" else got.due
             if back != when:
-                errors.append(PromoplanError(
-                    f"round trip: {key} '{task.offsets[key]}' compiles to {back.iso()}, "
-                    f"the table says {when.iso()}", row.times[key][0]))
+                errors.append(PromoplanError(Say("tables.round-trip-date", key=key, offset=task.offsets[key],
+                                                 got=back.iso(), want=when.iso()), row.times[key][0]))
     raise_all(errors)
     return len(tasks)

@@ -10,13 +10,18 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, raise_all
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say, raise_all
 from promoplan.playbook.merged import AnchorDef, Playbook
 from promoplan.reports.table_import.moments import Anchor, moment_when, nearest, offset_words
 from promoplan.reports.table_import.rows import Moment, Row, Table, has_cjk
+from promoplan.reports.table_import.times import CellError
 from promoplan.schedule.offsets import OffsetError, parse_offset
 from promoplan.schedule.plan import When
+
+if TYPE_CHECKING:
+    from promoplan.words import Words
 
 
 @dataclass
@@ -29,6 +34,10 @@ class TaskOut:
     """start / due → the date the table gave, for the round-trip check."""
 
 
+SHARED_LIMIT = 3
+"""A mistake of more cells than this, with one cause, is one message naming the first cells."""
+
+
 def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
     """Each row's times as offsets: checked as written, or counted from the nearest anchor."""
     from promoplan.schedule.resolve import anchor_vocab
@@ -36,8 +45,10 @@ def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
     vocab = anchor_vocab(_playbook_of(anchors))
     dated = [a for a in anchors if a.when is not None]
     errors: list[PromoplanError] = list(table.problems)
+    # One cause, many cells: dates with no anchor dates, offsets with no anchors named.
+    shared: dict[str, list[tuple[Loc, str]]] = {"dates": [], "offsets": []}
     out: list[TaskOut] = []
-    taken: set[str] = set()
+    taken: set[str] = {row.tid for row in table.rows if row.tid}
     for row in table.rows:
         offsets: dict[str, str] = {}
         dates: dict[str, When] = {}
@@ -46,35 +57,58 @@ def convert(table: Table, anchors: list[Anchor]) -> list[TaskOut]:
                 try:
                     parse_offset(written, vocab)
                 except OffsetError as exc:
-                    hint = exc.hint
                     if not anchors:
-                        hint = ("name the anchors with --playbook ju-huasuan, or with one --label "
-                                "per anchor, such as --label open=开团")
+                        shared["offsets"].append((loc, written))
+                        continue
                     named = not isinstance(exc.message, str) or f"'{written}'" in exc.message
-                    message = exc.message if named else f"cannot read '{written}': {exc.message}"
-                    errors.append(PromoplanError(message, loc, hint))
+                    message = exc.message if named else Say("tables.cannot-read", text=written,
+                                                            reason=exc.message)
+                    errors.append(PromoplanError(message, loc, exc.hint))
                     continue
                 offsets[key] = written
                 continue
             if not dated:
-                shown = written.written or _moment_text(written)
-                errors.append(PromoplanError(
-                    f"'{shown}' is a date: the campaign's anchor dates are needed to turn it into "
-                    "an offset", loc,
-                    "give the dates this table was made for, e.g. --playbook ju-huasuan "
-                    "--signup 2024-10-14, or --anchor open=2024-11-01 --label open=开团"))
+                shared["dates"].append((loc, written.written or _moment_text(written)))
                 continue
             try:
                 when = moment_when(written, dated)
-            except ValueError as exc:
-                errors.append(PromoplanError(str(exc), loc))
+            except CellError as exc:
+                errors.append(PromoplanError(exc.message, loc, exc.hint))
                 continue
             offsets[key] = offset_words(nearest(dated, when), when)
             dates[key] = when
         if len(offsets) == len(row.times):
             out.append(TaskOut(task_id(row, taken), row, offsets, dates))
+    errors.extend(_shared(shared))
     raise_all(errors)
     return out
+
+
+def _shared(shared: dict[str, list[tuple[Loc, str]]]) -> list[PromoplanError]:
+    """A message per cell, or one for them all when they are many."""
+    fix = {"dates": Say("tables.dates-need-anchors-fix"), "offsets": Say("tables.name-the-anchors")}
+    errors = []
+    for kind, cells in shared.items():
+        if len(cells) > SHARED_LIMIT:
+            first = [loc.cell.rpartition("!")[2] for loc, _ in cells[:SHARED_LIMIT]]
+            errors.append(PromoplanError(Say(f"tables.{kind}-many", n=len(cells), cells=Listing(first)),
+                                         cells[0][0], fix[kind]))
+            continue
+        key = "tables.date-needs-anchors" if kind == "dates" else "tables.no-anchors-named"
+        errors.extend(PromoplanError(Say(key, text=text), loc, fix[kind]) for loc, text in cells)
+    return errors
+
+
+class Listing(Say):
+    """Items listed as the language lists them (`D2、E2、D3` / `D2, E2, D3`)."""
+
+    def __init__(self, items: list[str]) -> None:
+        super().__init__("list", items=items)
+
+    def text(self, words: Words) -> str:
+        items = self.values["items"]
+        assert isinstance(items, list)
+        return words.listing(items)
 
 
 def _moment_text(moment: Moment) -> str:
@@ -102,6 +136,8 @@ def task_id(row: Row, taken: set[str]) -> str:
         base = "t-" + hashlib.sha1(f"{row.section}\x1f{row.name}".encode()).hexdigest()[:8]
     else:
         base = words[:40].rstrip("-")
+    if row.tid:
+        return row.tid
     tid = base
     if tid in taken:
         times = "\x1f".join(str(v) for _, v in row.times.values())
