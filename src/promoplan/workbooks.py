@@ -33,7 +33,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say
 
 MAX_BYTES = 25_000_000
 """On disk, and all parts inflated together."""
@@ -68,7 +68,7 @@ def read_bounded(path: Path, shown: str) -> bytes:
         raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
 
 
-def open_workbook(data: bytes, shown: str, hint: str | None = None, *, data_only: bool = False) -> Any:
+def open_workbook(data: bytes, shown: str, hint: str | Say | None = None, *, data_only: bool = False) -> Any:
     """The workbook in `data`, loaded by openpyxl once it is known to be within the limits.
 
     `data_only`: a formula cell holds the value Excel last computed, not the formula.
@@ -115,7 +115,7 @@ def _check_parts(archive: zipfile.ZipFile, shown: str) -> None:
                               f"{biggest.filename}: {biggest.file_size:,})")
 
 
-def _check_ranges(archive: zipfile.ZipFile, shown: str, hint: str | None) -> None:
+def _check_ranges(archive: zipfile.ZipFile, shown: str, hint: str | Say | None) -> None:
     """Every XML part parsed once by expat: merged ranges and hyperlinks counted, and a part
     that is no XML named before openpyxl fails on it without saying where."""
     from xml.parsers import expat
@@ -176,7 +176,7 @@ def _too_big(shown: str, what: str) -> PromoplanError:
     return PromoplanError(f"too large for a 进程表: {what}", Loc(shown))
 
 
-def _not_xlsx(shown: str, reason: str, hint: str | None) -> PromoplanError:
+def _not_xlsx(shown: str, reason: str, hint: str | Say | None) -> PromoplanError:
     return PromoplanError(f"not an XLSX workbook: {reason}", Loc(shown), hint)
 
 

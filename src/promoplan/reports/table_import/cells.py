@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say, did_you_mean
 
 HEADER_SEARCH_ROWS = 20
 """The header row must be among the first this many rows (titles and notes may sit above it)."""
@@ -110,7 +110,7 @@ def _csv_grid(raw: bytes, shown: str) -> Grid:
     return Grid(shown, None, rows)
 
 
-def open_workbook(path: Path, shown: str, hint: str) -> Any:
+def open_workbook(path: Path, shown: str, hint: str | Say) -> Any:
     """An .xlsx read with openpyxl once it is known to be no bomb (`promoplan.workbooks`);
     a missing, unreadable or oversized file is one clear message."""
     from promoplan import workbooks
