@@ -44,7 +44,7 @@ def test_the_probes_comment_after_an_emptied_block_stays(cli: Cli, tmp_path: Pat
     workbook(tmp_path / "plan.xlsx", tmp_path / "plan.yaml", {})
     result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "推广第16项「改价格、改库存数量」：完成 → 未记录\nwrote plan.yaml\n"
+    assert result.stderr == "推广第16项「改价格、改库存数量」：完成 → 未记录\n已写入 plan.yaml\n"
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == PLAN + (
         "progress: {}\n# 团队名单：勿删\ncampaign: ju-huasuan-2024-10-14\n")
     # and back: the empty block grows lines of its own again

@@ -79,7 +79,7 @@ def test_three_rows_set_are_recorded_and_comments_stay(cli: Cli, team: Path) -> 
         "运营第22项「跟进物流打单及打包情况,是否按计划执行」：未记录 → 进行中\n"
         "推广第8项「聚划算活动报名」：未记录 → 受阻\n"
         "推广第16项「改价格、改库存数量」：未记录 → 完成\n"
-        "wrote plan.yaml\n")
+        "已写入 plan.yaml\n")
     assert (team / "plan.yaml").read_text(encoding="utf-8") == PLAN + (
         "progress:\n"
         "  ship-check: 进行中\n"
@@ -98,7 +98,7 @@ def test_three_rows_set_are_recorded_and_comments_stay(cli: Cli, team: Path) -> 
     assert result.stderr == (
         "运营第22项「跟进物流打单及打包情况,是否按计划执行」：进行中 → 完成 2024-11-01\n"
         "推广第8项「聚划算活动报名」：受阻 → 未记录\n"
-        "wrote plan.yaml\n")
+        "已写入 plan.yaml\n")
     assert (team / "plan.yaml").read_text(encoding="utf-8") == PLAN + (
         "progress:\n"
         "  ship-check: 完成 2024-11-01\n"
@@ -126,7 +126,7 @@ def test_an_existing_block_keeps_its_words_and_comments(cli: Cli, team: Path) ->
              {"price-stock": "完成", "jhs-signup": "完成", "ship-check": "完成"})
     result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "推广第8项「聚划算活动报名」：进行中 → 完成\nwrote plan.yaml\n"
+    assert result.stderr == "推广第8项「聚划算活动报名」：进行中 → 完成\n已写入 plan.yaml\n"
     assert (team / "plan.yaml").read_text(encoding="utf-8") == text.replace(
         "jhs-signup: 进行中", "jhs-signup: 完成")
 
@@ -150,10 +150,11 @@ def test_a_workbook_of_another_campaign_is_refused(cli: Cli, team: Path) -> None
              campaign="ju-huasuan-2024-05-06")
     result = cli("progress", "old.xlsx", "--into", "plan.yaml")
     assert result.exit_code == 2
+    # Both campaigns, as the sheet's 活动编号 names them; the file, not its hidden sheet.
     assert result.stderr == (
-        "old.xlsx:promoplan!B1: this workbook is for campaign 'ju-huasuan-2024-05-06', but "
-        "plan.yaml is campaign 'ju-huasuan-2024-10-14' (fill in the workbook compiled from "
-        "plan.yaml, or give the plan file of 'ju-huasuan-2024-05-06' to --into)\n")
+        "old.xlsx: 这个工作簿是活动编号「ju-huasuan-2024-05-06」的进程表，而 plan.yaml 的活动编号"
+        "是「ju-huasuan-2024-10-14」（请填写由 plan.yaml 编译出的工作簿，或用 --into 给出活动编号"
+        "「ju-huasuan-2024-05-06」的计划文件）\n")
     assert (team / "plan.yaml").read_text(encoding="utf-8") == PLAN
 
 
@@ -194,6 +195,6 @@ def test_a_status_in_an_owner_sheet_counts_and_windows_line_ends_stay(cli: Cli, 
     book.save(team / "plan.xlsx")
     result = cli("progress", "plan.xlsx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "推广第16项「改价格、改库存数量」：未记录 → 完成\nwrote plan.yaml\n"
+    assert result.stderr == "推广第16项「改价格、改库存数量」：未记录 → 完成\n已写入 plan.yaml\n"
     assert (team / "plan.yaml").read_bytes().decode("utf-8") == windows + \
         "progress:\r\n  price-stock: 完成\r\n"

@@ -250,14 +250,25 @@ def test_status_column_the_hidden_ids_and_the_campaign_sheet(promo: Any) -> None
     ws = promo["进程表"]
     assert (ws["C2"].value, ws["K2"].value) == ("状态", "id")
     assert ws.column_dimensions["K"].hidden is True
+    # Task rows only: the bands of 运营 (row 3), 推广 (13) and 客服 (21) are left out.
     [check] = ws.data_validations.dataValidation
-    assert (str(check.sqref), check.type, check.formula1) == ("C3:C23", "list", '"完成,进行中,受阻,取消"')
-    rules = {str(r.sqref): [(x.operator, x.formula, x.dxf.fill.fgColor.rgb[-6:], x.dxf.font.color.rgb[-6:])
+    assert (str(check.sqref), check.type, check.formula1) == (
+        "C4:C12 C14:C20 C22:C23", "list", '"完成,进行中,受阻,取消"')
+    # Not on the list is taken after a word on how to write it: 完成 12/1, 进行中 50%.
+    assert (check.errorStyle, check.showErrorMessage) == ("information", True)
+    assert check.error == "列表外的写法也可以：状态后可加日期或进度，如 完成 12/1、进行中 50%；点「确定」保留"
+
+    def first(*words: str) -> str:
+        return "OR(" + ",".join(f'LEFT(TRIM(C4),{len(w)})="{w}"' for w in words) + ")"
+
+    rules = {str(r.sqref): [(x.type, x.formula, x.dxf.fill.fgColor.rgb[-6:], x.dxf.font.color.rgb[-6:])
                             for x in r.rules] for r in ws.conditional_formatting}
-    assert rules == {"C3:C23": [("equal", ['"完成"'], "C6EFCE", "006100"),
-                                ("equal", ['"进行中"'], "FFEB9C", "9C5700"),
-                                ("equal", ['"受阻"'], "FFC7CE", "9C0006"),
-                                ("equal", ['"取消"'], "D9D9D9", "595959")]}
+    assert rules == {"C4:C12 C14:C20 C22:C23": [
+        ("expression", [first("完成", "completed", "complete", "finished", "done", "已完成", "✓", "√", "✔")],
+         "C6EFCE", "006100"),
+        ("expression", [first("进行中", "in progress", "doing", "处理中")], "FFEB9C", "9C5700"),
+        ("expression", [first("受阻", "blocked", "阻塞")], "FFC7CE", "9C0006"),
+        ("expression", [first("取消", "cancelled", "canceled", "已取消")], "D9D9D9", "595959")]}
     # A rule's font says only what it turns on (受阻 bold, 取消 struck): ExcelJS reads
     # <strike val="0"/> as struck through.
     with zipfile.ZipFile(io.BytesIO(render(compile_()))) as archive:

@@ -21,7 +21,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from promoplan.errors import PromoplanError
 from promoplan.playbook.assemble import load
 from promoplan.reports.progress import read_workbook
-from promoplan.schedule.plan import Progress
+from promoplan.schedule.plan import Plan, Progress
 from promoplan.schedule.resolve import resolve
 from promoplan.words import Words
 from promoplan.writers import WriterOptions, xlsx
@@ -32,8 +32,12 @@ IDS = ["plan", "deposit", "price-stock", "follow-up", "ship", "restock", "review
        "detail", "preview", "half", "last-min", "check25", "check120", "half-hourly", "cs-week", "evening"]
 
 
+def promo() -> Plan:
+    return resolve(load(str(PLAYBOOKS / "promo.yaml")), {"signup": "2024-10-14"})
+
+
 def workbook(lang: str = "zh", **progress: str) -> bytes:
-    plan = resolve(load(str(PLAYBOOKS / "promo.yaml")), {"signup": "2024-10-14"})
+    plan = promo()
     marks = {tid: Progress(status) for tid, status in progress.items()}
     plan = replace(plan, tasks=[replace(t, progress=marks.get(t.id)) for t in plan.tasks])
     return xlsx.render(plan, Words(lang), WriterOptions())
@@ -43,7 +47,7 @@ def found(data: bytes, tmp_path: Path) -> tuple[str, dict[str, str]]:
     """The campaign and {task id: status, '' when empty} as `progress` reads them."""
     path = tmp_path / "plan.xlsx"
     path.write_bytes(data)
-    book = read_workbook(path, "plan.xlsx")
+    book = read_workbook(path, "plan.xlsx", promo(), "promo.yaml")
     return book.campaign, {m.task_id: m.status.status if m.status else "" for m in book.marks}
 
 

@@ -204,8 +204,8 @@ class PlaybookFile(Spec):
     team: dict[str, list[Person]] = Field(default={}, description=(
         "Role → people (a name, or name and email); `organizer` names who sends calendar invitations."))
     progress: dict[str, str] = Field(default={}, description=(
-        "Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
-        "optionally with a date."))
+        "Task id → 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled; √ is 完成), "
+        "optionally with a percentage and a date: 进行中 50%, 完成 2024-10-20."))
 
     @field_validator("brand", "description", mode="before", json_schema_input_type=str | float | None)
     @classmethod

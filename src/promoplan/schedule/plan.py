@@ -74,6 +74,8 @@ class Progress:
     status: Status
     day: date | None = None
     """When it reached that state, if the team wrote it (完成 2024-10-20)."""
+    percent: int | None = None
+    """How far along, 0-100, if the team wrote it (进行中 50%)."""
 
 
 @dataclass(frozen=True, slots=True)

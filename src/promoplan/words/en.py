@@ -189,6 +189,8 @@ WORDS: dict[str, str] = {
     "xlsx.role": "Owner role",
     "xlsx.people": "People",
     "xlsx.status": "Status",
+    "xlsx.status_other": ("Other text is fine too: a status may be followed by a date or a percentage, "
+                           "as in done 12/1 or doing 50%. Press OK to keep it."),
     "xlsx.notes": "Notes",
     "xlsx.phase": "Phase",
     "xlsx.no_phase": "No phase",

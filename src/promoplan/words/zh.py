@@ -172,6 +172,7 @@ WORDS: dict[str, str] = {
     "xlsx.role": "负责岗位",
     "xlsx.people": "责任人",
     "xlsx.status": "状态",
+    "xlsx.status_other": "列表外的写法也可以：状态后可加日期或进度，如 完成 12/1、进行中 50%；点「确定」保留",
     "xlsx.notes": "备注",
     "xlsx.phase": "阶段",
     "xlsx.no_phase": "未分阶段",

@@ -8,8 +8,9 @@ from (anchors, campaign key, event, span) and the 注意 block, outside the filt
 range: Excel refuses to sort a range holding merged rows, and a warning wraps over
 the sheet's width only in a merged row. The title line says how many warnings wait
 there. The header is filtered and repeated on every printed page. The 状态 column is
-the one the team fills in: a list to pick from, coloured by conditional formats, read
-back by `promoplan progress`.
+the one the team fills in: a list to pick from that also takes a status followed by a
+date or a percentage (完成 12/1, 进行中 50%), coloured by its first word, on the task rows
+only, and read back by `promoplan progress`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
+from openpyxl.formatting.rule import FormulaRule  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
@@ -86,6 +87,8 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
 
     key = "phase" if group_by is GroupBy.PHASE else "section"
     row = HEAD_ROW
+    status_col = get_column_letter(_COL["status"])
+    task_rows: list[str] = []  # the 状态 cells of each group's tasks, its band left out
     for group in parts:
         row += 1
         band = (PHASE_COLOURS.get(group.key, PHASE_COLOURS[Phase.NONE]) if group_by is GroupBy.PHASE
@@ -98,6 +101,8 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
         ws.append([new_cell(ws, named[k], bold) if k in named else new_cell(ws, None, plain)
                    for k in COLUMNS])
         ws.row_dimensions[row].height = _BAND_HEIGHT
+        if group.tasks:
+            task_rows.append(f"{status_col}{row + 1}:{status_col}{row + len(group.tasks)}")
         for task in group.tasks:
             row += 1
             _task_row(ws, row, ctx, task)
@@ -105,8 +110,8 @@ def schedule(book: Workbook, name: str, ctx: Context, parts: list[Group], group_
     last = max(row, HEAD_ROW + 1)
     ws.freeze_panes = ws.cell(row=HEAD_ROW + 1, column=_COL["name"] + 1)
     ws.auto_filter.ref = f"A{HEAD_ROW}:{get_column_letter(_SHOWN)}{last}"
-    status_col = get_column_letter(_COL["status"])
-    _status_rules(ws, ctx, f"{status_col}{HEAD_ROW + 1}:{status_col}{last}")
+    if task_rows:
+        _status_rules(ws, ctx, task_rows)
 
     total = sum(widths[k] for k in COLUMNS[:_SHOWN])
     row = last + 1
@@ -151,22 +156,45 @@ def anchors_line(ctx: Context) -> str:
         [labels["brand"].format(brand=plan.brand)] * bool(plan.brand) + [anchors] * bool(anchors))
 
 
-def _status_rules(ws: Any, ctx: Context, cells: str) -> None:
-    """The 状态 list to pick from, and its colours as conditional formats: whatever a
-    teammate picks in Excel, WPS or LibreOffice is coloured the same way. A rule's font
+def _status_rules(ws: Any, ctx: Context, ranges: list[str]) -> None:
+    """The 状态 list to pick from, and its colours as conditional formats, on the task rows.
+
+    The list's error style is "information": Excel, WPS and LibreOffice then take what is
+    not on the list (完成 12/1, 进行中 50%, √) after saying how a status may be written,
+    where "stop" would refuse what the README tells teams to type. A colour goes by the
+    cell's first word, in any language `progress` reads (√, done, 已完成 …), so a status
+    with a date or a percentage after it is coloured as the bare word is. A rule's font
     names only what it turns on: ExcelJS reads `<strike val="0"/>` as struck through."""
     words = ctx.status_words
+    cells = " ".join(ranges)
     listed = ",".join(words[s] for s in STATUS_COLOURS)
     check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True,
-                           showErrorMessage=True, errorTitle=ctx.labels["status"],
-                           error=listed, promptTitle=ctx.labels["status"], prompt=listed)
-    check.add(cells)
+                           showErrorMessage=True, errorStyle="information",
+                           errorTitle=ctx.labels["status"], error=ctx.labels["status_other"],
+                           promptTitle=ctx.labels["status"], prompt=listed)
+    for cell_range in ranges:
+        check.add(cell_range)
     ws.add_data_validation(check)
+    first = ranges[0].split(":")[0]  # a rule's references are relative to its top-left cell
     for status, (fill, text) in STATUS_COLOURS.items():
-        ws.conditional_formatting.add(cells, CellIsRule(
-            operator="equal", formula=[f'"{words[status]}"'], fill=solid(fill),
+        ws.conditional_formatting.add(cells, FormulaRule(
+            formula=[_first_word(first, [words[status], *status_words(status)])], fill=solid(fill),
             font=Font(color=text, bold=True if status is Status.BLOCKED else None,
                       strike=True if status is Status.CANCELLED else None)))
+
+
+def status_words(status: Status) -> list[str]:
+    """Every word `progress` reads as `status`, longest first (已完成 before 完成)."""
+    from promoplan.words.reading import STATUS_WORDS
+
+    return sorted((w for w, s in STATUS_WORDS.items() if s is status), key=len, reverse=True)
+
+
+def _first_word(cell: str, found: list[str]) -> str:
+    """`OR(LEFT(TRIM(C4),2)="完成",…)`: the cell starts with one of `found` (Excel's = ignores
+    case, so `Done` is done)."""
+    tests = [f'LEFT(TRIM({cell}),{len(w)})="{w}"' for w in dict.fromkeys(found)]
+    return tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
 
 
 def _row_looks(ctx: Context, section: str) -> dict[str, Look]:
