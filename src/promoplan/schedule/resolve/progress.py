@@ -6,8 +6,8 @@ table the team filled in.
 
 from __future__ import annotations
 
-from promoplan.errors import did_you_mean
-from promoplan.schedule.dates import parse_day
+from promoplan.errors import Say, did_you_mean
+from promoplan.schedule.dates import Unreadable, parse_day
 from promoplan.schedule.plan import Progress
 from promoplan.schedule.resolve.state import Resolution
 from promoplan.words.reading import STATUS_WORDS
@@ -18,7 +18,7 @@ def parse_progress(text: str) -> Progress:
     word, _, rest = str(text).strip().partition(" ")
     status = STATUS_WORDS.get(word.lower())
     if status is None:
-        raise ValueError(f"unknown status '{word}'")
+        raise Unreadable(Say("schedule.unknown-status", word=word))
     return Progress(status, parse_day(rest) if rest.strip() else None)
 
 
@@ -27,12 +27,11 @@ def read_progress(r: Resolution) -> dict[str, Progress]:
     out: dict[str, Progress] = {}
     for tid, (text, loc) in r.pb.progress.items():
         if tid not in r.defs:
-            r.fail(f"progress: no task '{tid}'", loc, did_you_mean(tid, r.defs))
+            r.fail(Say("schedule.progress-unknown-task", id=tid), loc, did_you_mean(tid, r.defs))
             continue
         try:
             out[tid] = parse_progress(text)
-        except ValueError as exc:
-            r.fail(f"progress › {tid}: {exc}", loc,
-                   "write 完成, 进行中, 受阻 or 取消 (done, doing, blocked, cancelled), "
-                   "optionally with a date: 完成 2024-10-20")
+        except Unreadable as exc:
+            r.fail(Say("playbook.about", place=r.defs[tid].said, what=exc.said), loc,
+                   Say("schedule.status-fix"))
     return out
