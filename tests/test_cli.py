@@ -112,7 +112,7 @@ def test_validate_checks_every_file(cli: Cli, tmp_path: Path) -> None:
     result = cli("validate", PROMO, str(bad))
     assert result.exit_code == 2
     assert result.stdout == f"{PROMO}: ok (18 tasks, 5 anchors)\n"
-    assert result.stderr == (f"{bad}:4:19: task #1 › at: unknown anchor 'opne' in 'opne+1d' "
+    assert result.stderr == (f"{bad}:4:19: task 'x' (#1) › at: unknown anchor 'opne' in 'opne+1d' "
                              "(did you mean 'open'?)\n")
 
 

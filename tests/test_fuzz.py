@@ -122,7 +122,7 @@ def test_a_time_of_day_is_read_in_its_period_or_refused_with_a_fix_that_reads(
         return
     assert isinstance(error, OffsetError)
     assert hour > 23 or period, text  # a plain 0-23 clock is always read
-    for fix in re.findall(r"'([^']+)'", error.hint or ""):
+    for fix in re.findall(r"'([^']+)'", str(error.hint or "")):
         parse_offset(fix, VOCAB)  # every fix offered is itself an offset that reads
 
 

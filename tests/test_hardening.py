@@ -30,7 +30,7 @@ def test_errors_in_crlf_files_keep_their_columns(cli: Cli, tmp_path: Path) -> No
     path.write_bytes(b"\xef\xbb\xbfname: w\r\nanchors: {open: {}}\r\ntasks:\r\n  - {name: x, at: opne}\r\n")
     result = cli("compile", str(path), "--open", "2024-11-01")
     assert result.exit_code == 2
-    assert result.stderr == f"{path}:4:19: task #1 › at: unknown anchor 'opne' in 'opne' (did you mean 'open'?)\n"
+    assert result.stderr == f"{path}:4:19: 第1项「x」的「at」：未知的时间节点「opne」（在「opne」中）（是不是「open」？）\n"
 
 
 def test_control_characters_and_long_names_are_written(cli: Cli, tmp_path: Path) -> None:

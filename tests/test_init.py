@@ -55,8 +55,8 @@ def test_plan_file_compiles_once_the_first_date_is_filled_in(
     }
     before = cli("compile", plan.name, "--format", "json")
     assert before.exit_code == 2
-    assert f"anchor '{first}' (" in before.stderr
-    assert "has no date" in before.stderr
+    label = full["anchors"][first].get("label", first)
+    assert before.stderr == f"{plan.name}:13:10: {label}（--{first}）没有日期（请用 --{first} 2024-10-14 指定，或在计划文件里填写它的日期）\n"
 
     fill_first_date(plan, ANCHOR_DATES[name])
     after = cli("compile", plan.name, "--format", "json")

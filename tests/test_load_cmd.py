@@ -158,7 +158,7 @@ def test_one_invalid_plan_writes_nothing(cli: Cli, folder: Path, tmp_path: Path)
     args = ("compile", *plans, "--team", str(folder / "team.yaml"), "-o", str(out / "{stem}.json"),
             "-o", str(out / "{stem}.ics"))
     result = cli(*args)
-    message = f"{plans[1]}:6:22: task 'banner' › at: unknown unit '夭' after '1' (did you mean '天'?)\n"
+    message = f"{plans[1]}:6:22: 美工第3项「活动海报」的「at」：「1」后面的单位「夭」无法识别（是不是「天」？）\n"
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert list(out.iterdir()) == []
     kept = cli(*args, "--keep-going")
@@ -257,5 +257,4 @@ def test_one_person_across_plans(cli: Cli, tmp_path: Path) -> None:
         assert [t["id"] for t in tasks] == ["script", "watch"]
     nobody = cli("compile", *THREE, "--team", TEAM, "--person", "李明", "-o", str(tmp_path / "x-{stem}.json"))
     assert nobody.exit_code == 2
-    assert nobody.stderr == ("command line: --person 李明: nobody of that name owns a task "
-                             "(did you mean '李娜'?)\n")
+    assert nobody.stderr == "命令行: --person 李明：没有叫这个名字的负责人（是不是「李娜」？）\n"

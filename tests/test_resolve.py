@@ -166,7 +166,7 @@ def test_missing_anchor_date_is_an_error() -> None:
         compile_({})
     message = str(info.value)
     assert message.endswith(
-        ":8:3: anchor 'signup' (报名) has no date "
+        ":8:3: anchor 'signup' ('报名') has no date "
         "(pass --signup YYYY-MM-DD, or set anchors.signup.date in a plan file)"
     )
 

@@ -120,14 +120,17 @@ def test_updated_lays_only_the_keys_written() -> None:
 # ------------------------------------------------------------------ every mistake in one run
 
 def test_four_mistakes_are_reported_in_one_run_sorted_by_place() -> None:
-    out = run_here("validate", FOUR.name, cwd=FOUR.parent)
+    out = run_here("validate", FOUR.name, "--lang", "en", cwd=FOUR.parent)
     assert out.returncode == 2
     assert out.stdout == ""
     assert out.stderr == (
-        "126-four-mistakes-one-run.yaml:19:5: task 'price-stock': unknown key 'note' (did you mean 'notes'?)\n"
-        "126-four-mistakes-one-run.yaml:22:14: task 'banner' › section: unknown section '美术' (did you mean '美工'?)\n"
-        "126-four-mistakes-one-run.yaml:30:12: task 'preheat-copy' › start: unknown anchor 'opne' in 'opne-5d' (did you mean 'open'?)\n"
-        "126-four-mistakes-one-run.yaml:35:12: task 'service-script' › owner: unknown role '客服经理' (did you mean '客服主管'?)\n")
+        "126-four-mistakes-one-run.yaml:19:5: task '改价格、改库存数量': unknown key 'note' (did you mean 'notes'?)\n"
+        "126-four-mistakes-one-run.yaml:22:14: task '制作首页海报' (#1 in '美术') › section: unknown section "
+        "'美术' (did you mean '美工'?)\n"
+        "126-four-mistakes-one-run.yaml:30:12: task '预热文案' (#1 in '文案') › start: unknown anchor 'opne' in "
+        "'opne-5d' (did you mean 'open'?)\n"
+        "126-four-mistakes-one-run.yaml:35:12: task '客服话术培训' (#1 in '客服') › owner: unknown role '客服经理' "
+        "(did you mean '客服主管'?)\n")
 
 
 def _layer(text: str):  # type: ignore[no-untyped-def]
@@ -141,10 +144,10 @@ def test_a_broken_part_is_left_out_and_the_rest_kept() -> None:
                    "  - {id: c, name: C, at: 3}\n"
                    "  - {id: d, name: D, at: open, dew: open}\n")
     assert [str(p) for p in layer.problems] == [
-        "p.yaml:4:40: task 'a' › remind: expected text, found a list (put it in quotes)",
+        "p.yaml:4:40: task 'A' › remind: expected text, found a list (put it in quotes)",
         "p.yaml:5:5: task #2: expected keys and values (key: value), found 'just a line'",
-        "p.yaml:6:26: task 'c' › at: expected text, found 3 (a number) (put it in quotes)",
-        "p.yaml:7:32: task 'd': unknown key 'dew' (did you mean 'due'?)"]
+        "p.yaml:6:26: task 'C' › at: expected text, found 3 (a number) (put it in quotes)",
+        "p.yaml:7:32: task 'D': unknown key 'dew' (did you mean 'due'?)"]
     assert [t.id for t in layer.file.tasks] == ["a", "c", "d"]
     assert layer.rows == (0, 2, 3)
     assert layer.file.tasks[0] == TaskSpec(id="a", name="A", at="open")
@@ -163,7 +166,7 @@ def test_an_anchor_mistake_stops_before_resolving() -> None:
                          "tasks: [{name: t, section: B, at: open}]\n")])
     assert [str(e) for e in caught.value.errors] == [
         "p.yaml:2:18: anchor 'open': unknown key 'defualt' (did you mean 'default'?)",
-        "p.yaml:4:28: task #1 › section: unknown section 'B' (sections: A)"]
+        "p.yaml:4:28: task 't' (#1 in 'B') › section: unknown section 'B' (sections: 'A')"]
 
 
 def test_a_wrong_extends_stops_at_once() -> None:

@@ -81,7 +81,7 @@ def test_unknown_owner_lists_roles_when_nothing_is_close() -> None:
     with pytest.raises(PromoplanError) as info:
         select.only_owner(plan_file(), "财务")
     assert str(info.value) == ("command line: --owner 财务: no such role "
-                               "(roles: 运营主管, 推广主管, 客服主管)")
+                               "(roles: '运营主管', '推广主管', '客服主管')")
 
 
 def test_unknown_person_names_the_closest_person() -> None:
@@ -154,9 +154,8 @@ def test_person_from_a_team_file(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--owner", "客服"), "command line: --owner 客服: no such role (did you mean '客服主管'?)\n"),
-    (("--person", "李"), "command line: --person 李: nobody of that name owns a task "
-                         "(did you mean '李娜'?)\n"),
+    (("--owner", "客服"), "命令行: --owner 客服：没有这个角色（是不是「客服主管」？）\n"),
+    (("--person", "李"), "命令行: --person 李：没有叫这个名字的负责人（是不是「李娜」？）\n"),
     (("--split-by", "owner"), "command line: --split-by needs -o FOLDER/\n"),
     (("--split-by", "role", "-o", "x/"),
      "Usage: promoplan compile [OPTIONS] {PLAYBOOK}\nTry 'promoplan compile -h' for help.\n\n"

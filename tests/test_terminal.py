@@ -364,7 +364,7 @@ def test_debug_is_accepted_anywhere(tmp_path: Path) -> None:
         assert out.stderr.startswith("Traceback")
         # compile raises the one error, validate the group of a file's errors
         assert out.stderr.splitlines()[-1] in (
-            f"promoplan.errors.{kind}: {bad}:3:23: task #1 › at: unknown anchor 'opne' in 'opne' "
+            f"promoplan.errors.{kind}: {bad}:3:23: task 'x' (#1) › at: unknown anchor 'opne' in 'opne' "
             "(did you mean 'open'?)" for kind in ("PromoplanError", "ErrorGroup"))
     # after --, it is an argument like any other
     kept = run("validate", "--", "--debug")

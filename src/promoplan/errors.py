@@ -34,6 +34,10 @@ class Say:
     def text(self, words: Words) -> str:
         return words[self.key].format(**{name: wording(value, words) for name, value in self.values.items()})
 
+    def __str__(self) -> str:
+        """In English, where no language is chosen (logs, a message not yet worded by the CLI)."""
+        return self.text(english())
+
     def __repr__(self) -> str:
         return f"Say({self.key!r}, {self.values!r})"
 

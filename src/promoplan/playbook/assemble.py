@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
+from promoplan.errors import Loc, PromoplanError, Say, did_you_mean, raise_all
 from promoplan.playbook import library, sources
 from promoplan.playbook.checks import check
 from promoplan.playbook.layers import Layer, validate_layer
-from promoplan.playbook.merged import AnchorDef, Playbook, TaskDef
+from promoplan.playbook.merged import AnchorDef, Playbook, TaskDef, listed
 from promoplan.playbook.schema import TaskSpec, updated
 from promoplan.playbook.sources import Source
 from promoplan.playbook.team import ORGANIZER
@@ -59,9 +59,9 @@ def resolve_ref(ref: str, base: Source | None, cwd: Path, from_loc: Loc | None) 
     if entry is None:
         names = library.names()
         raise PromoplanError(
-            f"no playbook file or built-in playbook named '{ref}'",
+            Say("playbook.no-playbook", name=ref),
             from_loc,
-            did_you_mean(ref, names) or f"built-in playbooks: {', '.join(names)}",
+            did_you_mean(ref, names) or Say("playbook.builtins", names=listed(list(names))),
         )
     return sources.disk(entry, sources.shown(entry))
 
@@ -71,13 +71,13 @@ def _chain(ref: str, base: Source | None, cwd: Path, seen: list[str],
     source = resolve_ref(ref, base, cwd, from_loc)
     if source.key in seen:
         names = [key.rsplit("/", 1)[-1] for key in [*seen[seen.index(source.key):], source.key]]
-        raise PromoplanError(f"extends cycle: {' → '.join(names)}", from_loc,
-                             "a playbook cannot extend itself, directly or through others")
+        raise PromoplanError(Say("playbook.extends-cycle", chain=" → ".join(names)), from_loc,
+                             Say("playbook.extends-cycle-fix"))
     if len(seen) >= MAX_EXTENDS_DEPTH:
-        raise PromoplanError(f"extends goes more than {MAX_EXTENDS_DEPTH} levels deep", from_loc)
+        raise PromoplanError(Say("playbook.extends-deep", depth=MAX_EXTENDS_DEPTH), from_loc)
     if from_loc is not None and source.path is not None and not source.path.is_file():
-        raise PromoplanError(f"extends: no such file '{ref}'", from_loc,
-                             "the path is relative to the file that extends it")
+        raise PromoplanError(Say("playbook.extends-no-file", file=ref), from_loc,
+                             Say("playbook.extends-no-file-fix"))
     doc = parse_yaml(decode(source.read(), source.shown), source.shown)
     layer = validate_layer(doc)
     if layer.extends is None:
@@ -138,14 +138,15 @@ def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> No
             # A plan file dating an anchor its playbook does not have: a typo, not a new event.
             pb.invalid.add("anchors")
             errors.append(PromoplanError(
-                f"anchor '{name}': {file.extends} has no such anchor", doc.key_loc(("anchors", name)),
-                did_you_mean(name, pb.anchors) or f"anchors: {', '.join(pb.anchors)}"))
+                Say("playbook.plan-unknown-anchor", name=name, playbook=file.extends),
+                doc.key_loc(("anchors", name)),
+                did_you_mean(name, pb.anchors) or Say("playbook.anchors", names=listed(list(pb.anchors)))))
         else:
             if not _ANCHOR_NAME.match(name):
                 pb.invalid.add("anchors")
                 errors.append(PromoplanError(
-                    f"anchor name '{name}' must be a plain word (letters, digits, _)",
-                    doc.key_loc(("anchors", name)), "put the Chinese word in 'label'"))
+                    Say("playbook.anchor-name", name=name),
+                    doc.key_loc(("anchors", name)), Say("playbook.anchor-name-fix")))
             pb.anchors[name] = AnchorDef(name, aspec, doc.key_loc(("anchors", name)), locs)
     for key in ("sections", "roles"):
         items: list[str] = getattr(pb, key)
@@ -157,7 +158,7 @@ def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> No
         if rid in by_id:
             pb.tasks.remove(by_id.pop(rid))
         else:
-            errors.append(PromoplanError(f"remove: no task '{rid}' to remove",
+            errors.append(PromoplanError(Say("playbook.remove-unknown", id=rid),
                                          doc.loc(("remove", i)), did_you_mean(rid, by_id)))
     first_line: dict[str, int] = {}
     for spec, row in zip(file.tasks, layer.rows, strict=True):
@@ -169,12 +170,11 @@ def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> No
             id_loc = doc.loc((*path, "id"))
             if not _TASK_ID.match(tid):
                 errors.append(PromoplanError(
-                    f"task id '{tid}' must be letters, digits, '-' and '_' only",
-                    id_loc, "ids stay ASCII so calendars and diffs can use them"))
+                    Say("playbook.task-id-chars", id=tid), id_loc, Say("playbook.task-id-chars-fix")))
             if tid in first_line:
                 errors.append(PromoplanError(
-                    f"duplicate task id '{tid}' (first at line {first_line[tid]})", id_loc,
-                    "give each task its own id"))
+                    Say("playbook.duplicate-id", id=tid, line=first_line[tid]), id_loc,
+                    Say("playbook.duplicate-id-fix")))
                 continue
             first_line[tid] = id_loc.line
         if tid is not None and tid in by_id:
@@ -190,14 +190,14 @@ def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> No
         if tid is not None and file.extends is not None and spec.name is None and "name" not in bad:
             # Overriding a task that is not there: almost always a misspelt id.
             errors.append(PromoplanError(
-                f"task '{tid}': no inherited task has this id, and a new task needs 'name' and a time",
-                doc.loc((*path, "id")), did_you_mean(tid, by_id)))
+                Say("playbook.override-unknown", id=tid), doc.loc((*path, "id")),
+                did_you_mean(tid, by_id)))
             continue
-        label = f"task '{tid}'" if tid is not None else f"task #{row + 1}"
+        derived = tid is None
         if tid is None:
             tid = _derived_id(spec, by_id)
-        task = TaskDef(tid, spec, loc, order=len(pb.tasks), label=label, written=(doc, path, spec),
-                       invalid=bad)
+        task = TaskDef(tid, spec, loc, order=len(pb.tasks), row=row + 1, derived_id=derived,
+                       written=(doc, path, spec), invalid=bad)
         pb.tasks.append(task)
         by_id[tid] = task
     for role, people in file.team.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from promoplan.errors import Loc, PromoplanError, Say, did_you_mean
-from promoplan.playbook.merged import Playbook, TaskDef
+from promoplan.playbook.merged import Playbook, TaskDef, listed
 from promoplan.playbook.team import unknown_roles
 from promoplan.playbook.zones import zone
 from promoplan.words.reading import PHASE_WORDS
@@ -26,26 +26,29 @@ def check(pb: Playbook) -> Playbook:
     if "name" in pb.invalid:
         pass  # already reported
     elif not pb.name:
-        errors.append(PromoplanError("missing key 'name'", Loc(pb.source, 1, 1),
-                                     "add e.g. 'name: my-promo' (lowercase, digits, '-')"))
+        errors.append(PromoplanError(Say("playbook.missing-name"), Loc(pb.source, 1, 1),
+                                     Say("playbook.missing-name-fix")))
     elif not _SLUG.match(pb.name):
-        errors.append(PromoplanError(f"name '{pb.name}' must be a slug (lowercase, digits, '-')",
-                                     pb.where("name")))
+        errors.append(PromoplanError(Say("playbook.name-not-slug", name=pb.name), pb.where("name")))
     try:
         zone(pb.timezone)
     except PromoplanError as exc:
         errors.append(PromoplanError(exc.message, pb.where("timezone"), exc.hint))
     if not pb.anchors and "anchors" not in pb.invalid:
-        errors.append(PromoplanError("no anchors: a playbook needs at least one anchor event",
-                                     pb.where("anchors"), "add e.g. anchors: {open: {label: 开团}}"))
+        errors.append(PromoplanError(Say("playbook.no-anchors"), pb.where("anchors"),
+                                     Say("playbook.no-anchors-fix")))
     words: dict[str, str] = {}
     for anchor in pb.anchors.values():
         for word in [anchor.name, anchor.label, *anchor.spec.aliases]:
             other = words.setdefault(word, anchor.name)
             if other != anchor.name:
                 errors.append(PromoplanError(
-                    f"anchor '{anchor.name}': the word '{word}' already names anchor '{other}'",
+                    Say("playbook.anchor-word-taken", anchor=anchor.name, word=word, other=other),
                     anchor.where("aliases" if word in anchor.spec.aliases else "label")))
+    counts: dict[str, int] = {}
+    for task in pb.tasks:  # the 序号 the sheet will show, for messages to name the task by
+        section = task.spec.section or ""
+        counts[section] = task.seq = counts.get(section, 0) + 1
     for task in pb.tasks:
         errors.extend(_check_task(pb, task))
     if "roles" not in pb.invalid:
@@ -58,21 +61,22 @@ def check(pb: Playbook) -> Playbook:
 def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
     spec, errors = task.spec, []
 
-    def err(key: str, message: str, hint: str | Say | None = None) -> None:
-        errors.append(PromoplanError(f"{task.label} › {key}: {message}" if key else
-                                     f"{task.label}: {message}", task.where(key), hint))
+    def err(key: str, message: Say, hint: Say | None = None) -> None:
+        place = task.at(key) if key else task.said
+        errors.append(PromoplanError(Say("playbook.about", place=place, what=message),
+                                     task.where(key), hint))
 
     if not spec.name and "name" not in task.invalid:
-        err("", "missing key 'name'", "say what has to be done")
+        err("", Say("playbook.missing-task-name"), Say("playbook.missing-task-name-fix"))
     if spec.section is not None and pb.sections and spec.section not in pb.sections \
             and "sections" not in pb.invalid:
-        err("section", f"unknown section '{spec.section}'",
-            did_you_mean(spec.section, pb.sections) or f"sections: {', '.join(pb.sections)}")
+        err("section", Say("playbook.unknown-section", name=spec.section),
+            did_you_mean(spec.section, pb.sections) or Say("playbook.sections", names=listed(pb.sections)))
     if spec.owner is not None and pb.roles and spec.owner not in pb.roles and "roles" not in pb.invalid:
-        err("owner", f"unknown role '{spec.owner}'",
-            did_you_mean(spec.owner, pb.roles) or f"roles: {', '.join(pb.roles)}")
+        err("owner", Say("playbook.unknown-role", name=spec.owner),
+            did_you_mean(spec.owner, pb.roles) or Say("playbook.roles", names=listed(list(pb.roles))))
     if spec.phase is not None and spec.phase not in PHASE_WORDS:
-        err("phase", f"unknown phase '{spec.phase}'", "use 活动前, 活动中 or 活动后")
+        err("phase", Say("playbook.unknown-phase", name=spec.phase), Say("playbook.unknown-phase-fix"))
     if task.invalid & TIMING:
         # Its time was written wrong, or under a misspelt key: already reported.
         task.broken = True
@@ -81,23 +85,22 @@ def _check_task(pb: Playbook, task: TaskDef) -> list[PromoplanError]:
     if spec.at is not None:
         for other in ("start", "due", "duration", "after"):
             if getattr(spec, other) is not None:
-                err(other, f"'{other}' cannot go with 'at'",
-                    "'at' is a point in time; use start/due for a span")
+                err(other, Say("playbook.not-with-at", key=other), Say("playbook.not-with-at-fix"))
     elif spec.start is None and spec.after is None and spec.due is None:
-        err("", "no time given", "add 'at', 'start' and 'due', or 'after' and 'duration'")
+        err("", Say("playbook.no-time"), Say("playbook.no-time-fix"))
     if spec.after is not None and spec.start is not None:
-        err("after", "'after' and 'start' both say when the task starts", "keep one of them")
+        err("after", Say("playbook.after-and-start"), Say("playbook.keep-one"))
     if spec.duration is not None and spec.due is not None:
-        err("duration", "'duration' and 'due' both say when the task ends", "keep one of them")
+        err("duration", Say("playbook.duration-and-due"), Say("playbook.keep-one"))
     if spec.duration is not None and spec.start is None and spec.after is None:
-        err("duration", "'duration' needs 'start' or 'after' to count from")
+        err("duration", Say("playbook.duration-alone"))
     if spec.repeat is not None:
         if spec.repeat.until is not None and spec.repeat.count is not None:
-            err("repeat", "'until' and 'count' both say when it stops", "keep one of them")
+            err("repeat", Say("playbook.until-and-count"), Say("playbook.keep-one"))
         elif spec.repeat.until is None and spec.repeat.count is None:
-            err("repeat", "give 'until' or 'count'", "e.g. repeat: {every: 30min, until: open+2h}")
+            err("repeat", Say("playbook.until-or-count"), Say("playbook.until-or-count-fix"))
         if spec.at is None and spec.start is None and spec.after is None:
-            err("repeat", "a repeating task needs 'at' or 'start'")
+            err("repeat", Say("playbook.repeat-needs-start"))
     task.broken = len(errors) > timing
     return errors
 

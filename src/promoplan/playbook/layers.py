@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from promoplan.errors import Loc, PromoplanError, closest, raise_all
+from promoplan.errors import Loc, PromoplanError, Say, closest, raise_all
 from promoplan.playbook.schema import PlaybookFile, keys_of
 from promoplan.playbook.schema_errors import dedupe_errors, model_at, schema_error
 from promoplan.playbook.yaml_reader import Document, Path_
@@ -47,12 +47,11 @@ def validate_layer(doc: Document) -> Layer:
     on with (the top of the file, `extends`) is raised at once.
     """
     if doc.data is None:
-        raise PromoplanError("the file is empty", Loc(doc.name, 1, 1),
-                             "a playbook needs at least 'name', 'anchors' and 'tasks'")
+        raise PromoplanError(Say("playbook.empty-file"), Loc(doc.name, 1, 1), Say("playbook.empty-file-fix"))
     if not isinstance(doc.data, dict):
-        found = "a list" if isinstance(doc.data, list) else f"{doc.data!r}"
-        raise PromoplanError(f"expected keys (name:, anchors:, tasks:, …) at the top, found {found}",
-                             doc.loc(()))
+        found = Say("playbook.found-list") if isinstance(doc.data, list) else \
+            Say("playbook.found-text", value=str(doc.data))
+        raise PromoplanError(Say("playbook.top-not-keys", found=found), doc.loc(()))
     try:
         file = PlaybookFile.model_validate(doc.data)
     except ValidationError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from promoplan.errors import Loc, PromoplanError
+from promoplan.errors import Loc, PromoplanError, Say
 from promoplan.playbook.schema import AnchorSpec, EventSpec, Person, TaskSpec
 from promoplan.playbook.yaml_reader import Document, Path_
 
@@ -28,6 +28,11 @@ class AnchorDef:
     def where(self, key: str) -> Loc:
         return self.locs.get(key, self.loc)
 
+    @property
+    def said(self) -> Say:
+        """How a message names the anchor: by its label (报名), as the sheet does."""
+        return Say("playbook.anchor", label=self.label)
+
 
 @dataclass
 class TaskDef:
@@ -37,8 +42,12 @@ class TaskDef:
     locs: dict[str, Loc] = field(default_factory=dict)
     """Places of keys set by a layer that extends the one that wrote the task."""
     order: int = 0
-    label: str = ""
-    """How messages name the task: its id, or its place in the file when the id is derived."""
+    row: int = 0
+    """Its place in the `tasks:` list of the file that wrote it, from 1: how a message names
+    a task that has neither a name nor an id yet."""
+    seq: int = 0
+    """Its 序号 on the sheet (its place within its section), once the layers are merged."""
+    derived_id: bool = False
     broken: bool = False
     """Its timing keys contradict each other or broke the schema: resolving skips it (the error
     is already known)."""
@@ -48,6 +57,26 @@ class TaskDef:
     written: tuple[Document, Path_, TaskSpec] | None = None
     """The file, path and keys that wrote the task. Its keys' places are looked up there
     only when a message needs one: a large playbook would otherwise make a Loc per key."""
+
+    @property
+    def said(self) -> Say:
+        """How a message names the task: as the sheet does (运营第3项「改价格」), its id or its
+        place in the file before it has a name."""
+        name = self.spec.name
+        if name and self.seq:
+            section = self.spec.section
+            if section:
+                return Say("playbook.task", section=section, seq=self.seq, name=name)
+            return Say("playbook.task-no-section", seq=self.seq, name=name)
+        if name:
+            return Say("playbook.task-named", name=name)
+        if self.derived_id:
+            return Say("playbook.task-row", row=self.row)
+        return Say("playbook.task-id", id=self.id)
+
+    def at(self, key: str) -> Say:
+        """The task's `key` (`due`, `repeat.every`), as a message names it."""
+        return at_key(self.said, key)
 
     def where(self, key: str) -> Loc:
         """Where `key` (`due`, `repeat.until`) was written, or the task when it was not."""
@@ -100,3 +129,19 @@ class Playbook:
     def where(self, key: str) -> Loc:
         return self.locs.get(key, Loc(self.source, 1, 1))
 
+
+def listed(items: list[str], link: str = "playbook.and") -> Say | str:
+    """Names from the user's files as a list, each quoted as the language quotes input
+    (「运营」、「推广」 / '运营', '推广'); `link` "playbook.arrow" makes a chain (a → b → a)."""
+    if not items:
+        return ""
+    said = Say("playbook.quoted", text=items[-1])
+    for item in reversed(items[:-1]):
+        said = Say(link, head=Say("playbook.quoted", text=item), tail=said)
+    return said
+
+
+def at_key(place: Say, key: str) -> Say:
+    """`place`'s key (`due`, `repeat.every`) as a message names it: 「due」 of a task."""
+    head, _, sub = key.partition(".")
+    return Say("playbook.at-key", place=place, key=Say("playbook.subkey", key=head, sub=sub) if sub else key)

@@ -7,9 +7,11 @@ against the schema: playbook layers and `--team` files.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from promoplan.errors import PromoplanError, did_you_mean
+from promoplan.errors import PromoplanError, Say, did_you_mean
+from promoplan.playbook.merged import at_key, listed
 from promoplan.playbook.schema import (
     ONE_LINE,
     AnchorSpec,
@@ -53,28 +55,48 @@ def model_at(path: Path_) -> type[Spec] | None:
     return table.get((str(head), n))
 
 
-def describe_path(data: Any, path: Path_) -> str:
-    """`task 'price-stock' › due`: how a message names the place it speaks of."""
+def describe_path(data: Any, path: Path_) -> Say:
+    """How a message names the place it speaks of: a task by its name, an anchor by its label,
+    any other value by its keys (`calendar › holidays › #1`)."""
     if not path:
-        return "playbook"
+        return Say("playbook.top")
     head, rest = str(path[0]), list(path[1:])
+    place: Say | None = None
     if head == "tasks" and rest and isinstance(rest[0], int):
         entry = data.get("tasks", [None])[rest[0]] if isinstance(data, dict) else None
-        tid = entry.get("id") if isinstance(entry, dict) else None
-        head = f"task '{tid}'" if isinstance(tid, str) else f"task #{rest[0] + 1}"
+        entry = entry if isinstance(entry, dict) else {}
+        name, tid = entry.get("name"), entry.get("id")
+        place = (Say("playbook.task-named", name=name) if isinstance(name, str) and name else
+                 Say("playbook.task-id", id=tid) if isinstance(tid, str) else
+                 Say("playbook.task-row", row=rest[0] + 1))
         rest = rest[1:]
     elif head == "anchors" and rest:
-        head, rest = f"anchor '{rest[0]}'", rest[1:]
-    return " › ".join([head, *(f"#{p + 1}" if isinstance(p, int) else str(p) for p in rest)])
+        anchors = data.get("anchors") if isinstance(data, dict) else None
+        spec = anchors.get(rest[0]) if isinstance(anchors, dict) else None
+        label = spec.get("label") if isinstance(spec, dict) else None
+        place = Say("playbook.anchor", label=label if isinstance(label, str) and label else rest[0])
+        rest = rest[1:]
+    else:
+        rest = [head, *rest]
+    for part in rest:
+        if isinstance(part, int):
+            place = Say("playbook.item", place=place or Say("playbook.top"), n=part + 1)
+        elif not str(part).isascii():  # a name the user chose (a role), not one of the schema's keys
+            place = Say("playbook.name-key", name=part) if place is None else \
+                Say("playbook.at-name", place=place, name=part)
+        else:
+            place = Say("playbook.key", key=str(part)) if place is None else at_key(place, str(part))
+    assert place is not None
+    return place
 
 
-_TYPE_WORDS = {
-    "string_type": ("text", "put it in quotes"),
-    "list_type": ("a list", "write [a, b] or one '- item' per line"),
-    "dict_type": ("keys and values (key: value)", None),
-    "model_type": ("keys and values (key: value)", None),
-    "int_type": ("a whole number", None),
-    "greater_than_equal": ("a whole number of at least {ge}", None),
+_TYPE_WORDS: dict[str, tuple[str, str | None]] = {
+    "string_type": ("playbook.want-text", "playbook.want-text-fix"),
+    "list_type": ("playbook.want-list", "playbook.want-list-fix"),
+    "dict_type": ("playbook.want-keys", None),
+    "model_type": ("playbook.want-keys", None),
+    "int_type": ("playbook.want-int", None),
+    "greater_than_equal": ("playbook.want-at-least", None),
 }
 
 
@@ -87,57 +109,61 @@ def schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) -> 
         model = model_at(schema_loc[:-1])
         known = keys_of(model) if model else []
         return PromoplanError(
-            f"{describe_path(doc.data, loc[:-1])}: unknown key '{loc[-1]}'",
+            Say("playbook.unknown-key", place=describe_path(doc.data, loc[:-1]), key=str(loc[-1])),
             doc.key_loc(loc),
-            did_you_mean(str(loc[-1]), known) or (f"known keys: {', '.join(known)}" if known else None),
+            did_you_mean(str(loc[-1]), known) or
+            (Say("playbook.known-keys", keys=listed(known)) if known else None),
         )
     if kind == "missing":
-        return PromoplanError(f"{describe_path(doc.data, loc[:-1])}: missing key '{loc[-1]}'",
-                              doc.loc(loc[:-1]))
+        return PromoplanError(Say("playbook.missing-key", place=describe_path(doc.data, loc[:-1]),
+                                  key=str(loc[-1])), doc.loc(loc[:-1]))
     where = doc.loc(loc)
+    place = describe_path(doc.data, loc)
     found = _show(err.get("input"), doc.raw.get(loc))
     if loc and loc[-1] == "time" and loc[0] == "anchors":
         written = doc.raw.get(loc, str(err.get("input")))
-        return PromoplanError(f"{describe_path(doc.data, loc)}: cannot read '{written}' as a time of day",
-                              where, 'write it as "HH:MM", quoted')
+        return PromoplanError(Say("playbook.bad-time", place=place, value=written), where,
+                              Say("playbook.time-fix"))
     if kind in _TYPE_WORDS:
-        want, hint = _TYPE_WORDS[kind]
-        want = want.format(**err.get("ctx", {}))
+        want_key, hint_key = _TYPE_WORDS[kind]
+        want = Say(want_key, **err.get("ctx", {}))
+        hint: Say | None = Say(hint_key) if hint_key else None
         value = err.get("input")
         if kind == "model_type" and len(loc) == 2 and loc[0] == "anchors" and isinstance(value, str):
             # `signup: 2024-10-14` in a plan file: the date (or the label) needs its key.
             key = "date" if value[:1].isdigit() else "label"
-            hint = f"write {loc[1]}: {{{key}: {value}}}"
-        return PromoplanError(
-            f"{describe_path(doc.data, loc)}: expected {want}, found {found}", where, hint)
+            hint = Say("playbook.anchor-key-fix", name=str(loc[1]), key=key, value=value)
+        return PromoplanError(Say("playbook.expected", place=place, want=want, found=found), where, hint)
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ONE_LINE:
-        return PromoplanError(f"{describe_path(doc.data, loc)}: expected one line of text without tabs "
-                              "or control characters, found "
-                              f"{_control(str(err.get('input')))} in {found}", where,
-                              "remove it: calendars and file names show this on one line")
+        return PromoplanError(Say("playbook.not-one-line", place=place,
+                                  what=_control(str(err.get("input"))), found=found), where,
+                              Say("playbook.not-one-line-fix"))
     if kind == "literal_error":  # one of a few fixed words
-        return PromoplanError(
-            f"{describe_path(doc.data, loc)}: expected {err['ctx']['expected']}, found {found}", where)
-    return PromoplanError(f"{describe_path(doc.data, loc)}: {err['msg']}, found {found}", where)
+        words = re.findall(r"'[^']*'", str(err["ctx"]["expected"]))
+        choices = Say("playbook.one-of", first=", ".join(words[:-1]), last=words[-1]) if len(words) > 1 \
+            else str(err["ctx"]["expected"])
+        return PromoplanError(Say("playbook.expected", place=place, want=choices, found=found), where)
+    return PromoplanError(Say("playbook.schema-other", place=place, what=err["msg"], found=found), where)
 
 
-def _control(text: str) -> str:
+def _control(text: str) -> Say:
     """The first character a one-line name may not hold, as a person would call it."""
     ch = next(c for c in text if ord(c) < 32 or 127 <= ord(c) <= 159)
     if ch in "\n\r":
-        return "a line break"
-    return "a tab" if ch == "\t" else f"the control character U+{ord(ch):04X}"
+        return Say("playbook.line-break")
+    return Say("playbook.tab") if ch == "\t" else Say("playbook.control", code=f"U+{ord(ch):04X}")
 
 
-def _show(value: Any, written: str | None = None) -> str:
+def _show(value: Any, written: str | None = None) -> Say:
     """A found value as the user wrote it (10.30, not 10.3), with what YAML made of it."""
     if value is None:
-        return "nothing"
+        return Say("playbook.found-nothing")
     if isinstance(value, dict):
-        return "keys and values"
+        return Say("playbook.found-keys")
     if isinstance(value, list):
-        return "a list"
+        return Say("playbook.found-list")
     if isinstance(value, bool):
-        return f"{written or value} (yes/no)"
-    return repr(value) if isinstance(value, str) else f"{written or value} (a number)"
-
+        return Say("playbook.found-yes-no", value=written or str(value))
+    if isinstance(value, str):
+        return Say("playbook.found-text", value=repr(value)[1:-1])
+    return Say("playbook.found-number", value=written or str(value))

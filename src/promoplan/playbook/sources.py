@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from promoplan.errors import PromoplanError
+from promoplan.errors import PromoplanError, Say
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ class Source:
                               capture_output=True, check=False)
         if done.returncode != 0:
             reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise PromoplanError(f"{spec}: cannot read from git: "
-                                 f"{(reason or ['git show failed'])[-1].removeprefix('fatal: ')}")
+            raise PromoplanError(Say("playbook.git-unreadable", ref=spec,
+                                     reason=(reason or ["git show failed"])[-1].removeprefix("fatal: ")))
         return done.stdout
 
 
@@ -81,9 +81,10 @@ def git_ref(ref: str, cwd: Path) -> Source | None:
         return None
     top = _git(cwd, "rev-parse", "--show-toplevel")
     if top is None:
-        raise PromoplanError(f"{ref}: looks like REV:path, but {cwd} is not in a git repository")
+        raise PromoplanError(Say("playbook.git-no-repo", ref=ref, folder=str(cwd)))
     if _git(cwd, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}") is None:
-        raise PromoplanError(f"{ref}: no git revision '{rev}'", hint="try HEAD, HEAD~1 or a branch name")
+        raise PromoplanError(Say("playbook.git-no-rev", ref=ref, rev=rev),
+                             hint=Say("playbook.git-no-rev-fix"))
     if path.startswith(("./", "../")):
         prefix = _git(cwd, "rev-parse", "--show-prefix") or ""
         path = posixpath.normpath(posixpath.join(prefix, path))
@@ -95,7 +96,7 @@ def _git(cwd: Path, *args: str) -> str | None:
         done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
                               check=False)
     except FileNotFoundError:
-        raise PromoplanError("git is not installed, so REV:path cannot be read") from None
+        raise PromoplanError(Say("playbook.git-missing")) from None
     return done.stdout.strip() if done.returncode == 0 else None
 
 
@@ -103,11 +104,11 @@ def _read_disk(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise PromoplanError(f"{name}: no such file") from None
+        raise PromoplanError(Say("playbook.no-file", file=name)) from None
     except IsADirectoryError:
-        raise PromoplanError(f"{name}: is a folder, not a YAML file") from None
+        raise PromoplanError(Say("playbook.is-folder", file=name)) from None
     except OSError as exc:
-        raise PromoplanError(f"{name}: cannot read: {exc.strerror}") from None
+        raise PromoplanError(Say("playbook.unreadable", file=name, reason=exc.strerror or "")) from None
 
 
 def shown(path: Path) -> str:

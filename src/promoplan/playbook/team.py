@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from promoplan.errors import Loc, PromoplanError, did_you_mean, raise_all
-from promoplan.playbook.merged import Playbook
+from promoplan.errors import Loc, PromoplanError, Say, did_you_mean, raise_all
+from promoplan.playbook.merged import Playbook, listed
 from promoplan.playbook.schema import Person, PlaybookFile, normalize_team
 from promoplan.playbook.schema_errors import dedupe_errors, schema_error
 from promoplan.playbook.yaml_reader import Path_, read_yaml
@@ -28,8 +28,7 @@ def load_team(path: Path, shown: str) -> tuple[dict[str, list[Person]], dict[str
     if isinstance(data, dict) and set(data) == {"team"}:
         data, prefix = data["team"], ("team",)
     if not isinstance(data, dict):
-        raise PromoplanError("a team file maps each role to its people (运营主管: [张伟])",
-                             doc.loc(prefix))
+        raise PromoplanError(Say("playbook.team-file-shape"), doc.loc(prefix))
     try:
         layer = PlaybookFile.model_validate({"team": normalize_team(data)})
     except ValidationError as exc:
@@ -54,7 +53,7 @@ def unknown_roles(pb: Playbook, team: dict[str, list[Person]],
     """A role the playbook does not know is almost always misspelt: the same check for a plan file's
     `team:` and a `--team` file. Without `roles:`, the tasks' owners are the roles."""
     known = pb.roles or sorted({t.spec.owner for t in pb.tasks if t.spec.owner})
-    return [PromoplanError(f"team: unknown role '{role}'", locs.get(role),
-                           did_you_mean(role, known) or f"roles: {', '.join(known)}")
+    return [PromoplanError(Say("playbook.team-unknown-role", role=role), locs.get(role),
+                           did_you_mean(role, known) or Say("playbook.roles", names=listed(list(known))))
             for role in team if role not in known]
 

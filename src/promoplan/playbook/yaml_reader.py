@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import yaml
 
-from promoplan.errors import Loc, PromoplanError
+from promoplan.errors import Loc, PromoplanError, Say
 
 Path_ = tuple[str | int, ...]
 
@@ -81,8 +81,7 @@ class TooDeep(PromoplanError):
     """Data nested far deeper than any playbook: a broken or hostile file."""
 
     def __init__(self, loc: Loc) -> None:
-        super().__init__(f"nested more than {MAX_DEPTH} levels deep", loc,
-                         "a playbook needs only a few levels: check the brackets")
+        super().__init__(Say("playbook.too-deep", depth=MAX_DEPTH), loc, Say("playbook.too-deep-fix"))
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -94,9 +93,9 @@ def decode(raw: bytes, name: str) -> str:
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise PromoplanError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            Say("playbook.not-utf8", byte=f"0x{raw[exc.start]:02x}"),
             Loc(name, line, col),
-            "save the file as UTF-8",
+            Say("playbook.not-utf8-fix"),
         ) from None
 
 
@@ -137,9 +136,9 @@ def parse_yaml(text: str, name: str, pure_python: bool = False) -> Document:
     except yaml.MarkedYAMLError as exc:
         if c_loader and "nesting depth" in str(exc.problem or ""):
             return parse_yaml(text, name, pure_python=True)
-        raise _syntax_error(exc, name) from None
+        raise _syntax_error(exc, name, text) from None
     except yaml.YAMLError as exc:
-        raise PromoplanError(f"YAML syntax: {exc}", Loc(name, 1, 1)) from None
+        raise PromoplanError(Say("playbook.yaml-other", what=str(exc)), Loc(name, 1, 1)) from None
 
 
 @contextmanager
@@ -159,27 +158,56 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> PromoplanError:
-    """PyYAML reports where it gave up; for an unclosed quote or bracket, point where it opened."""
-    what = exc.problem or exc.context or "not valid YAML"
-    if exc.context and exc.problem:
-        what = f"{exc.context}, {exc.problem}"
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> PromoplanError:
+    """PyYAML's complaint in our words: where it gave up, or for an unclosed quote or bracket,
+    where it opened; the common problems (tabs, quotes, brackets, indentation) said plainly."""
     context = exc.context or ""
     opened = exc.context_mark is not None and (
         "quoted scalar" in context or "flow sequence" in context or "flow mapping" in context)
     mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
     loc = Loc(name, mark.line + 1, mark.column + 1) if mark else Loc(name)
-    hint = None
+    message, hint = _syntax_words(exc, text, opened)
+    return PromoplanError(message, loc, hint)
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character PyYAML stopped at (its marks count lines and characters from 0)."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _syntax_words(exc: yaml.MarkedYAMLError, text: str, opened: bool) -> tuple[Say, Say | None]:
+    """The message and fix for one of PyYAML's problems (its own words only for rare ones)."""
+    problem, context = exc.problem or "", exc.context or ""
     if opened and "quoted scalar" in context:
-        hint = "the quote opened here is never closed"
-    elif opened and exc.problem_mark is not None:
-        bracket = "[" if "sequence" in context else "{"
-        hint = f"the '{bracket}' opened here is not closed before line {exc.problem_mark.line + 1}"
-    elif "mapping values are not allowed" in what:
-        hint = "check the indentation of this line against the lines above"
-    elif "\t" in what or "tab" in what:
-        hint = "indent with spaces, not tabs"
-    return PromoplanError(f"YAML syntax: {what}", loc, hint)
+        return Say("playbook.yaml-quote"), Say("playbook.yaml-quote-fix")
+    if opened and exc.problem_mark is not None:
+        bracket, close = ("[", "]") if "sequence" in context else ("{", "}")
+        return (Say("playbook.yaml-bracket", open=bracket, close=close),
+                Say("playbook.yaml-bracket-fix", open=bracket, line=exc.problem_mark.line + 1))
+    char = _char_at(text, exc.problem_mark)
+    if "tab" in problem or "'\\t'" in problem or ("cannot start any token" in problem and char == "\t"):
+        return Say("playbook.yaml-tab"), Say("playbook.yaml-tab-fix")
+    if "mapping values are not allowed" in problem:
+        return Say("playbook.yaml-colon"), Say("playbook.yaml-colon-fix")
+    if "cannot start any token" in problem and char:
+        return Say("playbook.yaml-start", char=char), Say("playbook.yaml-start-fix")
+    if ("did not find expected" in problem or "expected <block end>" in problem
+            or "document start" in problem):
+        return Say("playbook.yaml-indent"), Say("playbook.yaml-indent-fix")
+    if "undefined alias" in problem:
+        return Say("playbook.yaml-alias"), None
+    if "duplicate anchor" in context or "duplicate anchor" in problem:
+        return Say("playbook.yaml-duplicate-anchor"), None
+    if "single document" in context:
+        return Say("playbook.yaml-documents"), Say("playbook.yaml-documents-fix")
+    if "escape character" in problem:
+        return Say("playbook.yaml-escape"), Say("playbook.yaml-escape-fix")
+    what = f"{context}, {problem}" if context and problem else (problem or context)
+    return Say("playbook.yaml-other", what=what or "?"), None
 
 
 def read_yaml(path: Path, name: str | None = None) -> Document:
@@ -245,8 +273,8 @@ class _Builder:
             name = self._key(key_node)
             if name in lines:
                 raise PromoplanError(
-                    f"duplicate key '{name}' (first at line {lines[name]})", self._loc(key_node),
-                    "YAML keeps only the last one: remove or rename one of them")
+                    Say("playbook.duplicate-key", key=name, line=lines[name]), self._loc(key_node),
+                    Say("playbook.duplicate-key-fix"))
             mark = key_node.start_mark
             lines[name] = mark.line + 1
             self.doc.key_marks[(*path, name)] = (mark.line + 1, mark.column + 1)
@@ -256,13 +284,12 @@ class _Builder:
     def _key(self, node: yaml.Node) -> str:
         """A key as text; it is never built as a value, so never counted as one."""
         if node.tag == _MERGE:
-            raise PromoplanError("merge keys ('<<') are not supported", self._loc(node),
-                                 "write the keys out, or use 'extends:'")
+            raise PromoplanError(Say("playbook.merge-key"), self._loc(node), Say("playbook.merge-key-fix"))
         if not isinstance(node, yaml.ScalarNode):
-            raise PromoplanError("a key must be a plain word", self._loc(node))
+            raise PromoplanError(Say("playbook.key-not-word"), self._loc(node))
         value = self._scalar(node)
         if value is None or value == "":
-            raise PromoplanError("empty key", self._loc(node), "write a name before the ':'")
+            raise PromoplanError(Say("playbook.empty-key"), self._loc(node), Say("playbook.empty-key-fix"))
         return value if isinstance(value, str) else str(value)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -282,7 +309,7 @@ class _Builder:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, KeyError):  # KeyError: `!!bool maybe` is no word
             raise PromoplanError(
-                f"cannot read {node.value!r} as {tag.rsplit(':', 1)[-1]}", self._loc(node)
+                Say("playbook.bad-scalar", value=node.value, tag=tag.rsplit(":", 1)[-1]), self._loc(node)
             ) from None
 
     def _count(self, node: yaml.Node, endless: bool) -> None:
@@ -294,15 +321,14 @@ class _Builder:
         self.revisits += 1
         if endless or self.revisits > MAX_ALIAS_VISITS:
             raise PromoplanError(
-                f"too many aliases expanded (over {MAX_ALIAS_VISITS:,}): "
-                "the file repeats itself without end",
+                Say("playbook.alias-bomb", limit=f"{MAX_ALIAS_VISITS:,}"),
                 self._loc(node),
             )
 
 
 def _tag_error(tag: str, loc: Loc) -> PromoplanError:
     return PromoplanError(
-        f"YAML tag '{tag}' is not allowed: promoplan reads plain data only",
+        Say("playbook.yaml-tag", tag=tag),
         loc,
-        "remove the tag",
+        Say("playbook.yaml-tag-fix"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from promoplan.errors import PromoplanError
+from promoplan.errors import PromoplanError, Say
 
 
 def zone(name: str) -> ZoneInfo:
@@ -17,5 +17,5 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PromoplanError(f"unknown time zone '{name}'",
-                             hint="use an IANA name such as Asia/Shanghai") from None
+        raise PromoplanError(Say("playbook.unknown-zone", name=name),
+                             hint=Say("playbook.unknown-zone-fix")) from None

@@ -6,9 +6,20 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from promoplan.errors import Say, english, wording
 from promoplan.schedule.plan import When
 
-_FORMS = 'write YYYY-MM-DD, "YYYY-MM-DD HH:MM" or ISO 8601'
+
+class Unreadable(ValueError):
+    """A date (or a status) that cannot be read: `said` is the message in the plan's words;
+    `str()` gives it in English, for the callers that still word it themselves."""
+
+    def __init__(self, said: Say) -> None:
+        super().__init__(said)
+        self.said = said
+
+    def __str__(self) -> str:
+        return str(wording(self.said, english()))
 
 
 def parse_when(text: str, zone: ZoneInfo) -> When:
@@ -23,8 +34,8 @@ def parse_when(text: str, zone: ZoneInfo) -> When:
     except ValueError as exc:
         reason = str(exc)
         if reason.startswith("Invalid isoformat"):
-            raise ValueError(f"cannot read '{src}' as a date ({_FORMS})") from None
-        raise ValueError(f"cannot read '{src}' as a date: {reason}") from None
+            raise Unreadable(Say("schedule.not-a-date", src=src)) from None
+        raise Unreadable(Say("schedule.bad-date", src=src, why=_why(reason))) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone(zone)
     return When(moment.date(), time(moment.hour, moment.minute))
@@ -34,7 +45,7 @@ def parse_day(text: str) -> date:
     src = str(text).strip()
     m = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", src)
     if not m:
-        raise ValueError(f"cannot read '{src}' as a day (write YYYY-MM-DD)")
+        raise Unreadable(Say("schedule.not-a-day", src=src))
     return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)), src)
 
 
@@ -42,4 +53,15 @@ def _date(y: int, m: int, d: int, src: str) -> date:
     try:
         return date(y, m, d)
     except ValueError as exc:
-        raise ValueError(f"cannot read '{src}' as a date: {exc}") from None
+        raise Unreadable(Say("schedule.bad-date", src=src, why=_why(str(exc)))) from None
+
+
+def _why(reason: str) -> Say:
+    """Python's reason a date does not exist, in the plan's words."""
+    if "month must be" in reason:
+        return Say("schedule.no-such-month")
+    if "day is out of range" in reason:
+        return Say("schedule.no-such-day")
+    if "year" in reason:
+        return Say("schedule.no-such-year")
+    return Say("schedule.date-other", what=reason)

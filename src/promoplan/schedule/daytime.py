@@ -35,6 +35,11 @@ class OffsetError(ValueError):
         self.hint = hint
 
 
+def unreadable(src: str, why: Say) -> Say:
+    """`cannot read '开团前2夭': why`: the offset as written, and what is wrong with it."""
+    return Say("schedule.cannot-read", src=src, why=why)
+
+
 # Small and 大写 numerals (the forms on cheques and contracts, which some teams type).
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
               "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
@@ -54,7 +59,7 @@ PERIOD_WORDS: tuple[str, ...] = tuple(_PERIODS)
 CN_CLOCK = re.compile(rf"({'|'.join(_PERIODS)})?(?:({CN_NUM})[点时](?:({CN_NUM})分?|(半)|整)?"
                       rf"|(\d{{1,2}}):(\d{{2}}))")
 """A clock time: an optional period, then 15点, 16点30分, 16点半, 10点整 or 15:00."""
-CLOCK_HINT = "a clock time is written 15点, 下午3点, 16点半, 16点30分 or 15:00"
+CLOCK_HINT = Say("schedule.clock-fix")
 # Full-width forms an input method types (８：３０, ＋1d, ＠) read as their ASCII twins.
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _ANY_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -87,8 +92,8 @@ def has_cjk(text: str) -> bool:
 def make_clock(hour: int, minute: int, src: str) -> time:
     """The time, or the message for 25点 and 10:61 (the written numbers, before any period)."""
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise OffsetError(f"no such time of day {hour}:{minute:02d} in '{src}'",
-                          "hours 0-23, minutes 0-59")
+        raise OffsetError(Say("schedule.no-such-time", time=f"{hour}:{minute:02d}", src=src),
+                          Say("schedule.no-such-time-fix"))
     return time(hour, minute)
 
 
@@ -100,7 +105,7 @@ def cn_clock(text: str, src: str, prefix: str = "", next_day: str | None = None)
     """
     m = CN_CLOCK.fullmatch(text)
     if not m:
-        raise OffsetError(f"cannot read '{src}': unexpected '{text}'", CLOCK_HINT)
+        raise OffsetError(unreadable(src, Say("schedule.unexpected", rest=text)), CLOCK_HINT)
     if m.group(5) is not None:
         hour, minute, number = int(m.group(5)), int(m.group(6)), 5
     else:
@@ -117,22 +122,22 @@ def cn_clock(text: str, src: str, prefix: str = "", next_day: str | None = None)
     if period == "晚上" and (hour <= 4 or hour == 12):
         if hour % 12 == 0 and minute == 0:
             raise OffsetError(
-                f"cannot read '{src}': {period}{said} is midnight, where one day ends and the "
-                "next begins",
-                f"did you mean '{next_day}0点' for the start of the next day, or '{prefix}23点59分' "
-                "for the end of this day?" if next_day is not None else
-                f"write 0点 on the next day for its start, or {prefix}23点59分 for the end of this day")
+                unreadable(src, Say("schedule.midnight", said=f"{period}{said}")),
+                Say("schedule.midnight-which", next=f"{next_day}0点", end=f"{prefix}23点59分")
+                if next_day is not None else Say("schedule.midnight-fix", end=f"{prefix}23点59分"))
         small = f"凌晨{hour % 12}{after}"
         raise OffsetError(
-            f"cannot read '{src}': {period}{said} is after midnight, on the next day",
-            f"did you mean '{next_day}{small}'?" if next_day is not None else
-            f"write {small} on the next day (凌晨 is the early morning of the day it names)")
+            unreadable(src, Say("schedule.after-midnight", said=f"{period}{said}")),
+            Say("error.did-you-mean", name=f"{next_day}{small}") if next_day is not None else
+            Say("schedule.after-midnight-fix", small=small))
     plus, first, last = _PERIODS[period]
     hour24 = hour + 12 if 1 <= hour <= plus else hour
     if not first <= hour24 <= last:
         word, spoken = _spoken(hour24)
-        raise OffsetError(f"cannot read '{src}': {period} is {first:02d}:00-{last:02d}:59, not "
-                          f"{hour24:02d}:{minute:02d}", f"did you mean '{prefix}{word}{spoken}{after}'?")
+        raise OffsetError(unreadable(src, Say("schedule.outside-period", period=period,
+                                              span=f"{first:02d}:00-{last:02d}:59",
+                                              time=f"{hour24:02d}:{minute:02d}")),
+                          Say("error.did-you-mean", name=f"{prefix}{word}{spoken}{after}"))
     return time(hour24, minute)
 
 
@@ -156,5 +161,5 @@ def parse_clock(text: str) -> time:
         return make_clock(int(m.group(1)), int(m.group(2)), src)
     if has_cjk(folded):
         return cn_clock(folded, src)
-    raise OffsetError(f"cannot read '{src}' as a time of day", 'write it as "HH:MM", quoted')
+    raise OffsetError(Say("schedule.not-a-time", src=src), Say("playbook.time-fix"))
 

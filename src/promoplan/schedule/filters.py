@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, did_you_mean
+from promoplan.playbook.merged import listed
 from promoplan.schedule.offsets import Reminder
 from promoplan.schedule.plan import Plan
 
@@ -27,8 +28,8 @@ def people(plan: Plan) -> list[str]:
 def only_owner(plan: Plan, role: str) -> Plan:
     known = roles(plan)
     if role not in known:
-        raise PromoplanError(f"--owner {role}: no such role", COMMAND_LINE,
-                             did_you_mean(role, known) or f"roles: {', '.join(known)}")
+        raise PromoplanError(Say("schedule.no-such-role", role=role), COMMAND_LINE,
+                             did_you_mean(role, known) or Say("playbook.roles", names=listed(list(known))))
     return replace(plan, tasks=[t for t in plan.tasks if t.owner == role])
 
 
@@ -36,9 +37,9 @@ def only_person(plan: Plan, name: str) -> Plan:
     known = people(plan)
     if name not in known:
         raise PromoplanError(
-            f"--person {name}: nobody of that name owns a task", COMMAND_LINE,
-            did_you_mean(name, known) or (f"people: {', '.join(known)}" if known
-                                          else "add a team: role → people in the plan file or --team"))
+            Say("schedule.no-such-person", name=name), COMMAND_LINE,
+            did_you_mean(name, known) or (Say("schedule.people", names=listed(list(known))) if known
+                                          else Say("schedule.add-team")))
     return replace(plan, tasks=[t for t in plan.tasks if any(p.name == name for p in t.people)])
 
 
@@ -49,8 +50,7 @@ def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:
                 if any(t.owner == role for t in plan.tasks)]
     names = people(plan)
     if not names:
-        raise PromoplanError("--split-by person: the plan has no team", COMMAND_LINE,
-                             "add a team: role → people in the plan file or --team")
+        raise PromoplanError(Say("schedule.split-no-team"), COMMAND_LINE, Say("schedule.add-team"))
     return [(name, only_person(plan, name)) for name in names]
 
 

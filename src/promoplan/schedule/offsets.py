@@ -18,7 +18,8 @@ from datetime import time
 from functools import lru_cache
 from typing import Literal
 
-from promoplan.errors import did_you_mean
+from promoplan.errors import Say, did_you_mean
+from promoplan.playbook.merged import listed
 from promoplan.schedule.daytime import (
     CN_CLOCK,
     CN_NUM,
@@ -27,6 +28,7 @@ from promoplan.schedule.daytime import (
     cn_clock,
     has_cjk,
     make_clock,
+    unreadable,
 )
 from promoplan.schedule.daytime import OffsetError as OffsetError
 from promoplan.schedule.daytime import cn_number as cn_number
@@ -131,19 +133,19 @@ def parse_duration(text: str) -> tuple[Shift, ...]:
     """`3d`, `1h30min`, `30min`, `2wd`, or `3天`, `半小时`, `2个工作日`: a positive length."""
     src = ascii_width(str(text).strip())
     if not src:
-        raise OffsetError("empty duration", "write e.g. 3d, 2h or 30min")
+        raise OffsetError(Say("schedule.empty-duration"), Say("schedule.duration-fix"))
     if has_cjk(src):
         shifts, rest = _cn_terms(src, 1)
         if rest:
-            raise OffsetError(f"cannot read '{src}' as a duration: unexpected '{rest}'",
-                              "write e.g. 3天, 2小时, 半小时 or 30分钟")
+            raise OffsetError(Say("schedule.duration-unexpected", src=src, rest=rest),
+                              Say("schedule.cn-duration-fix"))
     else:
         shifts, pos = _compact_terms(src, 0, 1)
         if pos != len(src):
-            raise OffsetError(f"cannot read '{src}' as a duration: unexpected '{src[pos:]}'",
-                              "write e.g. 3d, 2h or 30min")
+            raise OffsetError(Say("schedule.duration-unexpected", src=src, rest=src[pos:]),
+                              Say("schedule.duration-fix"))
     if not shifts:
-        raise OffsetError(f"cannot read '{src}' as a duration", "write e.g. 3d, 2h or 30min")
+        raise OffsetError(Say("schedule.not-duration", src=src), Say("schedule.duration-fix"))
     return tuple(shifts)
 
 
@@ -151,7 +153,7 @@ def parse_offset(text: str, vocab: Mapping[str, str]) -> Offset:
     """Parse either spelling; `vocab` maps anchor names, labels and aliases to anchor names."""
     src = str(text).strip()
     if not src:
-        raise OffsetError("empty offset", "write e.g. open-3d or 开团前3天")
+        raise OffsetError(Say("schedule.empty-offset"), Say("schedule.empty-offset-fix"))
     folded = ascii_width(src)
     if folded != src:  # rare: fold the anchor words too, so a full-width label still matches
         vocab = {ascii_width(word): name for word, name in vocab.items()}
@@ -166,8 +168,8 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
     if task is None and src.startswith("task:"):
         tid = re.match(r"task:([A-Za-z0-9_-]*)", src)
         shown = tid.group(1) if tid and tid.group(1) else "ID"
-        raise OffsetError(f"cannot read '{src}': expected .start or .due after the task id",
-                          f"write task:{shown}.due")
+        raise OffsetError(unreadable(src, Say("schedule.task-field")),
+                          Say("schedule.task-field-fix", example=f"task:{shown}.due"))
     if task:
         ref = Ref(task.group(1), "start" if task.group(2) == "start" else "due")
         pos = task.end()
@@ -175,18 +177,18 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
         ident = _IDENT.match(src)
         if not ident:
             if src[0] in "@<>" and not _CLOCK.match(src):
-                raise OffsetError(f"cannot read '{src}': a month's start or end counts from an "
-                                  "anchor", "put the anchor first, e.g. open@month-end or "
-                                  "event>12-end")
+                raise OffsetError(unreadable(src, Say("schedule.edge-needs-anchor")),
+                                  Say("schedule.edge-needs-anchor-fix"))
             raise OffsetError(
-                f"cannot read '{src}': expected an anchor name first",
-                f"anchors: {', '.join(names)}" if names else None,
+                unreadable(src, Say("schedule.anchor-first")),
+                Say("playbook.anchors", names=listed(list(names))) if names else None,
             )
         word = ident.group(0)
         if word not in vocab:
             raise OffsetError(
-                f"unknown anchor '{word}' in '{src}'",
-                did_you_mean(word, names) or (f"anchors: {', '.join(names)}" if names else None),
+                Say("schedule.unknown-anchor-in", name=word, src=src),
+                did_you_mean(word, names) or
+                (Say("playbook.anchors", names=listed(list(names))) if names else None),
             )
         ref = Ref(vocab[word])
         pos = ident.end()
@@ -197,8 +199,8 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
             break
         terms, pos = _compact_terms(src, sign.end(), -1 if sign.group(1) == "-" else 1)
         if not terms:
-            raise OffsetError(f"cannot read '{src}': expected a number and unit after "
-                              f"'{sign.group(1)}'", "write e.g. -3d, +1h30min")
+            raise OffsetError(unreadable(src, Say("schedule.number-after", word=sign.group(1))),
+                              Say("schedule.signed-fix"))
         shifts.extend(terms)
     month_edge, pos = _compact_month_edge(src, pos, src[:task.end()] if task else ref.name)
     clock = None
@@ -206,19 +208,19 @@ def _parse_compact(src: str, vocab: Mapping[str, str]) -> Offset:
     if tail.strip():
         m = _CLOCK.match(tail)
         if not m:
-            raise OffsetError(f"cannot read '{src}': unexpected '{tail.strip()}'",
-                              "the form is ANCHOR[±N UNIT…][@HH:MM], e.g. open-1d@18:00")
+            raise OffsetError(unreadable(src, Say("schedule.unexpected", rest=tail.strip())),
+                              Say("schedule.compact-form-fix"))
         clock = make_clock(int(m.group(1)), int(m.group(2)), src)
         ref_text = src[:task.end()] if task else ref.name
-        _clock_after_days(shifts, src, f"e.g. {ref_text}@{clock:%H:%M} or {ref_text}+1d@{clock:%H:%M}")
+        _clock_after_days(shifts, src, Say("schedule.either", first=f"{ref_text}@{clock:%H:%M}",
+                                           second=f"{ref_text}+1d@{clock:%H:%M}"))
     return Offset(ref, tuple(shifts), month_edge, clock)
 
 
-def _clock_after_days(shifts: list[Shift], src: str, hint: str) -> None:
+def _clock_after_days(shifts: list[Shift], src: str, hint: Say) -> None:
     """A clock time sets the time of a day: after hours or minutes it would silently undo them."""
     if any(s.unit in ("h", "min") for s in shifts):
-        raise OffsetError(f"cannot read '{src}': a clock time follows whole days, not hours or "
-                          "minutes", hint)
+        raise OffsetError(unreadable(src, Say("schedule.clock-after-hours")), hint)
 
 
 _EDGE_WORDS = tuple(f"@month-{e}" for e in EDGES)
@@ -231,26 +233,24 @@ def _compact_month_edge(src: str, pos: int, ref: str) -> tuple[MonthEdge | None,
     if at:
         word = "@" + at.group(1)
         if word not in _EDGE_WORDS:
-            raise OffsetError(f"unknown month edge '{word}' in '{src}'",
-                              did_you_mean(word, _EDGE_WORDS) or
-                              "write @month-start, @month-mid (the 15th) or @month-end")
+            raise OffsetError(Say("schedule.unknown-edge", word=word, src=src),
+                              did_you_mean(word, _EDGE_WORDS) or Say("schedule.edge-fix"))
         return MonthEdge(_EDGE_OF[word.removeprefix("@month-")]), at.end()
     named = _NAMED_MONTH.match(src, pos)
     if not named:
         return None, pos
     arrow, number, edge = named.group(1), named.group(2), named.group(3)
-    example = (f"e.g. {ref}>12-end for the first 12-31 on or after {ref}, {ref}<10-start for "
-               "the last 10-01 on or before it")
+    example = Say("schedule.named-month-fix", ref=ref)
     if not number:
-        raise OffsetError(f"cannot read '{src}': expected a month number after '{arrow}'",
-                          example)
+        raise OffsetError(unreadable(src, Say("schedule.month-number", arrow=arrow)), example)
     month = int(number)
     if not 1 <= month <= 12:
-        raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12; {example}")
+        raise OffsetError(Say("schedule.no-month", month=month, src=src),
+                          Say("schedule.months-fix", example=example))
     if edge not in _EDGE_OF:
-        found = f"'{edge}'" if edge else "nothing"
-        raise OffsetError(f"cannot read '{src}': expected start, mid or end after "
-                          f"'{arrow}{month}-', found {found}", example)
+        found = Say("playbook.found-text", value=edge) if edge else Say("playbook.found-nothing")
+        raise OffsetError(unreadable(src, Say("schedule.edge-word", after=f"{arrow}{month}-",
+                                              found=found)), example)
     return MonthEdge(_EDGE_OF[edge], month, 1 if arrow == ">" else -1), named.end()
 
 
@@ -262,13 +262,13 @@ def _compact_terms(src: str, pos: int, sign: int) -> tuple[list[Shift], int]:
             return terms, pos
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
         if unit not in UNITS:
-            hint = did_you_mean(unit, UNITS) or "units: d, wd, w, mo, h, min"
+            hint = did_you_mean(unit, UNITS) or Say("schedule.units")
             if unit in ("m", "M"):
-                hint = "write min for minutes, mo for months"
-            raise OffsetError(f"unknown unit '{unit}' in '{src}'", hint)
+                hint = Say("schedule.unit-m-fix")
+            raise OffsetError(Say("schedule.unknown-unit-in", unit=unit, src=src), hint)
         if frac is not None:
-            raise OffsetError(f"cannot read '{m.group(0)}' in '{src}': whole numbers only",
-                              "write 1h30min rather than 1.5h")
+            raise OffsetError(Say("schedule.whole-numbers-in", term=m.group(0), src=src),
+                              Say("schedule.whole-numbers-fix"))
         terms.append(Shift(sign * int(whole), unit))  # type: ignore[arg-type]
         pos = m.end()
 
@@ -298,7 +298,6 @@ _CN_EDGES: dict[str, Edge] = {"初": "start", "中": "mid", "底": "end"}
 _CN_NAMED_MONTH = re.compile(rf"({CN_NUM})月([初中底]?)")
 # What a month's edge written without an anchor starts with (月底, 当月初, 12月底).
 _CN_EDGE_ALONE = re.compile(rf"(?:当月|本月|次月|下个?月|上个?月|{CN_NUM}月|月)[初中底]")
-_CN_EDGE_HINT = "当月底, 次月初, 上月底, 后2个月的月底, 后12月底 or 前10月初 after the anchor"
 # 开团后2个月的月底: a month's edge after shifts.
 _CN_EDGE_AFTER = re.compile(r"的?月([初中底])")
 
@@ -315,16 +314,18 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     if word is None:
         labels = [w for w in vocab if has_cjk(w)]
         if _CN_EDGE_ALONE.match(text):
-            raise OffsetError(f"cannot read '{src}': a month's start or end counts from an anchor",
-                              "put the anchor first, e.g. 双十一当月底, 开团次月初, 双十一后12月底")
+            raise OffsetError(unreadable(src, Say("schedule.edge-needs-anchor")),
+                              Say("schedule.cn-edge-needs-anchor-fix"))
         if CN_CLOCK.fullmatch(text):
-            raise OffsetError(f"cannot read '{src}': a clock time counts from an anchor",
-                              f"put the anchor first, e.g. {labels[0] if labels else '开团'}当天{text}")
+            raise OffsetError(unreadable(src, Say("schedule.clock-needs-anchor")),
+                              Say("schedule.clock-needs-anchor-fix",
+                                  example=f"{labels[0] if labels else '开团'}当天{text}"))
         guess = re.split(rf"完|成功|结束|前|后|当天|当日|{'|'.join(PERIOD_WORDS)}|\d|[{_NUMERALS}半]",
                          text)[0] or text
         raise OffsetError(
-            f"unknown anchor '{guess}' in '{src}'",
-            did_you_mean(guess, labels) or (f"anchors: {', '.join(labels)}" if labels else None),
+            Say("schedule.unknown-anchor-in", name=guess, src=src),
+            did_you_mean(guess, labels) or
+            (Say("playbook.anchors", names=listed(list(labels))) if labels else None),
         )
     ref = Ref(vocab[word])
     rest = text[len(word):]
@@ -351,9 +352,8 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
         rest = rest[len(said):]
         edge = None if rest.startswith("中午") else _CN_EDGES.get(rest[:1])
         if edge is None:
-            raise OffsetError(f"cannot read '{src}': expected 初, 中 or 底 after '{said}'",
-                              f"write {said}初, {said}中 or {said}底 for the 1st, the 15th "
-                              "or the last day")
+            raise OffsetError(unreadable(src, Say("schedule.edge-after", said=said)),
+                              Say("schedule.edge-after-fix", said=said))
         return Offset(ref, (Shift(months, "mo"),) if months else (), MonthEdge(edge),
                       clock_of(rest[1:]))
     sign, signed = 1, False
@@ -370,23 +370,23 @@ def _parse_chinese(src: str, vocab: Mapping[str, str]) -> Offset:
     # 开团18点, 开团前晚上8点: a clock with no day to be on (开团前2时 is left to the unit hint).
     if clock and (clock.group(1) or not (signed or "时" in rest)):
         day = f"{word}前1天" if sign < 0 else f"{word}当天"
-        raise OffsetError(f"cannot read '{src}': a clock time needs a day before it",
-                          f"did you mean '{day}{rest}'?")
+        raise OffsetError(unreadable(src, Say("schedule.clock-needs-day")),
+                          Say("error.did-you-mean", name=f"{day}{rest}"))
     shifts, rest = _cn_terms(rest, sign)
     if not shifts:
-        raise OffsetError(f"cannot read '{src}': expected a number and unit after '{word}'",
-                          _CN_UNIT_HINT)
+        raise OffsetError(unreadable(src, Say("schedule.number-after", word=word)), _CN_UNIT_HINT)
     month_edge = None
     after = _CN_EDGE_AFTER.match(rest)
     if after:
         month_edge, rest = MonthEdge(_CN_EDGES[after.group(1)]), rest[after.end():]
     elif rest[:1] in _CN_EDGES and not rest.startswith("中午"):
         said = text[:len(text) - len(rest)]
-        raise OffsetError(f"cannot read '{src}': unexpected '{rest}'",
-                          f"did you mean '{said}的月{rest[0]}'?")
+        raise OffsetError(unreadable(src, Say("schedule.unexpected", rest=rest)),
+                          Say("error.did-you-mean", name=f"{said}的月{rest[0]}"))
     at = clock_of(rest, None if month_edge else _day_after(word, shifts))
     if at is not None:
-        _clock_after_days(shifts, src, f"e.g. {word}当天{rest} or {word}后1天{rest}")
+        _clock_after_days(shifts, src, Say("schedule.either", first=f"{word}当天{rest}",
+                                           second=f"{word}后1天{rest}"))
     return Offset(ref, tuple(shifts), month_edge, at)
 
 
@@ -406,17 +406,17 @@ def _cn_named_month(src: str, word: str, sign: int, named: re.Match[str]) -> tup
     number, edge = named.group(1), _CN_EDGES.get(named.group(2))
     month = cn_number(number)
     if edge is None:
-        raise OffsetError(f"cannot read '{src}': '{number}月' names a month, not a length",
-                          f"write {number}月底, {number}月初 or {number}月中 for that month's last "
-                          f"day, 1st or 15th, or {number}个月 for a number of months")
+        raise OffsetError(unreadable(src, Say("schedule.month-not-length", number=number)),
+                          Say("schedule.named-month-not-length-fix", number=number))
     if not 1 <= month <= 12:
-        raise OffsetError(f"no month {month} in '{src}'", f"months are 1-12, e.g. {word}后12月底")
+        raise OffsetError(Say("schedule.no-month", month=month, src=src),
+                          Say("schedule.cn-months-fix", word=word))
     return MonthEdge(edge, month, sign), named.string[named.end():]
 
 
 # Characters a hurried typist (or an input method) puts in place of a unit.
 _LOOKALIKES = {"夭": "天", "大": "天", "曰": "日", "目": "日", "舟": "周", "份": "分", "时": "小时"}
-_CN_UNIT_HINT = "units: 天, 个工作日, 周, 个月, 小时, 分钟, 半小时"
+_CN_UNIT_HINT = Say("schedule.cn-units")
 
 
 def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
@@ -424,18 +424,19 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
     while text:
         frac = re.match(rf"(\d+\.\d+)({'|'.join(w for w, _, _ in _CN_UNITS)})", text)
         if frac:
-            raise OffsetError(f"cannot read '{frac.group(0)}': whole numbers only",
-                              "write 1天12小时 rather than 1.5天, or 1小时30分钟 rather than 1.5小时")
+            raise OffsetError(unreadable(frac.group(0), Say("schedule.whole-numbers")),
+                              Say("schedule.cn-whole-numbers-fix"))
         m = _CN_TERM.match(text)
         if not m:
             num = _CN_NUM_ONLY.match(text)
             # A clock time (18点) may follow a day shift, never stand in for the shift itself.
             if num and (not shifts or not CN_CLOCK.match(text)):
                 _month_not_unit(num.group(0), text[num.end():])
-                after = text[num.end():num.end() + 1] or "nothing"
+                after = text[num.end():num.end() + 1]
                 hint = _LOOKALIKES.get(after)
-                raise OffsetError(f"unknown unit '{after}' after '{num.group(0)}'",
-                                  f"did you mean '{hint}'?" if hint else _CN_UNIT_HINT)
+                raise OffsetError(Say("schedule.unknown-unit-after", unit=after, number=num.group(0))
+                                  if after else Say("schedule.missing-unit", number=num.group(0)),
+                                  Say("error.did-you-mean", name=hint) if hint else _CN_UNIT_HINT)
             break
         count = cn_number(m.group(1)) if m.group(1) else None
         unit_word = m.group(2)
@@ -445,7 +446,7 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
             shifts.append(Shift(sign * 30, "min"))
         else:
             if count is None:
-                raise OffsetError(f"missing number before '{unit_word}'", _CN_UNIT_HINT)
+                raise OffsetError(Say("schedule.missing-number", unit=unit_word), _CN_UNIT_HINT)
             unit = next(u for w, u, _ in _CN_UNITS if w == unit_word)
             shifts.append(Shift(sign * count, unit))
         text = text[m.end():]
@@ -458,12 +459,11 @@ def _cn_terms(text: str, sign: int) -> tuple[list[Shift], str]:
 def _month_not_unit(number: str, after: str) -> None:
     """`2月` is February, not two months; `一个半月` has no whole unit."""
     if after.startswith("月"):
-        raise OffsetError(f"'{number}月' names a month, not a length",
-                          f"write {number}个月 for a number of months; a month's start or end is "
-                          f"written {_CN_EDGE_HINT}")
+        raise OffsetError(Say("schedule.month-not-length", number=number),
+                          Say("schedule.month-not-length-fix", number=number))
     if after.startswith("个半月"):
-        raise OffsetError(f"cannot read '{number}个半月': half a month is not a whole unit",
-                          f"write {number}个月15天")
+        raise OffsetError(unreadable(f"{number}个半月", Say("schedule.half-month")),
+                          Say("schedule.half-month-fix", number=number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,12 +485,11 @@ def parse_remind(text: str) -> Reminder:
     length = length.removeprefix("提前")
     shifts = parse_duration(length) if length.strip() not in ("0", "0min") else ()
     if any(s.unit == "mo" for s in shifts):
-        raise OffsetError(f"cannot read '{src}': a reminder is counted in days, hours or minutes",
-                          "e.g. 15min, 1h or 1d@09:00")
+        raise OffsetError(unreadable(src, Say("schedule.remind-months")), Say("schedule.remind-fix"))
     clock = None
     if at:
         if not shifts or any(s.unit not in DAY_UNITS for s in shifts):
-            raise OffsetError(f"cannot read '{src}': a clock time goes with whole days",
-                              "e.g. 1d@09:00 for the morning before")
+            raise OffsetError(unreadable(src, Say("schedule.remind-clock")),
+                              Say("schedule.remind-clock-fix"))
         clock = parse_clock(clock_text)
     return Reminder(shifts, clock)

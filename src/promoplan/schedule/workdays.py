@@ -85,7 +85,10 @@ class WorkCalendar:
             if self.is_workday(day):
                 left, searched = left - 1, 0
             elif searched > MAX_SEARCH_DAYS:
-                raise ValueError("no working day within ten years")
+                from promoplan.errors import Say
+                from promoplan.schedule.dates import Unreadable
+
+                raise Unreadable(Say("schedule.no-working-day"))
         return day
 
     def roll(self, day: date, direction: str) -> date:

@@ -36,9 +36,9 @@ def choose(lang: str | None, plans: Iterable[str]) -> str:
 def of_plan(ref: str) -> str | None:
     """The language of the plan or playbook `ref` names; None when there is none to read."""
     path = _file(ref, Path.cwd())
-    for _ in range(_MAX_PARENTS):
-        if path is None:
-            return None
+    for depth in range(_MAX_PARENTS):
+        if path is None:  # a plan whose parent is missing is still a plan: its default
+            return PLAN_DEFAULT if depth else None
         try:
             with path.open("rb") as stream:
                 text = stream.read(_SNIFF_BYTES).decode("utf-8", "replace")

@@ -17,8 +17,8 @@ import contextlib
 from collections.abc import Mapping
 from dataclasses import replace
 
-from promoplan.errors import Loc, raise_all
-from promoplan.playbook.merged import Playbook, TaskDef
+from promoplan.errors import Loc, Say, raise_all
+from promoplan.playbook.merged import Playbook, TaskDef, at_key
 from promoplan.schedule.offsets import OffsetError, Reminder, parse_duration, parse_remind
 from promoplan.schedule.plan import Plan, PlanAnchor, PlanTask, Progress
 from promoplan.schedule.resolve import checks
@@ -53,10 +53,10 @@ def resolve(pb: Playbook, given: Mapping[str, str] | None = None, *,
     window = event_window(r)
     reminders = {
         key: _reminder(r, pb.reminders.get(key, default), pb.where(f"reminders.{key}"),
-                       f"reminders › {key}")
+                       at_key(Say("playbook.key", key="reminders"), key))
         for key, default in DEFAULT_REMINDERS.items()
     }
-    own = {t.id: _reminder(r, t.spec.remind, t.where("remind"), f"{t.label} › remind")
+    own = {t.id: _reminder(r, t.spec.remind, t.where("remind"), t.at("remind"))
            for t in pb.tasks if t.spec.remind is not None}
     progress = read_progress(r)
     raise_all(r.errors)
@@ -78,11 +78,11 @@ def resolve(pb: Playbook, given: Mapping[str, str] | None = None, *,
     )
 
 
-def _reminder(r: Resolution, text: str, loc: Loc, what: str) -> Reminder | None:
+def _reminder(r: Resolution, text: str, loc: Loc, what: Say) -> Reminder | None:
     try:
         return parse_remind(text)
     except OffsetError as exc:
-        r.fail(f"{what}: {exc.message}", loc, exc.hint)
+        r.fail(Say("playbook.about", place=what, what=exc.message), loc, exc.hint)
         return None
 
 

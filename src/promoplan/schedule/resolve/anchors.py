@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from promoplan.errors import COMMAND_LINE, Loc, cycle, did_you_mean
+from promoplan.errors import COMMAND_LINE, Loc, Say, cycle, did_you_mean
+from promoplan.playbook.merged import AnchorDef, Playbook, at_key, listed
 from promoplan.schedule.dates import parse_when
 from promoplan.schedule.offsets import OffsetError, parse_clock
 from promoplan.schedule.plan import PlanAnchor, When
@@ -26,16 +27,19 @@ def check_given(r: Resolution) -> None:
     """Every date typed on the command line must name one of the playbook's anchors."""
     for name in r.given:
         if name not in r.pb.anchors:
-            r.fail(f"unknown anchor '{name}'", COMMAND_LINE,
-                   did_you_mean(name, r.pb.anchors) or f"anchors: {', '.join(r.pb.anchors)}")
+            r.fail(Say("schedule.unknown-anchor", name=name), COMMAND_LINE,
+                   did_you_mean(name, r.pb.anchors) or
+                   Say("playbook.anchors", names=listed(list(r.pb.anchors))))
 
 
 def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
     """The anchor's date; `chain` is the anchors whose defaults led here, to find a cycle."""
     anchor = r.pb.anchors[name]
     if name in chain:
-        raise r.fail(f"anchor cycle: {cycle(chain, name)}", anchor.where("default"),
-                     "give one of these anchors a date")
+        labels = [r.pb.anchors[n].label for n in chain]
+        loop = cycle(labels, anchor.label).split(" → ")
+        raise r.fail(Say("schedule.anchor-cycle", chain=listed(loop, "playbook.arrow")),
+                     anchor.where("default"), Say("schedule.anchor-cycle-fix"))
     if name in r.anchors:
         value = r.anchors[name]
         if value is None:
@@ -47,29 +51,28 @@ def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
         try:
             clock = parse_clock(anchor.spec.time)
         except OffsetError as exc:
-            raise r.fail(f"anchor '{name}' › time: {exc.message}",
+            raise r.fail(Say("playbook.about", place=at_key(anchor.said, "time"), what=exc.message),
                          anchor.where("time"), exc.hint) from None
     if name in r.given:
         value = _date(r, r.given[name], COMMAND_LINE, f"--{name}")
         source: tuple[AnchorSource, str | None] = (AnchorSource.GIVEN, None)
     elif anchor.spec.date is not None:
-        value = _date(r, anchor.spec.date, anchor.where("date"), f"anchor '{name}' › date")
+        value = _date(r, anchor.spec.date, anchor.where("date"), at_key(anchor.said, "date"))
         source = (AnchorSource.FILE, None)
     elif anchor.spec.default is not None:
         where = anchor.where("default")
-        what = f"anchor '{name}' › default"
+        what = at_key(anchor.said, "default")
         off = r.parse(anchor.spec.default, where, what)
         if off.ref.is_task:
-            raise r.fail(f"{what}: an anchor can only count from another anchor", where)
+            raise r.fail(Say("playbook.about", place=what, what=Say("schedule.anchor-from-task")), where)
         base = date_anchor(r, off.ref.name, (*chain, name))
         value = r.guarded(partial(apply, off, base, r.calendar, r.zone), where, what)
         source = (AnchorSource.DEFAULT, off.compact())
     elif r.placeholder:
         value, source = When(PLACEHOLDER_DAY), (AnchorSource.PLACEHOLDER, None)
     else:
-        label = f" ({anchor.label})" if anchor.label != name else ""
-        raise r.fail(f"anchor '{name}'{label} has no date", anchor.loc,
-                     f"pass --{name} YYYY-MM-DD, or set anchors.{name}.date in a plan file")
+        raise r.fail(Say("schedule.no-date", name=name, label=anchor.label), _date_belongs(r.pb, anchor),
+                     Say("schedule.no-date-fix", name=name))
     if clock is not None and value.clock is None:
         value = When(value.day, clock)
     r.anchors[name] = value
@@ -77,7 +80,17 @@ def date_anchor(r: Resolution, name: str, chain: tuple[str, ...] = ()) -> When:
     return value
 
 
-def _date(r: Resolution, text: str, loc: Loc, what: str) -> When:
+def _date_belongs(pb: Playbook, anchor: AnchorDef) -> Loc:
+    """Where the missing date belongs in the file the user edits: its empty `date:`, else
+    the anchor when the plan file defines it, else the plan file (not the built-in it extends)."""
+    if "date" in anchor.locs:
+        return anchor.locs["date"]
+    if anchor.loc.file == pb.source:
+        return anchor.loc
+    return Loc(pb.source)
+
+
+def _date(r: Resolution, text: str, loc: Loc, what: str | Say) -> When:
     return r.guarded(lambda: in_range(parse_when(text, r.zone)), loc, what)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import partial
 
+from promoplan.errors import Say
+from promoplan.playbook.merged import at_key
 from promoplan.schedule.plan import When
 from promoplan.schedule.resolve.anchors import date_anchor
 from promoplan.schedule.resolve.arithmetic import apply
@@ -22,11 +24,11 @@ def event_window(r: Resolution) -> Window | None:
         return None
     ends = []
     for key, text in (("start", event.start), ("end", event.end)):
-        where, what = r.pb.where(f"event.{key}"), f"event › {key}"
+        where, what = r.pb.where(f"event.{key}"), at_key(Say("playbook.key", key="event"), key)
         try:
             off = r.parse(text, where, what)
             if off.ref.is_task:
-                raise r.fail(f"{what}: the event window counts from anchors only", where)
+                raise r.fail(Say("playbook.about", place=what, what=Say("schedule.event-from-task")), where)
             base = date_anchor(r, off.ref.name)
             ends.append(r.guarded(partial(apply, off, base, r.calendar, r.zone), where, what))
         except Failed:

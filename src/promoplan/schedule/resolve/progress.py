@@ -95,5 +95,5 @@ def read_progress(r: Resolution) -> dict[str, Progress]:
         try:
             out[tid] = parse_progress(text)
         except Unreadable as exc:
-            r.fail(Say("progress.plan-value", id=tid, reason=exc.reason), loc, exc.hint)
+            r.fail(Say("playbook.about", place=r.defs[tid].said, what=exc.reason), loc, exc.hint)
     return out

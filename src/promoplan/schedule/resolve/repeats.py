@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import DAILY, HOURLY, MINUTELY, MONTHLY, WEEKLY, rrule
 from dateutil.tz import datetime_exists
 
+from promoplan.errors import Say
 from promoplan.playbook.merged import TaskDef
 from promoplan.schedule.offsets import Shift
 from promoplan.schedule.plan import Occurrence, When
@@ -41,11 +42,11 @@ def occurrences(r: Resolution, task: TaskDef, start: When, due: When, step: tupl
         spec = task.spec
         ends = (_month_end(r, spec.at or spec.start), _month_end(r, spec.at or spec.due))
         out = r.guarded(lambda: _within_calendar(recurrence(start, due, step, until, limit, r.zone, ends)),
-                        task.where("repeat"), f"{task.label} › repeat")
+                        task.where("repeat"), task.at("repeat"))
     if len(out) > MAX_OCCURRENCES:
-        raise r.fail(f"{task.label} › repeat: more than {MAX_OCCURRENCES:,} "
-                     "occurrences", task.where("repeat"),
-                     "use a longer 'every' or an earlier 'until'")
+        raise r.fail(Say("playbook.about", place=task.at("repeat"),
+                         what=Say("schedule.too-many", limit=f"{MAX_OCCURRENCES:,}")), task.where("repeat"),
+                     Say("schedule.too-many-fix"))
     if until is not None and start.begin > until.begin:
         r.warn(WarningKind.REPEAT_UNTIL_BEFORE_START, task.id)
     return out

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from promoplan.errors import Loc, PromoplanError, Say, did_you_mean
 from promoplan.playbook.merged import Playbook, TaskDef
 from promoplan.playbook.zones import zone
-from promoplan.schedule.dates import parse_day
+from promoplan.schedule.dates import Unreadable, parse_day
 from promoplan.schedule.offsets import Offset, OffsetError, parse_offset
 from promoplan.schedule.plan import Occurrence, PlanWarning, When
 from promoplan.schedule.resolve.arithmetic import FIRST_DAY, LAST_DAY
@@ -77,10 +77,9 @@ class Resolution:
         if code in ("", "NONE"):
             country = None
         elif not is_country(code):
-            self.fail(f"calendar › country: unknown country '{self.pb.country}'",
+            self.fail(Say("schedule.unknown-country", name=self.pb.country),
                       self.pb.where("country"),
-                      did_you_mean(code, known_countries()) or
-                      "use an ISO 3166 code such as CN, HK, TW, SG, US, or none for weekends only")
+                      did_you_mean(code, known_countries()) or Say("schedule.unknown-country-fix"))
             country = None
         return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays))
 
@@ -89,11 +88,12 @@ class Resolution:
         for text, loc in items:
             try:
                 out.append(parse_day(text))
-            except ValueError as exc:
-                self.fail(f"calendar: {exc}", loc)
+            except Unreadable as exc:
+                self.fail(Say("playbook.about", place=Say("playbook.key", key="calendar"), what=exc.said),
+                          loc)
         return out
 
-    def parse(self, text: str, loc: Loc, what: str) -> Offset:
+    def parse(self, text: str, loc: Loc, what: str | Say) -> Offset:
         # A playbook repeats a few dozen offsets over hundreds of tasks: read each once.
         known = self.offsets.get(text)
         if known is not None:
@@ -101,15 +101,18 @@ class Resolution:
         try:
             off = self.offsets[text] = parse_offset(text, self.vocab)
         except OffsetError as exc:
-            raise self.fail(f"{what}: {exc.message}", loc, exc.hint) from None
+            raise self.fail(Say("playbook.about", place=what, what=exc.message), loc, exc.hint) from None
         return off
 
-    def guarded(self, compute: Callable[[], T], loc: Loc, what: str) -> T:
+    def guarded(self, compute: Callable[[], T], loc: Loc, what: str | Say) -> T:
         """`compute()`, its date arithmetic's failure reported at `loc` as a mistake."""
         try:
             return compute()
         except OverflowError:
-            raise self.fail(f"{what}: the date falls outside the calendar (years {FIRST_DAY.year}-"
-                            f"{LAST_DAY.year})", loc) from None
+            raise self.fail(Say("playbook.about", place=what, what=Say(
+                "schedule.outside-calendar", first=FIRST_DAY.year, last=LAST_DAY.year)), loc) from None
+        except Unreadable as exc:
+            raise self.fail(Say("playbook.about", place=what, what=exc.said), loc) from None
         except ValueError as exc:
-            raise self.fail(f"{what}: {exc}", loc) from None
+            raise self.fail(Say("playbook.about", place=what, what=Say("schedule.date-other", what=str(exc))),
+                            loc) from None

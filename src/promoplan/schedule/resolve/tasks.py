@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
-from promoplan.errors import Loc, cycle, did_you_mean
-from promoplan.playbook.merged import TaskDef
+from promoplan.errors import Loc, Say, cycle, did_you_mean
+from promoplan.playbook.merged import TaskDef, listed
 from promoplan.schedule.offsets import Offset, OffsetError, Shift, parse_duration
 from promoplan.schedule.plan import Occurrence, When
 from promoplan.schedule.resolve.anchors import date_anchor
@@ -25,8 +25,10 @@ def date_task(r: Resolution, tid: str, chain: tuple[str, ...] = ()) -> Span:
     if tid in chain:
         task = r.defs[chain[-1]]
         r.tasks[tid] = None
-        raise r.fail(f"task cycle: {cycle(chain, tid)}", task.loc,
-                     "a task cannot start from itself, directly or through others")
+        names = [r.defs[t].spec.name or t for t in chain]
+        loop = cycle(names, r.defs[tid].spec.name or tid).split(" → ")
+        raise r.fail(Say("schedule.task-cycle", chain=listed(loop, "playbook.arrow")), task.loc,
+                     Say("schedule.task-cycle-fix"))
     if tid in r.tasks:
         span = r.tasks[tid]
         if span is None:
@@ -41,18 +43,19 @@ def date_task(r: Resolution, tid: str, chain: tuple[str, ...] = ()) -> Span:
     return span
 
 
-def _key_label(task: TaskDef, key: str) -> str:
+def _key_label(task: TaskDef, key: str) -> Say:
     """`task 'x' › repeat › every`: how messages name one key of a task."""
-    return " › ".join([task.label, *key.split(".")])
+    return task.at(key)
 
 
-def _value(r: Resolution, off: Offset, chain: tuple[str, ...], loc: Loc, what: str) -> When:
+def _value(r: Resolution, off: Offset, chain: tuple[str, ...], loc: Loc, what: Say) -> When:
     """The anchor or task field `off` counts from."""
     if not off.ref.is_task:
         return date_anchor(r, off.ref.name)
     other = off.ref.name
     if other not in r.defs:
-        raise r.fail(f"{what}: unknown task '{other}'", loc, did_you_mean(other, r.defs))
+        raise r.fail(Say("playbook.about", place=what, what=Say("schedule.unknown-task", id=other)), loc,
+                     did_you_mean(other, r.defs))
     start, due = date_task(r, other, chain)
     return start if off.ref.task_field == "start" else due
 
@@ -76,9 +79,11 @@ def _duration(r: Resolution, task: TaskDef, key: str, text: str) -> tuple[Shift,
     try:
         shifts = parse_duration(text)
     except OffsetError as exc:
-        raise r.fail(f"{_key_label(task, key)}: {exc.message}", task.where(key), exc.hint) from None
+        raise r.fail(Say("playbook.about", place=_key_label(task, key), what=exc.message), task.where(key),
+                     exc.hint) from None
     if all(s.amount == 0 for s in shifts):
-        raise r.fail(f"{_key_label(task, key)}: must be longer than zero", task.where(key))
+        raise r.fail(Say("playbook.about", place=_key_label(task, key), what=Say("schedule.zero-length")),
+                     task.where(key))
     return shifts
 
 
@@ -95,7 +100,8 @@ def _compute(r: Resolution, task: TaskDef, chain: tuple[str, ...]) -> Span:
                 ok = False
     if spec.after is not None:
         if spec.after not in r.defs:
-            r.fail(f"{task.label} › after: unknown task '{spec.after}'",
+            unknown = Say("schedule.unknown-task", id=spec.after)
+            r.fail(Say("playbook.about", place=task.at("after"), what=unknown),
                    task.where("after"), did_you_mean(spec.after, r.defs))
             ok = False
         else:
@@ -112,7 +118,7 @@ def _compute(r: Resolution, task: TaskDef, chain: tuple[str, ...]) -> Span:
         if spec.duration is not None and start_or_none is not None:
             length = _duration(r, task, "duration", spec.duration)
             due_or_none = r.guarded(partial(shift, start_or_none, length, r.calendar, r.zone),
-                                    task.where("duration"), f"{task.label} › duration")
+                                    task.where("duration"), task.at("duration"))
         either = start_or_none or due_or_none
         assert either is not None  # the playbook check demands a start, due or after
         start, due = start_or_none or either, due_or_none or either
@@ -132,7 +138,7 @@ def _roll(r: Resolution, when: When, direction: str, task: TaskDef, key: str) ->
     if when.timed:
         return when
     return r.guarded(lambda: When(r.calendar.roll(when.day, direction)),
-                     task.where(key), f"{task.label} › {key}")
+                     task.where(key), task.at(key))
 
 
 def _repeat(r: Resolution, task: TaskDef, start: When, due: When,
@@ -142,8 +148,8 @@ def _repeat(r: Resolution, task: TaskDef, start: When, due: When,
     assert rep is not None
     step = _duration(r, task, "repeat.every", rep.every)
     if any(s.unit == "mo" for s in step) and any(s.unit != "mo" for s in step):
-        raise r.fail(f"{_key_label(task, 'repeat.every')}: months do not mix with other units "
-                     f"in one step ('{rep.every}')", task.where("repeat.every"),
-                     "repeat by months, e.g. 1mo, or by days, e.g. 30d")
+        raise r.fail(Say("playbook.about", place=_key_label(task, "repeat.every"),
+                         what=Say("schedule.months-mixed", every=rep.every)), task.where("repeat.every"),
+                     Say("schedule.months-mixed-fix"))
     until = _evaluate(r, task, "repeat.until", rep.until, chain) if rep.until else None
     return occurrences(r, task, start, due, step, until)

@@ -13,7 +13,6 @@ ZH: dict[str, str] = {
     "progress.how-plan-day": "计划文件里日期写成 2024-12-01：完成 2024-12-01",
     "progress.how-percent": "进度写在 进行中 或 受阻 后面：进行中 50%",
     "progress.plan-no-task": "progress 里的「{id}」不是本计划的任务",
-    "progress.plan-value": "progress 里「{id}」的状态：{reason}",
     # The workbook
     "progress.cell": "{task}：{reason}",
     "progress.open-hint": "请给出 promoplan compile 生成的 .xlsx 文件",
@@ -46,7 +45,6 @@ EN: dict[str, str] = {
     "progress.how-plan-day": "in the plan file, write the date as 2024-12-01: done 2024-12-01",
     "progress.how-percent": "a percentage follows doing or blocked: doing 50%",
     "progress.plan-no-task": "progress: no task '{id}'",
-    "progress.plan-value": "progress › {id}: {reason}",
     "progress.cell": "{task}: {reason}",
     "progress.open-hint": "give the .xlsx that promoplan compile wrote",
     "progress.no-meta": "no campaign key: the hidden sheet '{sheet}' is missing",
