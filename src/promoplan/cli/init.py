@@ -9,7 +9,7 @@ import typer
 
 from promoplan.cli import terminal
 from promoplan.cli.guard import guarded
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, Listed, PromoplanError, Say, did_you_mean
 
 
 @guarded
@@ -34,22 +34,23 @@ def init_command(
     entry = library.find(name)
     if entry is None:
         names = library.names()
-        raise PromoplanError(f"no built-in playbook named '{name}'", COMMAND_LINE,
-                             did_you_mean(name, names) or f"built-in: {', '.join(names)}")
+        raise PromoplanError(Say("commands.no-builtin", name=name), COMMAND_LINE,
+                             did_you_mean(name, names) or Say("commands.builtins", names=Listed(names)))
     target = dest or Path(f"{name}.yaml")
     if target.is_dir():
         target = target / f"{name}.yaml"
     if target.exists() and not force:
-        raise PromoplanError(f"{target} already exists", COMMAND_LINE, "pass --force to overwrite it")
-    if full:
-        output.write_all([(target, entry.read_bytes())])
-        terminal.say(f"wrote {target}: edit it, then run: promoplan compile {target} --<anchor> DATE")
-        return
+        raise PromoplanError(Say("commands.exists", path=target), COMMAND_LINE, Say("commands.exists.hint"))
     from promoplan.playbook.assemble import load
     from promoplan.playbook.starter import plan_file
+    from promoplan.words import Words
 
     pb = load(name)
-    output.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
+    words = Words(pb.locale)
     first = next(iter(pb.anchors.values()))
-    terminal.say(f"wrote {target}: fill in {first.name}'s date ({first.label}), then run: "
-                 f"promoplan compile {target}")
+    if full:
+        output.write_all([(target, entry.read_bytes())])
+        terminal.say(Say("commands.init-full", path=target, anchor=first.name).text(words))
+        return
+    output.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
+    terminal.say(Say("commands.init-plan", path=target, label=first.label).text(words))
