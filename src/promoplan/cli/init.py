@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from promoplan.cli import terminal
+from promoplan.cli import options, terminal
 from promoplan.cli.guard import guarded
 from promoplan.errors import COMMAND_LINE, Listed, PromoplanError, Say, did_you_mean
 
@@ -22,6 +22,7 @@ def init_command(
     full: Annotated[bool, typer.Option(
         "--full", help="Copy the whole playbook to edit, instead of a plan file that extends it.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: options.LangOption = None,
 ) -> None:
     """Start a plan file that extends a built-in playbook.
 
@@ -43,10 +44,8 @@ def init_command(
         raise PromoplanError(Say("commands.exists", path=target), COMMAND_LINE, Say("commands.exists.hint"))
     from promoplan.playbook.assemble import load
     from promoplan.playbook.starter import plan_file
-    from promoplan.words import Words
-
     pb = load(name)
-    words = Words(pb.locale)
+    words = options.words(pb.locale, lang)
     first = next(iter(pb.anchors.values()))
     if full:
         output.write_all([(target, entry.read_bytes())])
