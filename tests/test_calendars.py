@@ -140,7 +140,7 @@ def test_a_seasons_calendars_rewritten_and_a_store_whose_date_moved(cli: Cli, tm
     assert moved.exit_code == 2
     assert moved.stderr == (
         f"{cal / '张伟.ics'}: 已有同一进程表另一次活动「season-shop-2024-10-14」的1个事件，"
-        "本次活动是「season-shop-2024-10-20」：写进同一个日历，每个人都会看到两份 (若只是日期变了，"
+        "本次活动是「season-shop-2024-10-20」：写进同一个日历，每个人都会看到两份（若只是日期变了，"
         "在计划文件中写 campaign: season-shop-2024-10-14（只编译一个计划时也可加上 --campaign "
-        "season-shop-2024-10-14）；若是新的一次活动，请写到另一个文件)\n")
+        "season-shop-2024-10-14）；若是新的一次活动，请写到另一个文件）\n")
     assert {p.name: p.read_bytes() for p in cal.iterdir()} == first

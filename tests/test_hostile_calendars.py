@@ -31,12 +31,12 @@ def test_a_hostile_sequence_never_stops_a_compile(cli: Cli, tmp_path: Path, sequ
     out.write_bytes(clean.replace(b"SEQUENCE:0\r\n", f"SEQUENCE:{sequence}\r\n".encode()))
     assert out.read_bytes().count(f"SEQUENCE:{sequence}\r\n".encode()) == 21  # every event: the half-hourly check is four of them
     again = cli("compile", PROMO, *DATES, "-o", str(out), "-q")
-    assert (again.exit_code, again.stderr) == (0, f"wrote {out}\n")
+    assert (again.exit_code, again.stderr) == (0, f"已写入 {out}\n")
     assert out.read_bytes() == clean  # read as 0, and nothing changed
     out.write_bytes(clean.replace(b"SEQUENCE:0\r\n", f"SEQUENCE:{sequence}\r\n".encode()))
     for _ in range(2):  # and every later compile to that path
         moved = cli("compile", PROMO, *MOVED, "-o", str(out), "-q")
-        assert (moved.exit_code, moved.stderr) == (0, f"wrote {out}\n")
+        assert (moved.exit_code, moved.stderr) == (0, f"已写入 {out}\n")
     sequences = {str(e["UID"]).split("@")[0]: e["SEQUENCE"] for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     assert sequences["ship"] == 1  # moved once from the hostile file's 0
     assert sequences["plan"] == 0  # counts from signup: never moved

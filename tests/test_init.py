@@ -147,11 +147,17 @@ def test_existing_file_needs_force(cli: Cli, tmp_path: Path) -> None:
     target.write_text("ours", encoding="utf-8")
     refused = cli("init", "double-11", str(target))
     assert refused.exit_code == 2
-    assert refused.stderr == f"command line: {target} already exists (pass --force to overwrite it)\n"
+    assert refused.stderr == f"命令行: {target} 已存在（加上 --force 覆盖它）\n"
     assert target.read_text(encoding="utf-8") == "ours"
     forced = cli("init", "double-11", str(target), "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert forced.stderr == f"wrote {target}: fill in event's date (双十一), then run: promoplan compile {target}\n"
+    assert forced.stderr == f"已写入 {target}：填上双十一日期后，运行 promoplan compile {target}\n"
+    english = cli("init", "double-11", str(target), "--force", "--lang", "en")
+    assert english.stderr == f"wrote {target}: fill in the date of 双十一, then run: promoplan compile {target}\n"
+    full = cli("init", "double-11", str(target), "--force", "--full")
+    assert full.stderr == (f"已写入 {target}：按需修改后，运行 promoplan compile {target} "
+                           "--event YYYY-MM-DD\n")
+    forced = cli("init", "double-11", str(target), "--force")
     assert target.read_text(encoding="utf-8").splitlines()[4] == "extends: double-11"
 
 

@@ -68,7 +68,7 @@ def test_a_rename_that_fails_undoes_the_ones_before_it(tmp_path: Path,
     with pytest.raises(PromoplanError) as caught:
         write_all([(tmp_path / name, b"new") for name in names])
     message = str(caught.value)
-    assert message == f"command line: cannot write {tmp_path / 'c.ics'}: Permission denied"
+    assert message == f"command line: cannot write {tmp_path / 'c.ics'}: permission denied"
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         name: b"old " + name.encode() for name in names[:3]}
 
@@ -145,6 +145,6 @@ def test_an_old_file_that_cannot_be_set_aside_stays_where_it_is(tmp_path: Path,
     with pytest.raises(PromoplanError) as caught:
         write_all([(tmp_path / "a.json", b"new"), (tmp_path / "b.csv", b"new")])
     message = str(caught.value)
-    assert message == f"command line: cannot write {tmp_path / 'b.csv'}: Permission denied"
+    assert message == f"command line: cannot write {tmp_path / 'b.csv'}: permission denied"
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"a.json": b"old a.json",
                                                                     "b.csv": b"old b.csv"}

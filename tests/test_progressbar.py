@@ -93,4 +93,4 @@ def test_the_cli_writes_no_progress_into_a_pipe(cli: Cli, tmp_path: Path) -> Non
     result = cli("compile", str(PLAYBOOKS / "promo.yaml"), "--signup", "2024-10-14", "-o", str(out),
                  "--quiet")
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"已写入 {out}\n"

@@ -156,7 +156,7 @@ def test_person_from_a_team_file(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("--owner", "客服"), "命令行: --owner 客服：没有这个角色（是不是「客服主管」？）\n"),
     (("--person", "李"), "命令行: --person 李：没有叫这个名字的负责人（是不是「李娜」？）\n"),
-    (("--split-by", "owner"), "command line: --split-by needs -o FOLDER/\n"),
+    (("--split-by", "owner"), "命令行: --split-by 需要用 -o 给一个文件夹（例如 -o cal/）\n"),
     (("--split-by", "role", "-o", "x/"),
      "Usage: promoplan compile [OPTIONS] {PLAYBOOK}\nTry 'promoplan compile -h' for help.\n\n"
      "Error: Invalid value for '--split-by': 'role' is not one of 'owner', 'person'.\n"),
@@ -173,6 +173,6 @@ def test_split_reports_every_file(cli: Cli, tmp_path: Path) -> None:
     result = cli("compile", PLAN, "--split-by", "person", "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
     # the plan's warnings follow the files: 活动策划 is due Sun 10-13, one more task Sun 11-03
-    assert result.stderr == (f"wrote {folder / '张伟.ics'}\nwrote {folder / '李娜.ics'}\n"
+    assert result.stderr == (f"已写入 {folder / '张伟.ics'}\n已写入 {folder / '李娜.ics'}\n"
                              "注意：2项截止日在休息日（10月13日 周日：1项、11月3日 周日：1项），"
                              "请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。\n")

@@ -362,7 +362,7 @@ def test_the_key_is_masked_in_errors_and_tracebacks(robots: Robots, story: Path)
         out = send(story, *debug, "plan.yaml", "--to", "wecom", "--webhook", url)
         assert KEY not in everything(out)
         assert "pa55word-long" not in everything(out)
-        assert "command line: 主机 127.0.0.1 上的这个地址不是企业微信群机器人的 webhook" in out.stderr
+        assert "命令行: 主机 127.0.0.1 上的这个地址不是企业微信群机器人的 webhook" in out.stderr
     assert out.returncode == 1  # --debug: the traceback of our error, masked
     assert "Traceback" in out.stderr
     assert robots.requests == []
@@ -397,8 +397,8 @@ def test_the_workbook_goes_to_wecom_after_the_message(robots: Robots, story: Pat
 def test_no_workbook_for_robots_that_take_no_files(robots: Robots, story: Path, robot: str, name: str) -> None:
     out = send(story, "plan.yaml", *robots.args(robot), "--attach", "xlsx")
     assert (out.returncode, out.stdout) == (2, "")
-    assert out.stderr == (f"command line: --attach xlsx：{name}的群机器人不能发送文件 "
-                          "(只有企业微信群机器人能发文件；去掉 --attach，或改用企业微信机器人)\n")
+    assert out.stderr == (f"命令行: --attach xlsx：{name}的群机器人不能发送文件"
+                          "（只有企业微信群机器人能发文件；去掉 --attach，或改用企业微信机器人）\n")
     assert robots.requests == []
 
 
@@ -473,21 +473,21 @@ def test_the_webhook_from_the_environment_and_the_platform_from_the_host(story: 
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--webhook", "https://example.com/hook?key=abc"),
-     "无法从主机 example.com 判断是哪种机器人 (用 --to wecom|dingtalk|feishu 指定)"),
+     "无法从主机 example.com 判断是哪种机器人（用 --to wecom|dingtalk|feishu 指定）"),
     (("--to", "feishu", "--webhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc"),
-     "--to feishu，但主机 qyapi.weixin.qq.com 是企业微信的 (去掉 --to，或换成该平台机器人的地址)"),
+     "--to feishu，但主机 qyapi.weixin.qq.com 是企业微信的（去掉 --to，或换成该平台机器人的地址）"),
     (("--webhook", "https://open.feishu.cn/open-apis/bot/v2/hook/"),
-     "主机 open.feishu.cn 上的这个地址不是飞书群机器人的 webhook (应为 https://open.feishu.cn/open-apis/bot/v2/hook/TOKEN)"),
+     "主机 open.feishu.cn 上的这个地址不是飞书群机器人的 webhook（应为 https://open.feishu.cn/open-apis/bot/v2/hook/TOKEN）"),
     (("--webhook", "qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc"),
-     "webhook 地址不完整或有误：应以 https:// 开头，不含空格 (从机器人设置中复制完整的 webhook 地址)"),
+     "webhook 地址不完整或有误：应以 https:// 开头，不含空格（从机器人设置中复制完整的 webhook 地址）"),
     (("--to", "wecom", "--webhook", "http://127.0.0.1:99999/cgi-bin/webhook/send?key=abc"),
-     "webhook 地址不完整或有误：应以 https:// 开头，不含空格 (从机器人设置中复制完整的 webhook 地址)"),
+     "webhook 地址不完整或有误：应以 https:// 开头，不含空格（从机器人设置中复制完整的 webhook 地址）"),
     (("--webhook", "https://oapi.dingtalk.com/robot/send?access_token=t", "--owner", "运营主管", "--person", "张伟"),
      "--owner 和 --person 只能给一个"),
 ])
 def test_configuration_mistakes_are_exit_2(story: Path, args: tuple[str, ...], message: str) -> None:
     out = run_here("send", "plan.yaml", *args, cwd=story)
-    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"command line: {message}\n")
+    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"命令行: {message}\n")
 
 
 def test_english_plans_get_english_messages(robots: Robots, story: Path) -> None:

@@ -225,7 +225,7 @@ def test_warnings_are_summed_up_after_the_files_written(cli: Cli, tmp_path: Path
     assert result.exit_code == 0
     # 活动策划 is due Sun 10-13; 后续跟进, 活动后的评估, 复核价格 on Sat 11-02
     assert result.stderr == (
-        f"wrote {out}\n"
+        f"已写入 {out}\n"
         "注意：4项截止日在休息日（10月13日 周日：1项、11月2日 周六：3项），请确认是否提前到前一个工作日；"
         "这些行标有“⚠ 休息日截止”。\n")
     english = cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out), "--lang", "en")
@@ -234,7 +234,7 @@ def test_warnings_are_summed_up_after_the_files_written(cli: Cli, tmp_path: Path
         "Note: 4 tasks are due on days off (Sun 13 Oct: 1; Sat 2 Nov: 3): bring them forward to the "
         "working day before? They are marked “⚠ due on a day off”.\n")
     quiet = cli("compile", PROMO, "--signup", "2024-10-14", "-o", str(out), "--quiet")
-    assert quiet.stderr == f"wrote {out}\n"
+    assert quiet.stderr == f"已写入 {out}\n"
 
 
 def test_an_unpublished_holiday_schedule_comes_first(tmp_path: Path) -> None:
@@ -247,12 +247,13 @@ def test_an_unpublished_holiday_schedule_comes_first(tmp_path: Path) -> None:
     assert (len(day_off), sum(len(w["tasks"]) for w in day_off)) == (14, 43)
     assert [len(w["tasks"]) for w in day_off[:3]] == [1, 7, 2]
     assert result.stderr.splitlines() == [
-        f"wrote {out}",
+        f"已写入 {out}",
         "重要：2027年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，公布后请重新生成本计划。",
         "注意：43项截止日在休息日（9月26日 周日：1项、10月1日 周五（国庆节）：7项、10月5日 周二（国庆节（补假））："
         "2项等14天），请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。",
     ]
     english = run("compile", "ju-huasuan", "--signup", "2027-10-11", "-o", str(out), "--lang", "en")
+    assert english.stderr.splitlines()[0] == f"wrote {out}"
     assert english.stderr.splitlines()[1] == (
         "Important: The official holiday schedule for 2027 is not published yet: days off follow the "
         "statutory rules and make-up workdays are unknown; compile the plan again once it is out.")
@@ -293,11 +294,11 @@ def test_validate_prints_the_warnings_that_hold_whatever_the_dates(cli: Cli, tmp
     # No dates in w.yaml: its placeholder dates are not shown. plan.yaml dates the auction
     # before signup; open = auction+7d = 10-17, so 倒置 runs 10-16 → 10-14.
     assert result.stdout == (
-        f"{playbook}: ok (1 task, 3 anchors), 1 warning\n"
-        f"{playbook}: 1项的完成时间早于开始时间，请检查：第1项「倒置」\n"
-        f"{plan}: ok (1 task, 3 anchors), 2 warnings\n"
-        f"{plan}: 竞拍（10月10日 周四）早于报名（10月14日 周一），按剧本竞拍应在报名之后，请核对日期。\n"
-        f"{plan}: 1项的完成时间早于开始时间，请检查：第1项「倒置」（10月16日 周三 → 10月14日 周一）\n")
+        f"{playbook}：无误（1项事项，3个时间节点），1条注意事项\n"
+        f"{playbook}：1项的完成时间早于开始时间，请检查：第1项「倒置」\n"
+        f"{plan}：无误（1项事项，3个时间节点），2条注意事项\n"
+        f"{plan}：竞拍（10月10日 周四）早于报名（10月14日 周一），按剧本竞拍应在报名之后，请核对日期。\n"
+        f"{plan}：1项的完成时间早于开始时间，请检查：第1项「倒置」（10月16日 周三 → 10月14日 周一）\n")
     english = cli("validate", str(playbook), "--lang", "en")
     assert english.stdout == (f"{playbook}: ok (1 task, 3 anchors), 1 warning\n"
                               f"{playbook}: 1 task ends before it starts: #1 “倒置”\n")
@@ -311,8 +312,8 @@ def test_validate_reports_errors_and_warnings_of_every_file(cli: Cli, tmp_path: 
                    "  - {name: y, at: open+1天天}\n", encoding="utf-8")
     result = cli("validate", str(bad), str(good))
     assert result.exit_code == 2
-    assert result.stdout == (f"{good}: ok (1 task, 3 anchors), 1 warning\n"
-                             f"{good}: 1项的完成时间早于开始时间，请检查：第1项「倒置」\n")
+    assert result.stdout == (f"{good}：无误（1项事项，3个时间节点），1条注意事项\n"
+                             f"{good}：1项的完成时间早于开始时间，请检查：第1项「倒置」\n")
     assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()] == [f"{bad}:4:19", f"{bad}:5:19"]
 
 
@@ -392,8 +393,12 @@ def test_split_by_wants_a_folder(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "cal.ics"
     result = cli("compile", str(PLAYBOOKS / "plan" / "plan.yaml"), "--split-by", "person", "-o", str(target))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (f"command line: --split-by person writes one calendar per person into a folder, "
-                             f"and -o {target} is a file (give a folder, e.g. -o {tmp_path / 'cal'}/)\n")
+    assert result.stderr == (f"命令行: --split-by person 为每个人写一个日历到文件夹里，而 -o {target} 是一个文件"
+                             f"（请给一个文件夹，例如 -o {tmp_path / 'cal'}/）\n")
+    english = cli("compile", str(PLAYBOOKS / "plan" / "plan.yaml"), "--split-by", "person", "-o", str(target),
+                  "--lang", "en")
+    assert english.stderr == (f"command line: --split-by person writes one calendar per person into a folder, "
+                              f"and -o {target} is a file (give a folder, e.g. -o {tmp_path / 'cal'}/)\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -335,7 +335,7 @@ def test_invite_writes_a_request_per_event_to_attendees_with_an_email(cli: Cli,
     result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
     promo = ["detail", "preview", "half", "last-min", "check25", "check120"]  # 推广主管's tasks
-    wrote = "".join(f"wrote {folder / key}.ics\n" for key in [*promo, "cs-week", "evening", "extra"])
+    wrote = "".join(f"已写入 {folder / key}.ics\n" for key in [*promo, "cs-week", "evening", "extra"])
     assert result.stderr == wrote + (
         "注意：2项截止日在休息日（10月13日 周日：1项、11月3日 周日：1项），请确认是否提前到前一个工作日；"
         "这些行标有“⚠ 休息日截止”。\n"
@@ -374,26 +374,37 @@ def test_invite_cancels_a_removed_task_in_its_own_file(cli: Cli, tmp_path: Path)
     assert (restock["METHOD"], restock.walk("VEVENT")[0]["SEQUENCE"]) == ("REQUEST", 0)
 
 
-@pytest.mark.parametrize(("option", "message"), [
-    (["-o", "plan.ics"], "command line: --invite writes one invitation per event into a folder, "
+@pytest.mark.parametrize(("option", "message", "english"), [
+    (["-o", "plan.ics"], "命令行: --invite 把每个事件的邀请写到一个文件夹里，而 -o plan.ics 是日历文件"
+     "（请给一个文件夹，例如 -o plan/）\n",
+     "command line: --invite writes one invitation per event into a folder, "
      "and -o plan.ics is a calendar file (give a folder, e.g. -o plan/)\n"),
-    (["-o", "plan.xlsx"], "command line: --invite needs -o FOLDER/ for the invitations, one file "
+    (["-o", "plan.xlsx"], "命令行: --invite 需要用 -o 给一个存放邀请的文件夹，每个事件一个文件"
+     "（例如 -o invites/）\n",
+     "command line: --invite needs -o FOLDER/ for the invitations, one file "
      "per event (e.g. -o invites/)\n"),
-    (["-o", "cal/", "--split-by", "person"], "command line: --invite and --split-by person: an "
+    (["-o", "cal/", "--split-by", "person"], "命令行: --invite 不能和 --split-by person 一起用：邀请发给"
+     "事件的每位参与人，不是每人一个日历（去掉 --split-by；每个邀请都写明了参与人）\n",
+     "command line: --invite and --split-by person: an "
      "invitation goes to every attendee of its event, not to one calendar per person (leave out "
      "--split-by; each invitation names its attendees)\n"),
 ])
 def test_invite_needs_a_folder_of_its_own(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          option: list[str], message: str) -> None:
+                                          option: list[str], message: str, english: str) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("compile", PLAN, "--invite", *option)
     assert (result.exit_code, result.stderr, list(tmp_path.iterdir())) == (2, message, [])
+    result = cli("compile", PLAN, "--invite", *option, "--lang", "en")
+    assert (result.exit_code, result.stderr, list(tmp_path.iterdir())) == (2, english, [])
 
 
 def test_invite_without_an_organizer_is_refused(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "invites"
     result = cli("compile", PLAN, "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
+    assert result.stderr == ("命令行: --invite：团队中没有发出邀请的组织者"
+                             "（在计划文件或 --team 文件的 team: 下加上 organizer: {name: …, email: …}）\n")
+    result = cli("compile", PLAN, "--invite", "-o", f"{out}/", "--lang", "en")
     assert result.stderr == (
         "command line: --invite: the team has no organizer to send the invitations (add "
         "`organizer: {name: …, email: …}` under team, in the plan file or the --team file)\n")
@@ -406,6 +417,9 @@ def test_invite_needs_the_organizers_email(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "invites"
     result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
+    assert result.stderr == ("命令行: --invite：组织者「王芳」没有邮箱，无法发出邀请"
+                             "（在 team: 下写 organizer: {name: 王芳, email: …}）\n")
+    result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{out}/", "--lang", "en")
     assert result.stderr == (
         "command line: --invite: the organizer '王芳' has no email to send the invitations from "
         "(write `organizer: {name: 王芳, email: …}` under team)\n")
@@ -814,9 +828,9 @@ def test_a_file_of_another_campaign_of_the_playbook_is_refused(cli: Cli, tmp_pat
     assert (result.exit_code, out.read_bytes()) == (2, before)
     assert result.stderr == (
         f"{out}: 已有同一进程表另一次活动「test-promo-2024-10-14」的{len(HAND_COMPUTED)}个事件，"
-        "本次活动是「test-promo-2024-12-02」：写进同一个日历，每个人都会看到两份 (若只是日期变了，"
+        "本次活动是「test-promo-2024-12-02」：写进同一个日历，每个人都会看到两份（若只是日期变了，"
         "在计划文件中写 campaign: test-promo-2024-10-14（只编译一个计划时也可加上 --campaign "
-        "test-promo-2024-10-14）；若是新的一次活动，请写到另一个文件)\n")
+        "test-promo-2024-10-14）；若是新的一次活动，请写到另一个文件）\n")
     english = cli("compile", PROMO, "--signup", "2024-12-02", "--lang", "en", "-o", str(out))
     assert english.stderr == (
         f"{out}: holds {len(HAND_COMPUTED)} events of another campaign of this playbook, "
@@ -851,15 +865,19 @@ def test_what_is_no_other_run_of_the_campaign(cli: Cli, tmp_path: Path) -> None:
     assert all("STATUS" not in ev for ev in got.values())
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--campaign", " "], "command line: --campaign needs a key (e.g. --campaign ju-huasuan-2026-10-12)\n"),
+@pytest.mark.parametrize(("args", "message", "english"), [
+    (["--campaign", " "], "命令行: --campaign 后面要写活动编号（例如 --campaign ju-huasuan-2026-10-12）\n",
+     "command line: --campaign needs a key (e.g. --campaign ju-huasuan-2026-10-12)\n"),
     ([str(PLAYBOOKS / "season"), "--campaign", "x"],
+     "命令行: --campaign 只能给一个计划，这里有4个计划（改为在每个计划文件中写 campaign:）\n",
      "command line: --campaign names one plan's campaign, and 4 plans are given (write `campaign:` in "
      "each plan file instead)\n"),
 ])
-def test_campaign_option_mistakes(cli: Cli, args: list[str], message: str) -> None:
+def test_campaign_option_mistakes(cli: Cli, args: list[str], message: str, english: str) -> None:
     result = cli("compile", PROMO, "--signup", "2024-10-14", *args)
     assert (result.exit_code, result.stderr) == (2, message)
+    result = cli("compile", PROMO, "--signup", "2024-10-14", *args, "--lang", "en")
+    assert (result.exit_code, result.stderr) == (2, english)
 
 
 def test_a_repeat_that_shrinks_cancels_its_lost_occurrences(tmp_path: Path) -> None:

@@ -42,6 +42,19 @@ class Say:
         return f"Say({self.key!r}, {self.values!r})"
 
 
+class Listed(Say):
+    """Names listed as the language lists them (`.csv、.ics` / `.csv, .ics`), as a value of a `Say`."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.items = [str(item) for item in items]
+        super().__init__("list", items=self.items)
+
+    def text(self, words: Words) -> str:
+        return words.listing(self.items)
+
+
 def wording(value: object, words: Words) -> object:
     """`value` as it is printed: a `Say` worded in `words`' language, anything else as it is."""
     return value.text(words) if isinstance(value, Say) else value

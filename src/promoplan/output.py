@@ -25,6 +25,7 @@ are what is left then, and the next run writes past them.)
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import threading
@@ -34,7 +35,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say
 
 MAX_NAME_BYTES = 255
 """The longest file name Linux and macOS file systems take (UTF-8 bytes)."""
@@ -98,11 +99,10 @@ def _one_each(outputs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
         if os.path.abspath(other) == os.path.abspath(path):
             if before == data:
                 continue
-            raise PromoplanError(f"{path} would be written twice, with different contents",
-                                 COMMAND_LINE, "give each output a file of its own")
-        raise PromoplanError(f"{other} and {path} would be one file on Windows and macOS, "
-                             "where names that differ only in case or accents are the same",
-                             COMMAND_LINE, "give them names that differ in more than that")
+            raise PromoplanError(Say("outputs.written-twice", path=path), COMMAND_LINE,
+                                 Say("outputs.written-twice.hint"))
+        raise PromoplanError(Say("outputs.one-file-on-windows", other=other, path=path), COMMAND_LINE,
+                             Say("outputs.one-file-on-windows.hint"))
     return kept
 
 
@@ -120,7 +120,8 @@ def _make(folder: Path) -> list[Path]:
         except FileExistsError:
             continue  # made meanwhile by another run
         except OSError as exc:
-            raise PromoplanError(f"cannot make folder '{path}': {exc.strerror}", COMMAND_LINE) from None
+            raise PromoplanError(Say("outputs.cannot-make-folder", path=path, reason=os_reason(exc)),
+                                 COMMAND_LINE) from None
         made.append(path)
     return made
 
@@ -129,14 +130,14 @@ def _check(outputs: list[tuple[Path, bytes]]) -> None:
     for path, _ in outputs:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise PromoplanError(f"-o {path}: folder '{folder}' does not exist", COMMAND_LINE)
+            raise PromoplanError(Say("outputs.no-folder", path=path, folder=folder), COMMAND_LINE)
         size = len(path.name.encode("utf-8", "surrogateescape"))
         if size > MAX_NAME_BYTES:
-            raise PromoplanError(f"-o {path}: the file name is {size} bytes long, more than the "
-                                 f"{MAX_NAME_BYTES} file systems allow", COMMAND_LINE,
-                                 "give a shorter name")
+            raise PromoplanError(Say("outputs.name-too-long", path=path, size=size, most=MAX_NAME_BYTES),
+                                 COMMAND_LINE, Say("outputs.name-too-long.hint"))
         if path.is_dir():
-            raise PromoplanError(f"-o {path}: is a folder", COMMAND_LINE, "give a file name")
+            raise PromoplanError(Say("outputs.is-folder", path=path), COMMAND_LINE,
+                                 Say("outputs.is-folder.hint"))
 
 
 def _replace(staged: list[tuple[str, Path]]) -> None:
@@ -175,7 +176,25 @@ def _undo(done: list[tuple[Path, str | None]]) -> None:
 
 def _cannot_write(path: Path, exc: OSError) -> PromoplanError:
     """The destination named, not the hidden file beside it that the system refused."""
-    return PromoplanError(f"cannot write {path}: {exc.strerror}", COMMAND_LINE)
+    return PromoplanError(Say("outputs.cannot-write", path=path, reason=os_reason(exc)), COMMAND_LINE)
+
+
+# What the system says about a file, by its error number, in the words of the messages:
+# strerror is the C library's English (and on Windows the system's language).
+_REASONS = {errno.EACCES: "EACCES", errno.EPERM: "EACCES", errno.ENOENT: "ENOENT",
+            errno.ENOSPC: "ENOSPC", errno.EROFS: "EROFS", errno.ENOTDIR: "ENOTDIR",
+            errno.EISDIR: "EISDIR", errno.ENAMETOOLONG: "ENAMETOOLONG", errno.EBUSY: "EBUSY",
+            getattr(errno, "ETXTBSY", errno.EBUSY): "EBUSY"}
+# Windows' "used by another process" (a workbook open in Excel) comes as EACCES.
+_SHARING_VIOLATIONS = (32, 33)
+
+
+def os_reason(exc: OSError) -> Say | str:
+    """Why the system refused a file, in the plan's language where the reason is a common one."""
+    known = _REASONS.get(exc.errno or 0)
+    if getattr(exc, "winerror", None) in _SHARING_VIOLATIONS:
+        known = "EBUSY"
+    return Say(f"outputs.os.{known}") if known else exc.strerror or type(exc).__name__
 
 
 def _aside(path: Path) -> str | None:

@@ -56,16 +56,17 @@ def read_bounded(path: Path, shown: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _too_big(shown, f"the file is {size:,} bytes (at most {MAX_BYTES:,})")
+            raise _too_big(shown, Say("outputs.big.file", size=size, most=MAX_BYTES))
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise _too_big(shown, f"the file is more than {MAX_BYTES:,} bytes")
+            raise _too_big(shown, Say("outputs.big.file-more", most=MAX_BYTES))
         return data
-    except FileNotFoundError:
-        raise PromoplanError(f"cannot read {shown}: no such file", COMMAND_LINE) from None
     except OSError as exc:
-        raise PromoplanError(f"cannot read {shown}: {exc.strerror}", COMMAND_LINE) from None
+        from promoplan.output import os_reason
+
+        raise PromoplanError(Say("outputs.cannot-read", path=shown, reason=os_reason(exc)),
+                             COMMAND_LINE) from None
 
 
 def open_workbook(data: bytes, shown: str, hint: str | Say | None = None, *, data_only: bool = False) -> Any:
@@ -74,17 +75,17 @@ def open_workbook(data: bytes, shown: str, hint: str | Say | None = None, *, dat
     `data_only`: a formula cell holds the value Excel last computed, not the formula.
     """
     if len(data) > MAX_BYTES:
-        raise _too_big(shown, f"the file is {len(data):,} bytes (at most {MAX_BYTES:,})")
+        raise _too_big(shown, Say("outputs.big.file", size=len(data), most=MAX_BYTES))
     # Counted before zipfile reads the directory: it makes an object of every entry (a 25 MB
     # file of 290,000 empty parts took 230 MB). Each entry of the directory starts with this
     # signature, so the count is never below the number of parts.
     parts = data.count(b"PK\x01\x02")
     if parts > MAX_PARTS:
-        raise _too_big(shown, f"it has {parts:,} parts (at most {MAX_PARTS:,})")
+        raise _too_big(shown, Say("outputs.big.parts", parts=parts, most=MAX_PARTS))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise _not_xlsx(shown, "not a zip archive", hint) from None
+        raise _not_xlsx(shown, Say("outputs.xlsx.not-zip"), hint) from None
     with archive:
         _check_parts(archive, shown)
         _check_ranges(archive, shown, hint)
@@ -106,13 +107,13 @@ def _check_parts(archive: zipfile.ZipFile, shown: str) -> None:
     for part in parts:
         size, packed = part.file_size, part.compress_size
         if size > RATIO_FROM and size > MAX_RATIO * packed:
-            raise _too_big(shown, f"{part.filename} inflates {size // max(packed, 1):,} times, "
-                                  f"from {packed:,} to {size:,} bytes (at most {MAX_RATIO} times)")
+            raise _too_big(shown, Say("outputs.big.ratio", part=part.filename, times=size // max(packed, 1),
+                                      packed=packed, size=size, most=MAX_RATIO))
         total += size
     if total > MAX_BYTES:
         biggest = max(parts, key=lambda p: p.file_size)
-        raise _too_big(shown, f"its parts inflate to {total:,} bytes (at most {MAX_BYTES:,}; "
-                              f"{biggest.filename}: {biggest.file_size:,})")
+        raise _too_big(shown, Say("outputs.big.inflated", total=total, most=MAX_BYTES,
+                                  part=biggest.filename, size=biggest.file_size))
 
 
 def _check_ranges(archive: zipfile.ZipFile, shown: str, hint: str | Say | None) -> None:
@@ -125,7 +126,8 @@ def _check_ranges(archive: zipfile.ZipFile, shown: str, hint: str | Say | None) 
         try:
             data = archive.read(part)
         except Exception as exc:  # a CRC that does not match, a method zipfile lacks
-            raise _not_xlsx(shown, f"{part.filename}: {_reason(exc)}", hint) from None
+            reason = Say("outputs.xlsx.in-part", part=part.filename, reason=_reason(exc))
+            raise _not_xlsx(shown, reason, hint) from None
         if not data.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"<") \
                 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue  # a picture or another binary part: openpyxl does not parse it
@@ -143,11 +145,12 @@ def _check_ranges(archive: zipfile.ZipFile, shown: str, hint: str | Say | None) 
         try:
             parser.Parse(data, True)
         except expat.ExpatError as exc:
-            raise _not_xlsx(shown, f"{part.filename}: {exc}", hint) from None
+            reason = Say("outputs.xlsx.in-part", part=part.filename, reason=exc)
+            raise _not_xlsx(shown, reason, hint) from None
         covered += sum(_area(ref) for ref in refs)
         if covered > MAX_MERGED:
-            raise _too_big(shown, f"merged cells and links cover {covered:,} cells once "
-                                  f"{part.filename} is counted (at most {MAX_MERGED:,})")
+            raise _too_big(shown, Say("outputs.big.merged", cells=covered, part=part.filename,
+                                      most=MAX_MERGED))
 
 
 def _area(ref: str) -> int:
@@ -168,23 +171,27 @@ def _check_cells(book: Any, shown: str) -> None:
     for ws in book.worksheets:
         total += ws.max_row * ws.max_column
         if total > MAX_CELLS:
-            raise _too_big(shown, f"sheet '{ws.title}' spans {ws.max_row:,} rows × "
-                                  f"{ws.max_column:,} columns (at most {MAX_CELLS:,} cells in all)")
+            raise _too_big(shown, Say("outputs.big.cells", sheet=ws.title, rows=ws.max_row,
+                                      columns=ws.max_column, most=MAX_CELLS))
 
 
-def _too_big(shown: str, what: str) -> PromoplanError:
-    return PromoplanError(f"too large for a 进程表: {what}", Loc(shown))
+def _too_big(shown: str, what: Say) -> PromoplanError:
+    return PromoplanError(Say("outputs.too-big", what=what), Loc(shown))
 
 
-def _not_xlsx(shown: str, reason: str, hint: str | Say | None) -> PromoplanError:
-    return PromoplanError(f"not an XLSX workbook: {reason}", Loc(shown), hint)
+def _not_xlsx(shown: str, reason: str | Say, hint: str | Say | None) -> PromoplanError:
+    return PromoplanError(Say("outputs.not-xlsx", reason=reason), Loc(shown), hint)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> str | Say:
+    """What a library said about the file: ours where we know it, else its own words (the
+    detail a developer needs, quoted as it is)."""
     if isinstance(exc, zipfile.BadZipFile):
-        return "not a zip archive" if "File is not a zip file" in str(exc) else f"damaged zip ({exc})"
+        if "File is not a zip file" in str(exc):
+            return Say("outputs.xlsx.not-zip")
+        return Say("outputs.xlsx.damaged-zip", detail=exc)
     if isinstance(exc, KeyError):
-        return "no workbook inside the archive"
+        return Say("outputs.xlsx.no-workbook")
     text = " ".join(str(exc).split())
     return text[:200] or type(exc).__name__
 

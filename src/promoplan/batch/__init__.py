@@ -15,7 +15,7 @@ from pathlib import Path
 
 from promoplan.batch import outputs, targets
 from promoplan.batch.plans import Progress, compile_all, expand
-from promoplan.errors import COMMAND_LINE, ErrorGroup, PromoplanError
+from promoplan.errors import COMMAND_LINE, ErrorGroup, PromoplanError, Say
 from promoplan.schedule import filters
 from promoplan.schedule.offsets import Reminder
 from promoplan.schedule.plan import Plan
@@ -104,7 +104,7 @@ def run(request: Request, progress: Progress) -> Outcome:
     if printing and fmt is Format.TABLE:
         outcome.table = True
     elif printing and outcome.plans:
-        progress.step("printing")
+        progress.step(Say("outputs.step.printing"))
         first = outcome.plans[0]
         outcome.stdout = render(first.plan, fmt, first.words)
     return outcome
@@ -113,11 +113,10 @@ def run(request: Request, progress: Progress) -> Outcome:
 def _check_campaign(key: str, plans: int) -> None:
     """--campaign names one plan's campaign, with some text in it."""
     if not key.strip():
-        raise PromoplanError("--campaign needs a key", COMMAND_LINE,
-                             "e.g. --campaign ju-huasuan-2026-10-12")
+        raise PromoplanError(Say("outputs.campaign-empty"), COMMAND_LINE, Say("outputs.campaign-empty.hint"))
     if plans > 1:
-        raise PromoplanError(f"--campaign names one plan's campaign, and {plans} plans are given",
-                             COMMAND_LINE, "write `campaign:` in each plan file instead")
+        raise PromoplanError(Say("outputs.campaign-several", plans=plans), COMMAND_LINE,
+                             Say("outputs.campaign-several.hint"))
 
 
 def _narrowed(plans: list[tuple[str, Plan]], request: Request) -> list[tuple[str, Plan]]:
@@ -148,7 +147,7 @@ def _render(plans: list[Compiled], request: Request, outcome: Outcome, progress:
     for template in own:
         targets.distinct(template, [(c.ref, targets.expand(template, c.ref, c.plan)) for c in plans])
     for compiled in plans:
-        progress.step(f"writing {compiled.ref}")
+        progress.step(Say("outputs.step.writing", ref=compiled.ref))
         try:
             files, folders = outputs.plan_files(compiled.ref, compiled.plan, compiled.words, own,
                                                 request.split_by, request.writer)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from promoplan.batch.targets import expand, file_name, one_file_each
-from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say
 from promoplan.schedule import filters
 from promoplan.schedule.plan import Plan
 from promoplan.vocabulary import By, Format
@@ -77,10 +77,9 @@ def plan_files(ref: str, plan: Plan, words: Words, templates: list[Path], split_
 def own_files(named: list[tuple[str, Path]], split_by: By, template: Path) -> None:
     """Each role or person gets a calendar of their own: two names that file systems cannot
     tell apart (王芳/运营 and 王芳:运营, 张伟 and 张伟., Alice and alice) are an error, never
-    one calendar written over the other. Names are quoted: '张伟 ' ends in a space."""
-    what, where = ("roles", "the playbook") if split_by is By.OWNER else ("people", "the team")
-    one_file_each([(f"'{name}'", path) for name, path in named], f"--split-by {split_by} -o {template}",
-                  f"file names cannot tell these {what} apart: rename one of them in {where}")
+    one calendar written over the other."""
+    clash = "outputs.split-roles-clash" if split_by is By.OWNER else "outputs.split-people-clash"
+    one_file_each(named, f"--split-by {split_by} -o {template}", Say(clash))
 
 
 def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: list[Path],
@@ -96,8 +95,8 @@ def season_files(plans: list[tuple[str, Plan, Words]], split_by: By, folders: li
         for key, part in filters.split(plan, split_by):
             parts.setdefault(key, []).append((part, words))
     if plans and not parts:
-        raise PromoplanError(f"--split-by {split_by}: no plan has a team", COMMAND_LINE,
-                             "add a team: role → people in the plan files or --team")
+        raise PromoplanError(Say("outputs.split-no-team", by=split_by), COMMAND_LINE,
+                             Say("outputs.split-no-team.hint"))
     files = []
     for folder in folders:
         own_files([(key, folder / f"{file_name(key)}.ics") for key in parts], split_by, folder)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, Say, closest, raise_all
+from promoplan.errors import COMMAND_LINE, Listed, PromoplanError, Say, closest, raise_all
 from promoplan.playbook.assemble import load
 from promoplan.playbook.merged import Playbook
 from promoplan.playbook.team import add_team, load_team
@@ -34,7 +34,7 @@ class Progress(Protocol):
 
     steps: int
 
-    def step(self, label: str) -> None: ...
+    def step(self, label: Say) -> None: ...
 
 
 class Silent:
@@ -42,7 +42,7 @@ class Silent:
 
     steps = 0
 
-    def step(self, label: str) -> None:
+    def step(self, label: Say) -> None:
         pass
 
 
@@ -75,8 +75,8 @@ def expand(refs: Sequence[str]) -> tuple[list[str], list[PromoplanError]]:
         if Path(ref).is_dir():
             found = plan_files(Path(ref))
             if not found:
-                errors.append(PromoplanError(f"{ref}: no plan files in this folder", COMMAND_LINE,
-                                             "a plan file is a .yaml or .yml with extends: or tasks:"))
+                errors.append(PromoplanError(Say("outputs.no-plan-files", ref=ref), COMMAND_LINE,
+                                             Say("outputs.no-plan-files.hint")))
             names += [str(p) for p in found]
         else:
             names.append(ref)
@@ -96,8 +96,8 @@ def given_dates(anchors: Mapping[str, object], typed: Mapping[str, str | None], 
     for pair in pairs:
         name, eq, value = pair.partition("=")
         if not eq:
-            errors.append(PromoplanError(f"--anchor {pair}: expected NAME=DATE", COMMAND_LINE,
-                                         "e.g. --anchor open=2024-11-01"))
+            errors.append(PromoplanError(Say("outputs.anchor-pair", pair=pair), COMMAND_LINE,
+                                         Say("outputs.anchor-pair.hint")))
         given[name.strip()] = value
     for option, typed_value in typed.items():
         name = option if option in anchors else option.replace("-", "_")
@@ -106,12 +106,12 @@ def given_dates(anchors: Mapping[str, object], typed: Mapping[str, str | None], 
                 continue  # the playbook's own error (no anchors) says it all
             meant = closest(option, anchors)
             errors.append(PromoplanError(
-                f"unknown option '--{option}'", COMMAND_LINE,
+                Say("outputs.unknown-option", option=option), COMMAND_LINE,
                 Say("error.did-you-mean", name=f"--{meant}") if meant
-                else "this playbook's anchors: " + ", ".join(f"--{a}" for a in anchors)))
+                else Say("outputs.anchor-options", options=Listed(f"--{a}" for a in anchors))))
         elif typed_value is None:
-            errors.append(PromoplanError(f"--{option} needs a date", COMMAND_LINE,
-                                         f"write --{option} YYYY-MM-DD"))
+            errors.append(PromoplanError(Say("outputs.needs-date", option=option), COMMAND_LINE,
+                                         Say("outputs.needs-date.hint", option=option)))
         else:
             given[name] = typed_value
     if errors:
@@ -131,7 +131,7 @@ def compile_all(names: Sequence[str], typed: Mapping[str, str | None], pairs: Se
     errors: list[PromoplanError] = []
     books: list[tuple[str, Playbook]] = []
     for ref in names:
-        progress.step(f"reading {ref}")
+        progress.step(Say("outputs.step.reading", ref=ref))
         try:
             books.append((ref, load(ref)))
         except PromoplanError as exc:
@@ -145,7 +145,7 @@ def compile_all(names: Sequence[str], typed: Mapping[str, str | None], pairs: Se
         raise
     plans: list[tuple[str, Plan]] = []
     for ref, pb in books:
-        progress.step(f"resolving {len(pb.tasks):,} tasks")
+        progress.step(Say("outputs.step.resolving", n=len(pb.tasks)))
         try:
             if members is not None:
                 add_team(pb, *members)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, Say, closest, raise_all
@@ -32,9 +33,8 @@ def placeholders(template: Path) -> list[str]:
         if key not in KEYS:
             meant = closest(key, KEYS)
             raise PromoplanError(
-                f"-o {template}: unknown placeholder '{{{key}}}'", COMMAND_LINE,
-                Say("error.did-you-mean", name=f"{{{meant}}}") if meant
-                else "placeholders: {campaign}, {name}, {stem}")
+                Say("outputs.unknown-placeholder", template=template, placeholder=f"{{{key}}}"), COMMAND_LINE,
+                Say("error.did-you-mean", name=f"{{{meant}}}") if meant else Say("outputs.placeholders"))
     return found
 
 
@@ -51,34 +51,30 @@ def check(outputs: list[Path], split_by: By | None, invite: bool = False) -> Non
             format_for(template)
         return
     if not outputs:
-        raise PromoplanError("--split-by needs -o FOLDER/", COMMAND_LINE)
+        raise PromoplanError(Say("outputs.split-needs-folder"), COMMAND_LINE,
+                             Say("outputs.split-needs-folder.hint"))
     for path in outputs:
         if path.suffix.lower() in BY_EXTENSION or path.is_file():
-            what = "role" if split_by is By.OWNER else "person"
-            raise PromoplanError(
-                f"--split-by {split_by} writes one calendar per {what} into a folder, and -o {path} "
-                "is a file", COMMAND_LINE, f"give a folder, e.g. -o {path.with_suffix('')}/")
+            raise PromoplanError(Say(f"outputs.split-{split_by}-into-file", path=path), COMMAND_LINE,
+                                 Say("outputs.give-folder", folder=path.with_suffix("")))
 
 
 def _check_invite(outputs: list[Path], split_by: By | None) -> None:
     if split_by is not None:
-        raise PromoplanError(
-            f"--invite and --split-by {split_by}: an invitation goes to every attendee of its "
-            "event, not to one calendar per person", COMMAND_LINE,
-            "leave out --split-by; each invitation names its attendees")
+        raise PromoplanError(Say("outputs.invite-split", by=split_by), COMMAND_LINE,
+                             Say("outputs.invite-split.hint"))
     for path in outputs:
         if path.suffix.lower() == ".ics":
-            raise PromoplanError(
-                f"--invite writes one invitation per event into a folder, and -o {path} is a "
-                "calendar file", COMMAND_LINE, f"give a folder, e.g. -o {path.with_suffix('')}/")
+            raise PromoplanError(Say("outputs.invite-calendar-file", path=path), COMMAND_LINE,
+                                 Say("outputs.give-folder", folder=path.with_suffix("")))
         if path.suffix.lower() in BY_EXTENSION:
             format_for(path)
         elif path.is_file():
-            raise PromoplanError(f"--invite writes its invitations into a folder, and -o {path} "
-                                 "is a file", COMMAND_LINE, f"give a folder, e.g. -o {path}-invites/")
+            raise PromoplanError(Say("outputs.invite-file", path=path), COMMAND_LINE,
+                                 Say("outputs.give-folder", folder=f"{path}-invites"))
     if all(path.suffix.lower() in BY_EXTENSION for path in outputs):
-        raise PromoplanError("--invite needs -o FOLDER/ for the invitations, one file per event",
-                             COMMAND_LINE, "e.g. -o invites/")
+        raise PromoplanError(Say("outputs.invite-needs-folder"), COMMAND_LINE,
+                             Say("outputs.invite-needs-folder.hint"))
 
 
 def is_season(template: Path, split_by: By | None, several: bool) -> bool:
@@ -90,13 +86,12 @@ def check_several(outputs: list[Path], split_by: By | None, fmt: Format | None, 
     """With several plans, each -o must name a file per plan, and nothing prints one plan."""
     for template in outputs:
         if not placeholders(template) and not is_season(template, split_by, True):
-            raise PromoplanError(
-                f"-o {template}: several plans would all be written to this one file", COMMAND_LINE,
-                "put {campaign}, {name} or {stem} in it, e.g. -o 'out/{campaign}"
-                f"{template.suffix}'")
+            raise PromoplanError(Say("outputs.several-one-file", template=template), COMMAND_LINE,
+                                 Say("outputs.several-one-file.hint",
+                                     example=f"out/{{campaign}}{template.suffix}"))
     if fmt not in (None, Format.TABLE):
-        raise PromoplanError(f"--format {fmt} prints one plan, and {count} are given",
-                             COMMAND_LINE, f"write a file per plan: -o 'out/{{campaign}}.{fmt}'")
+        raise PromoplanError(Say("outputs.format-several", fmt=fmt, count=count), COMMAND_LINE,
+                             Say("outputs.format-several.hint", example=f"out/{{campaign}}.{fmt}"))
 
 
 def expand(template: Path, ref: str, plan: Plan) -> Path:
@@ -109,20 +104,21 @@ def expand(template: Path, ref: str, plan: Plan) -> Path:
 
 def distinct(template: Path, paths: list[tuple[str, Path]]) -> None:
     """Each plan (by the name it was given) must get its own file from `template`."""
-    one_file_each(paths, f"-o {template}", "use a placeholder that differs between them, e.g. {stem}")
+    one_file_each(paths, f"-o {template}", Say("outputs.placeholder-differs"))
 
 
-def one_file_each(named: list[tuple[str, Path]], where: str, hint: str) -> None:
+def one_file_each(named: Sequence[tuple[str, Path]], where: str, hint: Say) -> None:
     """No two of these (plans, people, roles) may land on one file, as Windows and macOS
     compare names (`output.same_file`): every pair is an error naming both, before anything
-    is written."""
+    is written. Names are quoted ('张伟 ' ends in a space; 「张伟 」 in Chinese)."""
     seen: dict[str, str] = {}
     errors = []
     for name, path in named:
         other = seen.setdefault(same_file(path), name)
         if other != name:
-            errors.append(PromoplanError(f"{where}: {other} and {name} would both be written to {path}",
-                                         COMMAND_LINE, hint))
+            said = Say("outputs.same-file", where=where, other=Say("outputs.quoted", name=other),
+                       name=Say("outputs.quoted", name=name), path=path)
+            errors.append(PromoplanError(said, COMMAND_LINE, hint))
     raise_all(errors)
 
 

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from promoplan.cli import streams
 from promoplan.cli.agenda import agenda_command
 from promoplan.cli.anchors import anchors_command
 from promoplan.cli.compile import compile_command
@@ -76,6 +77,7 @@ app.command("send", context_settings=EXTRA, short_help="Post the agenda to a cha
 
 def main() -> None:
     """The `promoplan` script and `python -m promoplan`."""
+    streams.prepare()
     app(args=debug_first(sys.argv[1:]), prog_name="promoplan")
 
 

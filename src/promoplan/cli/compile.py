@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from promoplan.cli import options, terminal
-from promoplan.cli.guard import guarded
+from promoplan.cli.guard import guarded, words_of
+from promoplan.errors import Say
 from promoplan.vocabulary import By, Format, GroupBy, WarningKind
 
 if TYPE_CHECKING:
@@ -81,16 +82,17 @@ def compile_command(
         split_by=split_by, keep_going=keep_going, campaign=campaign,
         writer=WriterOptions(group_by=group_by, by_owner=xlsx_by_owner, invite=invite,
                              drop_cancelled=drop_cancelled))
-    with Steps(1) as progress:
+    said = words_of(ctx)
+    with Steps(1, words=said) as progress:
         outcome = batch.run(request, progress)
         write_all(outcome.files, outcome.folders)
     if outcome.table:
         for compiled in outcome.plans:
             terminal.plan_table(compiled.plan, compiled.words)
     if outcome.stdout is not None:
-        terminal.write_stdout(outcome.stdout)
+        terminal.write_stdout(outcome.stdout, text=fmt == options.CompileFormat.MD)
     for path, _ in outcome.files:
-        terminal.say(f"wrote {path}")
+        terminal.say(Say("commands.wrote", path=path).text(said))
     if not quiet:
         _warnings(outcome)
     if outcome.errors:
@@ -109,7 +111,8 @@ def _warnings(outcome: Outcome) -> None:
             lines += [compiled.words["notice.summary"] + note
                       for ref, note in outcome.notes if ref == compiled.ref]
             if outcome.several:
-                lines = [f"{compiled.ref}: {line}" for line in lines]
+                lines = [compiled.words["commands.of-file"].format(ref=compiled.ref, text=line)
+                         for line in lines]
             important = any(w.code == WarningKind.SCHEDULE_UNPUBLISHED for w in compiled.plan.warnings)
             terminal.notices(lines, important)
     if outcome.several and outcome.plans:

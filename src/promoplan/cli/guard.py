@@ -34,7 +34,7 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
         except PromoplanError as exc:
             if _debug(kwargs.get("ctx")):
                 raise
-            words = _words(kwargs.get("ctx"))
+            words = words_of(kwargs.get("ctx"))
             for err in exc.errors:
                 typer.echo(err.text(words), err=True)
             raise typer.Exit(2) from None
@@ -50,8 +50,9 @@ PLAN_PARAMETERS = ("playbook", "playbooks", "plan_ref", "new", "old", "into", "n
 LANG_READ = "promoplan.lang"
 
 
-def _words(ctx: object) -> Words:
-    """`--lang`, else the language the command read, else the named plan's, else LANG."""
+def words_of(ctx: object) -> Words:
+    """`--lang`, else the language the command read, else the named plan's, else LANG: the
+    language of the errors, and of the lines a command prints about what it did."""
     from promoplan.words import Words, language
 
     params = getattr(ctx, "params", None) or {}

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from promoplan.cli import terminal
+from promoplan.cli import options, terminal
 from promoplan.cli.guard import guarded
-from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
+from promoplan.errors import COMMAND_LINE, Listed, PromoplanError, Say, did_you_mean
 
 
 @guarded
@@ -22,6 +22,7 @@ def init_command(
     full: Annotated[bool, typer.Option(
         "--full", help="Copy the whole playbook to edit, instead of a plan file that extends it.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: options.LangOption = None,
 ) -> None:
     """Start a plan file that extends a built-in playbook.
 
@@ -34,22 +35,21 @@ def init_command(
     entry = library.find(name)
     if entry is None:
         names = library.names()
-        raise PromoplanError(f"no built-in playbook named '{name}'", COMMAND_LINE,
-                             did_you_mean(name, names) or f"built-in: {', '.join(names)}")
+        raise PromoplanError(Say("commands.no-builtin", name=name), COMMAND_LINE,
+                             did_you_mean(name, names) or Say("commands.builtins", names=Listed(names)))
     target = dest or Path(f"{name}.yaml")
     if target.is_dir():
         target = target / f"{name}.yaml"
     if target.exists() and not force:
-        raise PromoplanError(f"{target} already exists", COMMAND_LINE, "pass --force to overwrite it")
-    if full:
-        output.write_all([(target, entry.read_bytes())])
-        terminal.say(f"wrote {target}: edit it, then run: promoplan compile {target} --<anchor> DATE")
-        return
+        raise PromoplanError(Say("commands.exists", path=target), COMMAND_LINE, Say("commands.exists.hint"))
     from promoplan.playbook.assemble import load
     from promoplan.playbook.starter import plan_file
-
     pb = load(name)
-    output.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
+    words = options.words(pb.locale, lang)
     first = next(iter(pb.anchors.values()))
-    terminal.say(f"wrote {target}: fill in {first.name}'s date ({first.label}), then run: "
-                 f"promoplan compile {target}")
+    if full:
+        output.write_all([(target, entry.read_bytes())])
+        terminal.say(Say("commands.init-full", path=target, anchor=first.name).text(words))
+        return
+    output.write_all([(target, plan_file(name, pb, str(target)).encode("utf-8"))])
+    terminal.say(Say("commands.init-plan", path=target, label=first.label).text(words))

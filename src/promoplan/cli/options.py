@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from promoplan.errors import COMMAND_LINE, PromoplanError, raise_all
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say, raise_all
 from promoplan.vocabulary import Lang
 
 if TYPE_CHECKING:
@@ -95,28 +95,32 @@ def split(positional: list[str], extra: list[str], *, want: int, usage: str,
                 given = tokens[i + 1] if has_value else None
                 i += 1 if has_value else 0
             if name in options:
-                raise PromoplanError(f"--{name} given twice", COMMAND_LINE, "keep one of them")
+                raise PromoplanError(Say("commands.given-twice", name=name), COMMAND_LINE,
+                                     Say("commands.given-twice.hint"))
             options[name] = given
         elif tok.startswith("-") and len(tok) > 1 and not tok[1].isdigit():
-            raise PromoplanError(f"unknown option '{tok}'", COMMAND_LINE, f"usage: {usage}")
+            raise PromoplanError(Say("commands.unknown-option", option=tok), COMMAND_LINE,
+                                 Say("commands.usage", usage=usage))
         else:
             args.append(tok)
         i += 1
     unexpected = [a for a in args[want:] if not more or _DATE_LIKE.match(a)]
     if len(args) < want or unexpected:
-        what = "missing" if len(args) < want else f"unexpected argument '{unexpected[0]}' in"
-        raise PromoplanError(f"{what} arguments", COMMAND_LINE, f"usage: {usage}")
+        what = Say("commands.missing-arguments") if len(args) < want \
+            else Say("commands.unexpected-argument", arg=unexpected[0])
+        raise PromoplanError(what, COMMAND_LINE, Say("commands.usage", usage=usage))
     return args, options
 
 
-def pairs(option: str, items: list[str], example: str) -> dict[str, str]:
+def pairs(option: str, items: list[str], example: str | Say) -> dict[str, str]:
     """`NAME=VALUE` options as a mapping; a pair without '=' is an error."""
     found: dict[str, str] = {}
     errors: list[PromoplanError] = []
     for item in items:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
-            errors.append(PromoplanError(f"{option} {item}: expected NAME=VALUE", COMMAND_LINE, example))
+            said = Say("commands.expected-pair", option=option, item=item)
+            errors.append(PromoplanError(said, COMMAND_LINE, example))
             continue
         found[key.strip()] = value.strip()
     raise_all(errors)
@@ -139,7 +143,7 @@ def reminder(text: str | None) -> Reminder | None:
     try:
         return parse_remind(text)
     except OffsetError as exc:
-        raise PromoplanError(f"--remind: {exc.message}", COMMAND_LINE, exc.hint) from None
+        raise PromoplanError(Say("commands.remind", message=exc.message), COMMAND_LINE, exc.hint) from None
 
 
 def day(option: str, text: str | None) -> date | None:
@@ -150,5 +154,6 @@ def day(option: str, text: str | None) -> date | None:
         return None
     try:
         return parse_day(text)
-    except ValueError as exc:
-        raise PromoplanError(f"{option}: {exc}", COMMAND_LINE) from None
+    except ValueError:
+        raise PromoplanError(Say("commands.bad-day", option=option, text=text), COMMAND_LINE,
+                             Say("commands.bad-day.hint")) from None

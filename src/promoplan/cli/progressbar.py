@@ -18,16 +18,21 @@ import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
+from promoplan.errors import Say, english
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+
+    from promoplan.words import Words
 
 
 class Steps:
     """`with Steps(3) as bar: bar.step("reading …")`: silent unless slow and on a terminal."""
 
     def __init__(self, steps: int, *, stream: TextIO | None = None, delay: float = 1.0,
-                 width: int | None = None) -> None:
+                 width: int | None = None, words: Words | None = None) -> None:
         self._total = max(steps, 1)
+        self.words = words
         self.stream = stream if stream is not None else sys.stderr
         self.delay = delay
         self.width = width
@@ -70,8 +75,11 @@ class Steps:
             if self._bar is not None:
                 self._bar.stop()  # transient: the bar is erased
 
-    def step(self, label: str) -> None:
-        """Start the next step; the bar changes at once if it is showing."""
+    def step(self, label: str | Say) -> None:
+        """Start the next step; the bar changes at once if it is showing. A `Say` is worded in
+        the command's language (English when none was given)."""
+        if isinstance(label, Say):
+            label = label.text(self.words or english())
         with self._lock:
             self.done += 1
             self.label = label

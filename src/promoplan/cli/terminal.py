@@ -37,7 +37,13 @@ def show(what: RenderableType, out: Console | None = None) -> None:
         sys.stdout.write(plain(out, what))
 
 
-def write_stdout(data: bytes) -> None:
+def write_stdout(data: bytes, text: bool = False) -> None:
+    """A format's UTF-8 bytes as they are (JSON and CSV are UTF-8 by definition); `text`:
+    Markdown for people, written in the console's encoding like every other line."""
+    if text:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 

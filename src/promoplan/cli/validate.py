@@ -44,15 +44,16 @@ def validate_command(
         found = [w for w in notices.ordered(plan) if w.code in notices.DATE_FREE
                  and placeholder not in (w.facts.get("late_day"), w.facts.get("early_day"))]
         dated = all(a.source != AnchorSource.PLACEHOLDER for a in plan.anchors)
-        counts = f"{_plural(len(plan.tasks), 'task')}, {_plural(len(plan.anchors), 'anchor')}"
-        warned = f", {_plural(len(found), 'warning')}" if found else ""
-        typer.echo(f"{ref}: ok ({counts}){warned}")
+        tasks, anchors = words.count("commands.n-tasks", len(plan.tasks)), words.count(
+            "commands.n-anchors", len(plan.anchors))
+        if found:
+            warnings = words.count("commands.n-warnings", len(found))
+            typer.echo(words["commands.valid-warned"].format(ref=ref, tasks=tasks, anchors=anchors,
+                                                             warnings=warnings))
+        else:
+            typer.echo(words["commands.valid"].format(ref=ref, tasks=tasks, anchors=anchors))
         for warning in found:
-            typer.echo(f"{ref}: {notices.text(plan, warning, words, dates=dated)}")
+            typer.echo(words["commands.of-file"].format(
+                ref=ref, text=notices.text(plan, warning, words, dates=dated)))
     if errors:
         raise ErrorGroup(errors)
-
-
-def _plural(n: int, noun: str) -> str:
-    """`1 task`, `2 tasks`: the command's own messages are English."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

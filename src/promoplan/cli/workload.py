@@ -10,7 +10,7 @@ import typer
 
 from promoplan.cli import options, terminal
 from promoplan.cli.guard import guarded
-from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say
 from promoplan.vocabulary import By
 
 
@@ -50,11 +50,11 @@ def load_command(
     args, typed = options.split([plan_ref], ctx.args, want=1, more=True,
                                 usage="promoplan load PLAN... [--by person|owner]")
     if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
-        raise PromoplanError(f"-o {output}: cannot tell the format from "
-                             f"'{output.suffix or output.name}'", COMMAND_LINE, "use .xlsx or .json")
+        raise PromoplanError(Say("outputs.unknown-format", path=output, suffix=output.suffix or output.name),
+                             COMMAND_LINE, Say("commands.load-formats"))
     start, end = options.day("--from", first), options.day("--to", last)
     if start is not None and end is not None and start > end:
-        raise PromoplanError(f"--from {first} is after --to {last}", COMMAND_LINE)
+        raise PromoplanError(Say("commands.from-after-to", first=first, last=last), COMMAND_LINE)
     names, errors = expand(args)
     plans, found_errors = compile_all(names, typed, anchor or [], team, Silent())
     if errors or found_errors:
@@ -62,9 +62,7 @@ def load_command(
     words = options.words(plans[0][1].locale, lang)
     found = workload.compute([p for _, p in plans], by, first=start, last=end, limit=most)
     if by is By.PERSON and not found.rows:
-        raise PromoplanError("load --by person: no plan has a team", COMMAND_LINE,
-                             "add a team (role → people) to the plan files or --team, "
-                             "or count by role with --by owner")
+        raise PromoplanError(Say("commands.load-no-team"), COMMAND_LINE, Say("commands.load-no-team.hint"))
     if output is not None:
         if output.suffix.lower() == ".json":
             data = _json(workload.to_json(found))
@@ -73,7 +71,7 @@ def load_command(
 
             data = workload_xlsx.render(found, words)
         out.write_all([(output, data)])
-        terminal.say(f"wrote {output}")
+        terminal.say(Say("commands.wrote", path=output).text(words))
     elif fmt == options.LoadFormat.JSON:
         terminal.write_stdout(_json(workload.to_json(found)))
     else:

@@ -239,11 +239,6 @@ WORDS: dict[str, str] = {
     "ics.season_name": "{who} · {n} campaigns",
     "ics.no_email": ("no email, so no invitation for: {people} (add one to the team in the plan "
                      "file or the --team file, e.g. {example})"),
-    "ics.other_campaign": ("holds {n} events of another campaign of this playbook, '{old}', and this "
-                           "plan is campaign '{new}': written into one calendar, everyone would see both"),
-    "ics.other_campaign_fix": ("if only the dates changed, write campaign: {old} in the plan file (or, "
-                               "compiling one plan, add --campaign {old}); if this is a new campaign, "
-                               "write it to another file"),
     # promoplan send: the chat message, what was sent, what a robot's codes mean
     "send.start_today": "Starting today",
     "send.due_today": "Due today",

@@ -219,10 +219,6 @@ WORDS: dict[str, str] = {
     "ics.season_name": "{who} · {n}个活动",
     "ics.no_email": ("没有邮箱、收不到邀请：{people}"
                      "（在计划文件或 --team 文件的团队名单中写上邮箱，如 {example}）"),
-    "ics.other_campaign": ("已有同一进程表另一次活动「{old}」的{n}个事件，本次活动是「{new}」："
-                           "写进同一个日历，每个人都会看到两份"),
-    "ics.other_campaign_fix": ("若只是日期变了，在计划文件中写 campaign: {old}（只编译一个计划时也可加上 "
-                               "--campaign {old}）；若是新的一次活动，请写到另一个文件"),
     # promoplan send: the chat message, what was sent, what a robot's codes mean
     "send.start_today": "今日开始",
     "send.due_today": "今日截止",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.errors import COMMAND_LINE, Listed, PromoplanError, Say
 from promoplan.schedule.plan import Plan
 from promoplan.vocabulary import Format, GroupBy
 from promoplan.words import Words
@@ -26,9 +26,9 @@ MODULES = {Format.TABLE: "table", Format.JSON: "json_", Format.CSV: "csv_", Form
 def format_for(path: Path) -> Format:
     fmt = BY_EXTENSION.get(path.suffix.lower())
     if fmt is None:
-        known = ", ".join(sorted(BY_EXTENSION))
-        raise PromoplanError(f"-o {path}: cannot tell the format from '{path.suffix or path.name}'",
-                             COMMAND_LINE, f"use one of {known}")
+        known = Listed(sorted(BY_EXTENSION))
+        raise PromoplanError(Say("outputs.unknown-format", path=path, suffix=path.suffix or path.name),
+                             COMMAND_LINE, Say("outputs.unknown-format.hint", known=known))
     return fmt
 
 

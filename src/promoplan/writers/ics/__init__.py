@@ -82,7 +82,7 @@ def calendar(plan: Plan, words: Words, *, previous: bytes | None = None, name: s
     sender = invitations.organizer(plan) if invite else None
     known = previous_events(previous)
     live = [key for key, old in known.items() if str(old.event.get("STATUS", "")).upper() != "CANCELLED"]
-    refuse_other_campaign(plan, words, live, source, alongside)
+    refuse_other_campaign(plan, live, source, alongside)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -41,9 +41,8 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError
+from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say
 from promoplan.schedule.plan import Plan, PlanTask
-from promoplan.words import Words
 
 _SAFE = re.compile(r"[A-Za-z0-9._-]+")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
@@ -92,15 +91,14 @@ def other_campaign(plan: Plan, live: Iterable[str],
     return domain.removesuffix(".promoplan"), n
 
 
-def refuse_other_campaign(plan: Plan, words: Words, live: Iterable[str], source: str | None,
+def refuse_other_campaign(plan: Plan, live: Iterable[str], source: str | None,
                           alongside: Collection[str] = ()) -> None:
-    """Raise, in the plan's language, when the file being replaced holds another campaign of
+    """Raise when the file being replaced holds another campaign of
     this playbook (see above); `source` names that file."""
     found = other_campaign(plan, live, alongside)
     if found is None:
         return
     old, n = found
     new = plan.campaign or plan.playbook
-    raise PromoplanError(words["ics.other_campaign"].format(old=old, n=n, new=new),
-                         Loc(source) if source else COMMAND_LINE,
-                         words["ics.other_campaign_fix"].format(old=old))
+    raise PromoplanError(Say("outputs.other-campaign", old=old, n=n, new=new),
+                         Loc(source) if source else COMMAND_LINE, Say("outputs.other-campaign.hint", old=old))

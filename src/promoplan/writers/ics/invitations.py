@@ -38,7 +38,7 @@ import re
 
 from icalendar import Calendar, Component, vCalAddress
 
-from promoplan.errors import COMMAND_LINE, PromoplanError
+from promoplan.errors import COMMAND_LINE, PromoplanError, Say
 from promoplan.playbook.schema import Person
 from promoplan.schedule.plan import Plan, PlanTask
 from promoplan.words import Words
@@ -52,14 +52,10 @@ def organizer(plan: Plan) -> Person:
     """Who sends the invitations; an iTIP request without one is invalid."""
     found = plan.organizer
     if found is None:
-        raise PromoplanError(
-            "--invite: the team has no organizer to send the invitations",
-            COMMAND_LINE, "add `organizer: {name: …, email: …}` under team, in the plan file or "
-            "the --team file")
+        raise PromoplanError(Say("outputs.no-organizer"), COMMAND_LINE, Say("outputs.no-organizer.hint"))
     if not found.email:
-        raise PromoplanError(
-            f"--invite: the organizer '{found.name}' has no email to send the invitations from",
-            COMMAND_LINE, f"write `organizer: {{name: {found.name}, email: …}}` under team")
+        raise PromoplanError(Say("outputs.organizer-no-email", name=found.name), COMMAND_LINE,
+                             Say("outputs.organizer-no-email.hint", name=found.name))
     return found
 
 
