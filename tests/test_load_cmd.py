@@ -93,7 +93,7 @@ def test_the_load_workbook(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "load.xlsx"
     result = cli("load", *THREE, "--team", TEAM, "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr == f"wrote {out}\n" + OVER
+    assert result.stderr == f"已写入 {out}\n" + OVER
     book = load_workbook(out)
     assert book.sheetnames == ["截止", "进行中", "明细"]
     due, active = book["截止"], book["进行中"]
@@ -122,20 +122,24 @@ def test_compile_several_plans_with_templates(cli: Cli, tmp_path: Path) -> None:
     assert json.loads((tmp_path / "shop-b.json").read_text(encoding="utf-8"))["anchors"]["signup"] == "2024-10-16"
     # the overload is said after the files and the plans' own warnings
     assert result.stderr.endswith(OVER)
-    assert f"wrote {tmp_path / 'shop-a.json'}\n" in result.stderr
+    assert f"已写入 {tmp_path / 'shop-a.json'}\n" in result.stderr
 
 
 def test_templates_must_tell_plans_apart(cli: Cli, tmp_path: Path) -> None:
     plain = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "plan.json"))
     assert (plain.exit_code, plain.stderr) == (2, (
+        f"命令行: -o {tmp_path / 'plan.json'}：几个计划会写进同一个文件（在其中加上 {{campaign}}、{{name}} "
+        "或 {stem}，例如 -o 'out/{campaign}.json'）\n"))
+    english = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "plan.json"), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
         f"command line: -o {tmp_path / 'plan.json'}: several plans would all be written to this one "
         "file (put {campaign}, {name} or {stem} in it, e.g. -o 'out/{campaign}.json')\n"))
     same = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "{name}.json"))
     assert (same.exit_code, same.stderr) == (2, "".join(
-        f"command line: -o {tmp_path / '{name}.json'}: {THREE[0]} and {other} would both be written "
-        f"to {tmp_path / 'season-shop.json'} (use a placeholder that differs between them, e.g. {{stem}})\n"
+        f"命令行: -o {tmp_path / '{name}.json'}：「{THREE[0]}」和「{other}」会写到同一个文件 "
+        f"{tmp_path / 'season-shop.json'}（换一个各计划不同的占位符，例如 {{stem}}）\n"
         for other in THREE[1:]))
-    typo = cli("compile", THREE[0], "-o", str(tmp_path / "{campain}.json"))
+    typo = cli("compile", THREE[0], "-o", str(tmp_path / "{campain}.json"), "--lang", "en")
     assert (typo.exit_code, typo.stderr) == (2, (
         f"command line: -o {tmp_path / '{campain}.json'}: unknown placeholder '{{campain}}' "
         "(did you mean '{campaign}'?)\n"))
@@ -158,14 +162,17 @@ def test_one_invalid_plan_writes_nothing(cli: Cli, folder: Path, tmp_path: Path)
     args = ("compile", *plans, "--team", str(folder / "team.yaml"), "-o", str(out / "{stem}.json"),
             "-o", str(out / "{stem}.ics"))
     result = cli(*args)
-    message = f"{plans[1]}:6:22: 美工第3项「活动海报」的「at」：「1」后面的单位「夭」无法识别（是不是「天」？）\n"
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    # the offset's own wording is the schedule stage's (tests/test_offsets.py)
+    message = result.stderr
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message.startswith(f"{plans[1]}:6:22: ")
+    assert message.count("\n") == 1
     assert list(out.iterdir()) == []
     kept = cli(*args, "--keep-going")
     assert kept.exit_code == 2
     assert sorted(p.name for p in out.iterdir()) == ["a.ics", "a.json", "c.ics", "c.json"]
-    assert kept.stderr.startswith(f"wrote {out / 'a.json'}\nwrote {out / 'a.ics'}\n"
-                                  f"wrote {out / 'c.json'}\nwrote {out / 'c.ics'}\n")
+    assert kept.stderr.startswith(f"已写入 {out / 'a.json'}\n已写入 {out / 'a.ics'}\n"
+                                  f"已写入 {out / 'c.json'}\n已写入 {out / 'c.ics'}\n")
     assert kept.stderr.endswith(message)
 
 
@@ -205,6 +212,10 @@ def test_split_per_plan_with_a_placeholder_folder(cli: Cli, tmp_path: Path) -> N
 def test_load_by_person_needs_a_team(cli: Cli) -> None:
     result = cli("load", THREE[0])
     assert (result.exit_code, result.stderr) == (2, (
+        "命令行: load --by person：没有一个计划写了团队（在计划文件或 --team 文件中写上团队（岗位 → 人员），"
+        "或用 --by owner 按岗位统计）\n"))
+    english = cli("load", THREE[0], "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
         "command line: load --by person: no plan has a team (add a team (role → people) to the plan "
         "files or --team, or count by role with --by owner)\n"))
 
@@ -257,4 +268,6 @@ def test_one_person_across_plans(cli: Cli, tmp_path: Path) -> None:
         assert [t["id"] for t in tasks] == ["script", "watch"]
     nobody = cli("compile", *THREE, "--team", TEAM, "--person", "李明", "-o", str(tmp_path / "x-{stem}.json"))
     assert nobody.exit_code == 2
-    assert nobody.stderr == "命令行: --person 李明：没有叫这个名字的负责人（是不是「李娜」？）\n"
+    # the filter's own wording is the schedule stage's (tests/test_select.py)
+    assert nobody.stderr.startswith("命令行: --person 李明")
+    assert nobody.stderr.count("\n") == 1
