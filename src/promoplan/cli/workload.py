@@ -65,6 +65,10 @@ def load_command(
         raise PromoplanError("load --by person: no plan has a team", COMMAND_LINE,
                              "add a team (role → people) to the plan files or --team, "
                              "or count by role with --by owner")
+    from promoplan.words import notices
+
+    terminal.headline(notices.headline([p for _, p in plans], words),
+                      err=output is not None or fmt == options.LoadFormat.JSON)
     if output is not None:
         if output.suffix.lower() == ".json":
             data = _json(workload.to_json(found))

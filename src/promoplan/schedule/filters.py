@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from promoplan.errors import COMMAND_LINE, PromoplanError, did_you_mean
 from promoplan.schedule.offsets import Reminder
-from promoplan.schedule.plan import Plan
+from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
+from promoplan.vocabulary import WarningKind
 
 
 def roles(plan: Plan) -> list[str]:
@@ -29,7 +30,7 @@ def only_owner(plan: Plan, role: str) -> Plan:
     if role not in known:
         raise PromoplanError(f"--owner {role}: no such role", COMMAND_LINE,
                              did_you_mean(role, known) or f"roles: {', '.join(known)}")
-    return replace(plan, tasks=[t for t in plan.tasks if t.owner == role])
+    return narrowed(plan, [t for t in plan.tasks if t.owner == role])
 
 
 def only_person(plan: Plan, name: str) -> Plan:
@@ -39,7 +40,27 @@ def only_person(plan: Plan, name: str) -> Plan:
             f"--person {name}: nobody of that name owns a task", COMMAND_LINE,
             did_you_mean(name, known) or (f"people: {', '.join(known)}" if known
                                           else "add a team: role → people in the plan file or --team"))
-    return replace(plan, tasks=[t for t in plan.tasks if any(p.name == name for p in t.people)])
+    return narrowed(plan, [t for t in plan.tasks if any(p.name == name for p in t.people)])
+
+
+def narrowed(plan: Plan, tasks: list[PlanTask]) -> Plan:
+    """The plan with only `tasks`, and only the warnings about them: a warning listing
+    tasks keeps those it still has (and goes when none is left, never `0项`); an anchor on
+    a day off stays for whoever works that day; what concerns every date stays."""
+    ids = {t.id for t in tasks}
+    kept: list[PlanWarning] = []
+    for warning in plan.warnings:
+        if warning.tasks:
+            mine = tuple(tid for tid in warning.tasks if tid in ids)
+            if mine:
+                kept.append(replace(warning, tasks=mine))
+        elif warning.code is WarningKind.ANCHOR_ON_DAY_OFF:
+            day = warning.facts["day"]
+            if any(t.start.day.isoformat() <= day <= t.due.day.isoformat() for t in tasks):
+                kept.append(warning)
+        else:
+            kept.append(warning)
+    return replace(plan, tasks=tasks, warnings=kept)
 
 
 def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:

@@ -82,7 +82,8 @@ class Resolution:
                       did_you_mean(code, known_countries()) or
                       "use an ISO 3166 code such as CN, HK, TW, SG, US, or none for weekends only")
             country = None
-        return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays))
+        return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays),
+                            weekends_work=self.pb.weekends == "work")
 
     def _days(self, items: list[tuple[str, Loc]]) -> list[date]:
         out = []
