@@ -68,6 +68,9 @@ def test_default_anchor_chain_from_signup_alone() -> None:
 # Whole-day deadlines that fall on a day off in 2024 (weekends, 国庆节 10-01..10-07; 09-29 and
 # 10-12 are make-up workdays). The playbook keeps the seed's calendar-day offsets (no roll),
 # so these are reported and nothing else may warn. Worked out by hand from the dues:
+# The team works weekends (`calendar: {weekends: work}`): only deadlines on 国庆 warn, each
+# a row its lead could bring forward; a deadline on a Saturday (竞拍完后5天 on 10-26) no
+# longer does.
 DAY_OFF_DEADLINES = {
     "category-signup-analysis": "2024-10-04",  # 报名前10天, 国庆
     "season-product-selection": "2024-10-04",
@@ -81,28 +84,6 @@ DAY_OFF_DEADLINES = {
     "offsite-copy": "2024-10-02",
     "social-copy": "2024-10-02",
     "promo-copy": "2024-10-02",  # L412, the table's last row: 报名前12天
-    "auction-fee-range": "2024-10-13",  # 报名前1天, Sunday
-    "sales-record-10": "2024-10-13",
-    "reviews-5": "2024-10-13",
-    "auction-deposit": "2024-10-20",  # 竞拍前1天, Sunday
-    "activity-traffic-plan": "2024-10-26",  # 竞拍完后5天, Saturday
-    "next-event-copy": "2024-10-27",  # 竞拍完后6天, Sunday
-    "follow-up-promo": "2024-11-02",  # 开团后1天, Saturday
-    "next-event-apply": "2024-11-02",
-    "restore-retail-price": "2024-11-02",
-    "ztc-optimize": "2024-11-02",
-    "remove-jhs-pages": "2024-11-02",
-    "replace-posters": "2024-11-02",
-    "kpi-summary": "2024-11-03",  # 开团后2天, Sunday
-    "optimize-detail": "2024-11-03",
-    "optimize-related-detail": "2024-11-03",
-    "next-home-optimize": "2024-11-03",
-    "next-detail-optimize": "2024-11-03",
-    "incentive-plan": "2024-11-09",  # 开团后8天, Saturday
-    "deposit-normal-15d": "2024-11-16",  # 结束后15天, Saturday
-    "ship-custom-15d": "2024-11-16",  # 开团后15天, Saturday
-    "jhs-logo": "2024-11-24",  # 排期后30天, Sunday
-    "deposit-highrisk-30d": "2024-12-01",  # 结束后30天, Sunday
 }
 
 

@@ -9,6 +9,7 @@ the compiled plans, so they see exactly what the writers print.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from typing import Any
@@ -121,3 +122,96 @@ def test_playbook_files_point_to_no_unshipped_file(name: str) -> None:
     text = entry.read_text(encoding="utf-8")
     assert "../" not in text
     assert not re.search(r"\b00\d_[0-9a-f]+|\.txt\b|\bseeds?\b", text, re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ the outputs (issue 24)
+# What the team reads in every output — the terminal table, Markdown, the JSON's names,
+# notes and warnings, every visible cell of the workbook, the calendar's summaries and
+# descriptions — holds none of the playbook author's working words: no anchor id
+# (open, signup), no compact offset (open+2h, event-32d, task:x.due), no option name
+# (--open) and no playbook key (until, due, weekends).
+COMPACT = re.compile(r"(?<![A-Za-z])[a-z_]+(?:[+-]\d+(?:wd|min|mo|[dwh])\b|@\d{1,2}:\d{2}|@month-)"
+                     r"|\btask:[\w-]+")
+OPTION = re.compile(r"(?<![\w-])--[a-z]")
+KEYS = ("until", "due", "start", "at", "after", "duration", "repeat", "every", "roll", "remind",
+        "phase", "notes", "owner", "section", "calendar", "weekends", "holidays", "workdays",
+        "anchors", "default", "extends", "progress", "team", "locale")
+KEY_WRITTEN = re.compile(r"\b(?:" + "|".join(KEYS) + r")\s*:")
+
+
+def _ascii_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![A-Za-z0-9_-])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_-])", text))
+
+
+@cache
+def outputs(name: str, lang: str) -> dict[str, str]:
+    """The team-facing text of each output of one run, by format."""
+    import tempfile
+    from pathlib import Path
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    from .conftest import run_here
+
+    folder = Path(tempfile.mkdtemp())
+    args = ["compile", name, *RUNS[name], "--lang", lang]
+    made = run_here(*args, *(f"-o{folder / ('plan.' + ext)}" for ext in ("md", "json", "xlsx", "ics")))
+    assert made.returncode == 0, made.stderr
+    table = run_here(*args, "--format", "table")
+    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    in_json = [data["title"],
+               *(t[k] or "" for t in data["tasks"] for k in ("name", "section", "owner", "notes")),
+               *(w["message"] for w in data["warnings"])]
+    book = load_workbook(folder / "plan.xlsx")
+    cells = [str(c.value) for ws in book.worksheets if ws.sheet_state == "visible"
+             for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and not ws.column_dimensions[c.column_letter].hidden]
+    cal = Calendar.from_ical((folder / "plan.ics").read_bytes())
+    ics = [str(cal.get("X-WR-CALDESC", "")), str(cal.get("X-WR-CALNAME", ""))]
+    ics += [str(e.get(k, "")) for e in cal.walk("VEVENT") for k in ("SUMMARY", "DESCRIPTION")]
+    return {"table": table.stdout, "md": (folder / "plan.md").read_text(encoding="utf-8"),
+            "json": "\n".join(in_json), "xlsx": "\n".join(cells), "ics": "\n".join(ics),
+            "stderr": made.stderr}
+
+
+def test_the_output_patterns_catch_what_they_are_for() -> None:
+    assert COMPACT.search("在计划文件中把 until 改为 open+2h")
+    assert COMPACT.search("event-32d")
+    assert COMPACT.search("open@23:59")
+    assert COMPACT.search("task:a.due")
+    assert not COMPACT.search("聚划算规则：每日8:00--9:59为当日商品展示；ERP-2")
+    assert OPTION.search("确认本品开团时刻后用 --open 指定")
+    assert not OPTION.search("每日8:00--9:59")
+    assert KEY_WRITTEN.search("repeat: {every: 30min, until: open+2h}")
+    assert "open" in _ascii_words("开始：open / 完成：end")
+    assert "open" not in _ascii_words("ERP库存、SNS预热、open-source")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_outputs_hold_no_internal_word(name: str, lang: str) -> None:
+    from promoplan.playbook.assemble import load
+
+    anchor_ids = set(load(name).anchors)
+    for fmt, text in outputs(name, lang).items():
+        assert not COMPACT.search(text), (fmt, COMPACT.search(text))
+        assert not OPTION.search(text), (fmt, OPTION.search(text))
+        assert not KEY_WRITTEN.search(text), (fmt, KEY_WRITTEN.search(text))
+        if lang == "zh":  # in English, "open" and "end" are words of the sentence
+            assert not anchor_ids & _ascii_words(text), (fmt, anchor_ids & _ascii_words(text))
+            assert not set(KEYS) & _ascii_words(text), (fmt, set(KEYS) & _ascii_words(text))
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_a_task_named_before_an_anchor_starts_before_it(name: str) -> None:
+    # 「开团前十五分钟…」 at 10:15, after 开团 at 10:00, read as a mistake: the name says
+    # 开团头十五分钟 and the note says why (issue 24).
+    compiled = plan(name, "zh")
+    from promoplan.playbook.assemble import load
+
+    labels = {a.name: a.label for a in load(name).anchors.values()}
+    for anchor, when in compiled["anchors"].items():
+        for task in compiled["tasks"]:
+            if task["name"].startswith(labels[anchor] + "前"):
+                assert task["start"] < when, (task["id"], task["name"], task["start"], when)

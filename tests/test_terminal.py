@@ -201,19 +201,19 @@ def test_the_anchors_table_is_aligned_by_display_width(cli: Cli) -> None:
     assert result.stdout == """\
 选项        时间节点  日期                   来源
 --signup    报名      2024-10-14 周一        命令行
---auction   竞拍      2024-10-21 周一        由 signup+7d 推算
---schedule  排期      2024-10-25 周五        由 auction+4d 推算
+--auction   竞拍      2024-10-21 周一        由报名后7天推算
+--schedule  排期      2024-10-25 周五        由竞拍后4天推算
 --open      开团      2024-11-05 周二 10:00  命令行
---end       结束      2024-11-05 周二 23:59  由 open@23:59 推算
+--end       结束      2024-11-05 周二 23:59  由开团当天23:59推算
 """
     missing = cli("anchors", PROMO, "--lang", "en")
     assert missing.stdout == """\
 Option      Key date  Date            From
 --signup    报名      needs --signup  not given
---auction   竞拍      —               default signup+7d
---schedule  排期      —               default auction+4d
---open      开团      —               default schedule+7d
---end       结束      —               default open@23:59
+--auction   竞拍      —               7 days after 报名
+--schedule  排期      —               4 days after 竞拍
+--open      开团      —               7 days after 排期
+--end       结束      —               the day of 开团, 23:59
 """
 
 
@@ -243,21 +243,22 @@ def test_an_unpublished_holiday_schedule_comes_first(tmp_path: Path) -> None:
     assert result.returncode == 0
     warnings = json.loads(out.read_text(encoding="utf-8"))["warnings"]
     day_off = [w for w in warnings if w["code"] == "deadline-on-day-off"]
-    # the summary counts what the file lists in full: 43 tasks over 14 days
-    assert (len(day_off), sum(len(w["tasks"]) for w in day_off)) == (14, 43)
-    assert [len(w["tasks"]) for w in day_off[:3]] == [1, 7, 2]
+    # the summary counts what the file lists in full: 9 tasks over 2 days (the team works
+    # weekends, so only 国庆 is a day off to warn about)
+    assert (len(day_off), sum(len(w["tasks"]) for w in day_off)) == (2, 9)
+    assert [len(w["tasks"]) for w in day_off] == [7, 2]
     assert result.stderr.splitlines() == [
         f"已写入 {out}",
         "重要：2027年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，公布后请重新生成本计划。",
-        "注意：43项截止日在休息日（9月26日 周日：1项、10月1日 周五（国庆节）：7项、10月5日 周二（国庆节（补假））："
-        "2项等14天），请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。",
+        "注意：9项截止日在休息日（10月1日 周五（国庆节）：7项、10月5日 周二（国庆节（补假））：2项），"
+        "请确认是否提前到前一个工作日；这些行标有“⚠ 休息日截止”。",
     ]
     english = run("compile", "ju-huasuan", "--signup", "2027-10-11", "-o", str(out), "--lang", "en")
     assert english.stderr.splitlines()[0] == f"wrote {out}"
     assert english.stderr.splitlines()[1] == (
         "Important: The official holiday schedule for 2027 is not published yet: days off follow the "
         "statutory rules and make-up workdays are unknown; compile the plan again once it is out.")
-    assert english.stderr.splitlines()[2].startswith("Note: 43 tasks are due on days off (Sun 26 Sep: 1; ")
+    assert english.stderr.splitlines()[2].startswith("Note: 9 tasks are due on days off (Fri 1 Oct (国庆节): 7; ")
 
 
 def test_anchors_out_of_order_are_said_on_stderr(cli: Cli, tmp_path: Path) -> None:
@@ -297,7 +298,7 @@ def test_validate_prints_the_warnings_that_hold_whatever_the_dates(cli: Cli, tmp
         f"{playbook}：无误（1项事项，3个时间节点），1条注意事项\n"
         f"{playbook}：1项的完成时间早于开始时间，请检查：第1项「倒置」\n"
         f"{plan}：无误（1项事项，3个时间节点），2条注意事项\n"
-        f"{plan}：竞拍（10月10日 周四）早于报名（10月14日 周一），按剧本竞拍应在报名之后，请核对日期。\n"
+        f"{plan}：竞拍（10月10日 周四）早于报名（10月14日 周一），按计划竞拍应在报名之后，请核对日期。\n"
         f"{plan}：1项的完成时间早于开始时间，请检查：第1项「倒置」（10月16日 周三 → 10月14日 周一）\n")
     english = cli("validate", str(playbook), "--lang", "en")
     assert english.stdout == (f"{playbook}: ok (1 task, 3 anchors), 1 warning\n"
@@ -457,8 +458,11 @@ JU_AT_72 = """\
 
 @pytest.fixture(scope="module")
 def ju_huasuan() -> Plan:
-    """ju-huasuan signing up Mon 2024-10-14: 153 tasks, names with their tags up to 130 cells."""
-    return resolve(load("ju-huasuan"), {"signup": "2024-10-14"})
+    """ju-huasuan signing up Mon 2024-10-14: 153 tasks, names with their tags up to 130 cells,
+    for a team that takes its weekends off (so that days off and their tags are many)."""
+    pb = load("ju-huasuan")
+    pb.weekends = "off"
+    return resolve(pb, {"signup": "2024-10-14"})
 
 
 def table_lines(plan: Plan, width: int) -> list[str]:

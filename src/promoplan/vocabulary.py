@@ -33,6 +33,7 @@ class WarningKind(StrEnum):
     date uncertain comes first."""
 
     SCHEDULE_UNPUBLISHED = "schedule-unpublished"
+    ANCHOR_ON_DAY_OFF = "anchor-on-day-off"
     ANCHOR_ORDER = "anchor-order"
     ENDS_BEFORE_START = "ends-before-start"
     DEADLINE_ON_DAY_OFF = "deadline-on-day-off"

@@ -47,6 +47,9 @@ def agenda_command(
         plan = filters.only_person(plan, person)
     day = options.day("--on", on) or now(zone(plan.timezone)).date()
     days = agenda.week_of(day) if week else [day]
+    from promoplan.words import notices
+
+    terminal.headline(notices.headline([plan], words))
     if fmt == options.AgendaFormat.MD:
         sys.stdout.write(agenda.render(plan, days, words, md=True))
     else:

@@ -41,6 +41,9 @@ def diff_command(
     plans = [resolve(pb, {k: v for k, v in given.items() if k in pb.anchors}) for pb in books]
     words = options.words(books[1].locale, lang)
     result = diff.compare(plans[0], plans[1], words, args[0], args[1])
+    from promoplan.words import notices
+
+    terminal.headline(notices.headline(plans, words), err=fmt == options.DiffFormat.JSON)
     if fmt == options.DiffFormat.TABLE:
         terminal.show(diff.renderable(result))
     else:

@@ -79,3 +79,24 @@ def notices(lines: Sequence[str], important: bool) -> None:
     err = Console(stderr=True, highlight=False)
     for n, line in enumerate(lines):
         err.print(Text(line, "bold red" if important and n == 0 else "yellow"))
+
+
+def headline(lines: Sequence[str], *, err: bool = False) -> None:
+    """The unpublished holiday schedule (`notices.headline`) on the first lines of what a
+    command prints, before any date: bold red on a terminal, a blank line after it. `err`:
+    on stderr, where stdout carries data for scripts (JSON)."""
+    if not lines:
+        return
+    stream = sys.stderr if err else sys.stdout
+    if not stream.isatty():
+        stream.write("".join(line + "\n" for line in lines) + ("" if err else "\n"))
+        stream.flush()
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    out = Console(stderr=err, highlight=False)
+    for line in lines:
+        out.print(Text(line, "bold red"))
+    if not err:
+        out.print()

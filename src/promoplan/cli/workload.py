@@ -63,6 +63,10 @@ def load_command(
     found = workload.compute([p for _, p in plans], by, first=start, last=end, limit=most)
     if by is By.PERSON and not found.rows:
         raise PromoplanError(Say("commands.load-no-team"), COMMAND_LINE, Say("commands.load-no-team.hint"))
+    from promoplan.words import notices
+
+    terminal.headline(notices.headline([p for _, p in plans], words),
+                      err=output is not None or fmt == options.LoadFormat.JSON)
     if output is not None:
         if output.suffix.lower() == ".json":
             data = _json(workload.to_json(found))

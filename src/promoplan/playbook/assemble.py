@@ -116,6 +116,8 @@ def _merge_layer(pb: Playbook, layer: Layer, errors: list[PromoplanError]) -> No
         if file.calendar.country is not None:
             pb.country = file.calendar.country
             pb.locs["country"] = doc.loc(("calendar", "country"))
+        if file.calendar.weekends is not None:
+            pb.weekends = file.calendar.weekends
         pb.holidays += [(d, doc.loc(("calendar", "holidays", i)))
                         for i, d in enumerate(file.calendar.holidays)]
         pb.workdays += [(d, doc.loc(("calendar", "workdays", i)))

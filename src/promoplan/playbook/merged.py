@@ -103,6 +103,8 @@ class Playbook:
     locale: str = "zh-CN"
     timezone: str = "Asia/Shanghai"
     country: str = "CN"
+    weekends: str = "off"
+    """`calendar.weekends`: off, or work (the team works Saturdays and Sundays)."""
     roll: str = "none"
     holidays: list[tuple[str, Loc]] = field(default_factory=list)
     workdays: list[tuple[str, Loc]] = field(default_factory=list)

@@ -136,6 +136,17 @@ class CalendarSpec(Spec):
     holidays: list[str] = Field(default=[], description="Extra days off (dates).")
     workdays: list[str] = Field(default=[], description=(
         "Extra working days, such as make-up workdays (dates)."))
+    weekends: Literal["off", "work"] | None = Field(default=None, description=(
+        "off (the default): Saturdays and Sundays are days off. work: the team works them, as "
+        "promotion teams do during a campaign; statutory holidays (and the weekend inside a "
+        "holiday break) stay days off, 调休 make-up days stay working days. Working-day "
+        "offsets (wd) then count Saturdays and Sundays, and deadlines on them are not warned about."))
+
+    @field_validator("weekends", mode="before", json_schema_input_type=Literal["off", "work", False] | None)
+    @classmethod
+    def _weekends_off(cls, value: Any) -> Any:
+        # YAML 1.1 reads `weekends: off` (and no, false) as a boolean: it means off.
+        return "off" if value is False else value
 
 
 class RemindersSpec(Spec):

@@ -10,7 +10,8 @@ from dataclasses import replace
 from promoplan.errors import COMMAND_LINE, PromoplanError, Say, did_you_mean
 from promoplan.playbook.merged import listed
 from promoplan.schedule.offsets import Reminder
-from promoplan.schedule.plan import Plan
+from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
+from promoplan.vocabulary import WarningKind
 
 
 def roles(plan: Plan) -> list[str]:
@@ -30,7 +31,7 @@ def only_owner(plan: Plan, role: str) -> Plan:
     if role not in known:
         raise PromoplanError(Say("schedule.no-such-role", role=role), COMMAND_LINE,
                              did_you_mean(role, known) or Say("playbook.roles", names=listed(list(known))))
-    return replace(plan, tasks=[t for t in plan.tasks if t.owner == role])
+    return narrowed(plan, [t for t in plan.tasks if t.owner == role])
 
 
 def only_person(plan: Plan, name: str) -> Plan:
@@ -40,7 +41,27 @@ def only_person(plan: Plan, name: str) -> Plan:
             Say("schedule.no-such-person", name=name), COMMAND_LINE,
             did_you_mean(name, known) or (Say("schedule.people", names=listed(list(known))) if known
                                           else Say("schedule.add-team")))
-    return replace(plan, tasks=[t for t in plan.tasks if any(p.name == name for p in t.people)])
+    return narrowed(plan, [t for t in plan.tasks if any(p.name == name for p in t.people)])
+
+
+def narrowed(plan: Plan, tasks: list[PlanTask]) -> Plan:
+    """The plan with only `tasks`, and only the warnings about them: a warning listing
+    tasks keeps those it still has (and goes when none is left, never `0项`); an anchor on
+    a day off stays for whoever works that day; what concerns every date stays."""
+    ids = {t.id for t in tasks}
+    kept: list[PlanWarning] = []
+    for warning in plan.warnings:
+        if warning.tasks:
+            mine = tuple(tid for tid in warning.tasks if tid in ids)
+            if mine:
+                kept.append(replace(warning, tasks=mine))
+        elif warning.code is WarningKind.ANCHOR_ON_DAY_OFF:
+            day = warning.facts["day"]
+            if any(t.start.day.isoformat() <= day <= t.due.day.isoformat() for t in tasks):
+                kept.append(warning)
+        else:
+            kept.append(warning)
+    return replace(plan, tasks=tasks, warnings=kept)
 
 
 def split(plan: Plan, by: str) -> list[tuple[str, Plan]]:

@@ -2,7 +2,10 @@
 
 Days off come from the `holidays` library (China by default: statutory days
 off and the make-up workdays, 调休, of each published schedule), corrected by
-the playbook's `calendar.holidays` and `calendar.workdays`.
+the playbook's `calendar.holidays` and `calendar.workdays`. A team that works
+weekends (`calendar.weekends: work`, as promotion teams do during a campaign)
+keeps the statutory days off and the whole of a holiday break (the Sunday inside
+国庆 is off like the days around it), and works every other Saturday and Sunday.
 
 Importing the library loads every country it knows (a tenth of a second, more
 than the rest of a compile), so each country-year it answers is kept in a
@@ -43,10 +46,12 @@ class OfficialYear(NamedTuple):
 
 class WorkCalendar:
     def __init__(self, country: str | None = "CN", holidays: Iterable[date] = (),
-                 workdays: Iterable[date] = ()) -> None:
+                 workdays: Iterable[date] = (), *, weekends_work: bool = False) -> None:
         self.country = (country or "").upper() or None
         self.holidays = frozenset(holidays)
         self.workdays = frozenset(workdays)
+        self.weekends_work = weekends_work
+        """`calendar.weekends: work`: Saturdays and Sundays outside a holiday break are working days."""
         self._cache: dict[date, bool] = {}
 
     def official(self, year: int) -> OfficialYear | None:
@@ -61,12 +66,40 @@ class WorkCalendar:
             elif day in self.holidays:
                 known = False
             elif official is None:
-                known = day.weekday() < 5
+                known = day.weekday() < 5 or (self.weekends_work and not self._in_break(day))
             else:
-                known = day in official.work or (
-                    day not in official.off and day.weekday() not in official.weekend)
+                known = day in official.work or (day not in official.off and (
+                    day.weekday() not in official.weekend
+                    or (self.weekends_work and not self._in_break(day))))
             self._cache[day] = known
         return known
+
+    def _weekend(self, day: date) -> bool:
+        official = self.official(day.year)
+        return day.weekday() in (official.weekend if official is not None else (5, 6))
+
+    def _holiday(self, day: date) -> bool:
+        """A day off the calendar names (a statutory holiday, its 调休 rest day, or one of
+        the playbook's `holidays`), whatever its weekday."""
+        if day in self.workdays:
+            return False
+        official = self.official(day.year)
+        return day in self.holidays or (official is not None and day in official.off)
+
+    def _in_break(self, day: date) -> bool:
+        """A weekend day between two holidays (the Sunday of 国庆 between 10月3日 and 10月5日):
+        part of the break, off even for a team that works weekends."""
+        one = timedelta(days=1)
+        before, after = day - one, day + one
+        for _ in range(7):  # a weekend is at most a few days long
+            if not self._weekend(before) or self._holiday(before):
+                break
+            before -= one
+        for _ in range(7):
+            if not self._weekend(after) or self._holiday(after):
+                break
+            after += one
+        return self._holiday(before) and self._holiday(after)
 
     def name_of(self, day: date) -> str:
         """The holiday's name (国庆节), or '' for a plain weekend or working day."""

@@ -59,7 +59,18 @@ WORDS: dict[str, str] = {
     "anchor.source": "From",
     "anchor.given": "command line",
     "anchor.file": "file",
-    "anchor.default": "default {expr}",
+    "anchor.default": "{expr}",
+    # An anchor's default as the team says it (promoplan anchors): 4 days after 竞拍
+    "anchor.after": "{n} after {ref}",
+    "anchor.before": "{n} before {ref}",
+    "anchor.same_day": "the day of {ref}",
+    "anchor.at": "{text}, {clock}",
+    "anchor.unit.d": "{n} day|{n} days",
+    "anchor.unit.wd": "{n} working day|{n} working days",
+    "anchor.unit.w": "{n} week|{n} weeks",
+    "anchor.unit.mo": "{n} month|{n} months",
+    "anchor.unit.h": "{n} hour|{n} hours",
+    "anchor.unit.min": "{n} minute|{n} minutes",
     "anchor.placeholder": "not given",
     "anchor.needs": "needs --{name}",
     "diff.anchors": "Key dates",
@@ -113,6 +124,12 @@ WORDS: dict[str, str] = {
     "notice.schedule-unpublished": (
         "The official holiday schedule for {year} is not published yet: days off follow the "
         "statutory rules and make-up workdays are unknown; compile the plan again once it is out."
+    ),
+    "notice.anchor-on-day-off": (
+        "{anchors} falls on {day} ({holiday}), a day off: the tasks of that day cannot move, "
+        "so plan who works it.|"
+        "{anchors} fall on {day} ({holiday}), a day off: the tasks of that day cannot move, "
+        "so plan who works it."
     ),
     "notice.anchor-order": (
         "{late} ({late_day}) comes before {early} ({early_day}); the playbook has {late} after "
@@ -199,7 +216,7 @@ WORDS: dict[str, str] = {
     "xlsx.count": "{label} ({n})",
     "xlsx.notices_below": "⚠ {n} warning: at the end of this sheet|⚠ {n} warnings: at the end of this sheet",
     "xlsx.given": "Generated for {dates}",
-    "xlsx.derived": "other dates derived by the playbook",
+    "xlsx.derived": "the other dates follow from these",
     "xlsx.event": "Event {start} to {end}",
     "xlsx.span": "Plan runs {first} to {last}, {n} tasks",
     "xlsx.owner_people": "People: {people}",

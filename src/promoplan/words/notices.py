@@ -10,6 +10,7 @@ for the rows it marks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from promoplan.schedule.plan import Plan, PlanTask, PlanWarning
@@ -70,6 +71,12 @@ def text(plan: Plan, warning: PlanWarning, words: Words, limit: int | None = Non
     facts = warning.facts
     if warning.code is WarningKind.SCHEDULE_UNPUBLISHED:
         return table["schedule-unpublished"].format(year=facts["year"])
+    if warning.code is WarningKind.ANCHOR_ON_DAY_OFF:
+        day = date.fromisoformat(facts["day"])
+        labels = facts["anchors"]
+        return _pick(table["anchor-on-day-off"], len(labels)).format(
+            anchors=words.listing(labels), day=words.day(day),
+            holiday=holiday_name(facts.get("holiday"), words) or table["weekend"])
     if warning.code is WarningKind.ANCHOR_ORDER:
         return table["anchor-order"].format(
             late=facts["late"], late_day=words.day(date.fromisoformat(facts["late_day"])),
@@ -110,9 +117,24 @@ def ordered(plan: Plan) -> list[PlanWarning]:
     return sorted(plan.warnings, key=lambda w: order.index(w.code))
 
 
-def lines(plan: Plan, words: Words, limit: int | None = None) -> list[str]:
-    """Every warning, one line each, the most important first."""
-    return [text(plan, w, words, limit) for w in ordered(plan)]
+def lines(plan: Plan, words: Words, limit: int | None = None, *, rest: bool = False) -> list[str]:
+    """Every warning, one line each, the most important first; `rest`: all but the
+    unpublished holiday schedule, which the output already shows on top (`headline`)."""
+    return [text(plan, w, words, limit) for w in ordered(plan)
+            if not (rest and w.code is WarningKind.SCHEDULE_UNPUBLISHED)]
+
+
+def headline(plans: Iterable[Plan], words: Words) -> list[str]:
+    """The warning that makes every date uncertain, for the first lines of whatever prints
+    dates (table, Markdown, anchors, agenda, diff, load): `重要：2027年的法定节假日安排尚未
+    公布…`, one line for every year of every plan; nothing when all are published."""
+    years = sorted({w.facts["year"] for plan in plans for w in plan.warnings
+                    if w.code is WarningKind.SCHEDULE_UNPUBLISHED})
+    if not years:
+        return []
+    table = _table(words)
+    joined = table["years"].join(str(year) for year in years)
+    return [table["summary.important"] + table[WarningKind.SCHEDULE_UNPUBLISHED].format(year=joined)]
 
 
 # What a playbook says whatever the dates: `validate` checks these without real dates.

@@ -59,7 +59,18 @@ WORDS: dict[str, str] = {
     "anchor.source": "来源",
     "anchor.given": "命令行",
     "anchor.file": "文件",
-    "anchor.default": "由 {expr} 推算",
+    "anchor.default": "由{expr}推算",
+    # An anchor's default as the team says it (promoplan anchors): 竞拍后4天, 开团当天23:59
+    "anchor.after": "{ref}后{n}",
+    "anchor.before": "{ref}前{n}",
+    "anchor.same_day": "{ref}当天",
+    "anchor.at": "{text}{clock}",
+    "anchor.unit.d": "{n}天",
+    "anchor.unit.wd": "{n}个工作日",
+    "anchor.unit.w": "{n}周",
+    "anchor.unit.mo": "{n}个月",
+    "anchor.unit.h": "{n}小时",
+    "anchor.unit.min": "{n}分钟",
     "anchor.placeholder": "未给出",
     "anchor.needs": "需要 --{name}",
     "diff.anchors": "时间节点",
@@ -114,8 +125,11 @@ WORDS: dict[str, str] = {
         "{year}年的法定节假日安排尚未公布：休息日按法定规则推算，调休上班日未知，"
         "公布后请重新生成本计划。"
     ),
+    "notice.anchor-on-day-off": (
+        "{anchors}在{day}（{holiday}）：当天的事项随{anchors}而定、不能挪动，请提前安排这一天值班的人。"
+    ),
     "notice.anchor-order": (
-        "{late}（{late_day}）早于{early}（{early_day}），按剧本{late}应在{early}之后，请核对日期。"
+        "{late}（{late_day}）早于{early}（{early_day}），按计划{late}应在{early}之后，请核对日期。"
     ),
     "notice.deadline-on-day-off": "{day}（{holiday}）有{n}项截止，请确认是否提前到{before}：{tasks}",
     "notice.at-night": "{n}项安排在夜间（22点至次日7点）：{tasks}",
@@ -181,7 +195,7 @@ WORDS: dict[str, str] = {
     "xlsx.count": "{label}（{n}项）",
     "xlsx.notices_below": "⚠ 注意事项{n}条，见本表末尾",
     "xlsx.given": "按 {dates} 生成",
-    "xlsx.derived": "其余日期按剧本推算",
+    "xlsx.derived": "其余日期由此推算",
     "xlsx.event": "活动期 {start} 至 {end}",
     "xlsx.span": "计划期 {first} 至 {last}，共{n}项",
     "xlsx.owner_people": "责任人：{people}",

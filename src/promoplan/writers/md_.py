@@ -37,6 +37,7 @@ def grouped(plan: Plan) -> list[tuple[Phase, list[PlanTask]]]:
 
 def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
     lines = [f"# {_cell(plan.title)}", ""]
+    lines += [f"**{_cell(line)}**\n" for line in notices.headline([plan], words)]
     lines.append(" · ".join(f"{a.label} {words.when(a.when, year=True)}" for a in plan.anchors))
     lines.append("")
     status = any(t.progress is not None for t in plan.tasks)
@@ -50,8 +51,9 @@ def render(plan: Plan, words: Words, options: WriterOptions) -> bytes:
         for task in tasks:
             lines.append("| " + " | ".join(_cell(c) for c in task_row(task, words, status)) + " |")
         lines.append("")
-    if plan.warnings:
+    rest = notices.lines(plan, words, rest=True)
+    if rest:
         lines += [f"## {words['warnings']}", ""]
-        lines += [f"- {_cell(line)}" for line in notices.lines(plan, words)]
+        lines += [f"- {_cell(line)}" for line in rest]
         lines.append("")
     return "\n".join(lines).encode()

@@ -111,19 +111,21 @@ def _table(plan: Plan, words: Words, today: date | None) -> Table:
 
 
 def renderable(plan: Plan, words: Words, today: date | None = None) -> RenderableType:
-    """The whole table: title, anchors, the tasks by phase, then the warnings; rich lays it
-    out to the console it is printed on."""
+    """The whole table: title, the unpublished holiday schedule, anchors, the tasks by phase,
+    then the other warnings; rich lays it out to the console it is printed on."""
     relative = today if is_current(plan, today) else None
     parts: list[RenderableType] = [
         Text(plan.title, "bold"),
+        *(Text(line, "bold red") for line in notices.headline([plan], words)),
         Columns([Text(f"{a.label} {words.when(a.when, year=True)}") for a in plan.anchors],
                 padding=(0, 2)),
         Text(),
         _table(plan, words, relative),
     ]
-    if plan.warnings:
+    rest = notices.lines(plan, words, rest=True)
+    if rest:
         parts += [Text(), Text(words["warnings"], "bold yellow")]
-        parts += [Text(f"- {line}", "yellow") for line in notices.lines(plan, words)]
+        parts += [Text(f"- {line}", "yellow") for line in rest]
     return Group(*parts)
 
 

@@ -81,7 +81,8 @@ class Resolution:
                       self.pb.where("country"),
                       did_you_mean(code, known_countries()) or Say("schedule.unknown-country-fix"))
             country = None
-        return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays))
+        return WorkCalendar(country, self._days(self.pb.holidays), self._days(self.pb.workdays),
+                            weekends_work=self.pb.weekends == "work")
 
     def _days(self, items: list[tuple[str, Loc]]) -> list[date]:
         out = []
