@@ -130,7 +130,7 @@ def test_list_and_init(cli: Cli, tmp_path: Path, monkeypatch) -> None:  # type: 
     assert (tmp_path / "ju-huasuan.yaml").read_text(encoding="utf-8").count("id:") > 100
     again = cli("init", "ju-huasuan")
     assert again.exit_code == 2
-    assert again.stderr == "命令行: ju-huasuan.yaml 已存在（加上 --force 覆盖它）\n"
+    assert again.stderr == "命令行：ju-huasuan.yaml 已存在（加上 --force 覆盖它）\n"
     compiled = cli("compile", "ju-huasuan.yaml", "--signup", "2024-10-14", "--format", "json")
     assert compiled.exit_code == 0, compiled.stderr
 
@@ -141,7 +141,7 @@ def test_failed_compile_leaves_previous_output_untouched(cli: Cli, tmp_path: Pat
     result = cli("compile", PROMO, "--signup", "2024-13-40", "-o", str(target))
     assert result.exit_code == 2
     # the date's own message is the schedule stage's (tests/bad/ holds its wording)
-    assert result.stderr.startswith("命令行: --signup")
+    assert result.stderr.startswith("命令行：--signup")
     assert result.stderr.count("\n") == 1
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]

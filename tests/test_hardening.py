@@ -70,7 +70,7 @@ def test_all_or_nothing_when_one_output_fails(cli: Cli, tmp_path: Path) -> None:
     result = cli("compile", str(path), "--signup", "2024-10-14",
                  "-o", str(kept), "-o", str(tmp_path / "taken.md"))
     assert result.exit_code == 2
-    assert result.stderr == f"命令行: -o {tmp_path / 'taken.md'}：这是一个文件夹（请给一个文件名）\n"
+    assert result.stderr == f"命令行：-o {tmp_path / 'taken.md'}：这是一个文件夹（请给一个文件名）\n"
     assert kept.read_text(encoding="utf-8") == "yesterday's plan"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "plan.json", "taken.md"]
 

@@ -557,7 +557,7 @@ def test_import_refuses_an_existing_file_without_force(cli: Cli, tmp_path: Path,
     (tmp_path / "ju.yaml").write_text("# mine\n", encoding="utf-8")
     result = cli("import", "t.csv", "-o", "ju.yaml", "--playbook", "ju-huasuan")
     assert result.exit_code == 2
-    assert result.stderr == "命令行: ju.yaml 已存在（加 --force 覆盖它，或用 -o 换一个文件名）\n"
+    assert result.stderr == "命令行：ju.yaml 已存在（加 --force 覆盖它，或用 -o 换一个文件名）\n"
     assert (tmp_path / "ju.yaml").read_text(encoding="utf-8") == "# mine\n"
     result = cli("import", "t.csv", "-o", "ju.yaml", "--playbook", "ju-huasuan", "--force")
     assert result.exit_code == 0, result.stderr

@@ -147,7 +147,7 @@ def test_existing_file_needs_force(cli: Cli, tmp_path: Path) -> None:
     target.write_text("ours", encoding="utf-8")
     refused = cli("init", "double-11", str(target))
     assert refused.exit_code == 2
-    assert refused.stderr == f"命令行: {target} 已存在（加上 --force 覆盖它）\n"
+    assert refused.stderr == f"命令行：{target} 已存在（加上 --force 覆盖它）\n"
     assert target.read_text(encoding="utf-8") == "ours"
     forced = cli("init", "double-11", str(target), "--force")
     assert forced.exit_code == 0, forced.stderr

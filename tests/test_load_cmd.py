@@ -128,7 +128,7 @@ def test_compile_several_plans_with_templates(cli: Cli, tmp_path: Path) -> None:
 def test_templates_must_tell_plans_apart(cli: Cli, tmp_path: Path) -> None:
     plain = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "plan.json"))
     assert (plain.exit_code, plain.stderr) == (2, (
-        f"命令行: -o {tmp_path / 'plan.json'}：几个计划会写进同一个文件（在其中加上 {{campaign}}、{{name}} "
+        f"命令行：-o {tmp_path / 'plan.json'}：几个计划会写进同一个文件（在其中加上 {{campaign}}、{{name}} "
         "或 {stem}，例如 -o 'out/{campaign}.json'）\n"))
     english = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "plan.json"), "--lang", "en")
     assert (english.exit_code, english.stderr) == (2, (
@@ -136,7 +136,7 @@ def test_templates_must_tell_plans_apart(cli: Cli, tmp_path: Path) -> None:
         "file (put {campaign}, {name} or {stem} in it, e.g. -o 'out/{campaign}.json')\n"))
     same = cli("compile", *THREE, "--team", TEAM, "-o", str(tmp_path / "{name}.json"))
     assert (same.exit_code, same.stderr) == (2, "".join(
-        f"命令行: -o {tmp_path / '{name}.json'}：「{THREE[0]}」和「{other}」会写到同一个文件 "
+        f"命令行：-o {tmp_path / '{name}.json'}：「{THREE[0]}」和「{other}」会写到同一个文件 "
         f"{tmp_path / 'season-shop.json'}（换一个各计划不同的占位符，例如 {{stem}}）\n"
         for other in THREE[1:]))
     typo = cli("compile", THREE[0], "-o", str(tmp_path / "{campain}.json"), "--lang", "en")
@@ -212,7 +212,7 @@ def test_split_per_plan_with_a_placeholder_folder(cli: Cli, tmp_path: Path) -> N
 def test_load_by_person_needs_a_team(cli: Cli) -> None:
     result = cli("load", THREE[0])
     assert (result.exit_code, result.stderr) == (2, (
-        "命令行: load --by person：没有一个计划写了团队（在计划文件或 --team 文件中写上团队（岗位 → 人员），"
+        "命令行：load --by person：没有一个计划写了团队（在计划文件或 --team 文件中写上团队（岗位 → 人员），"
         "或用 --by owner 按岗位统计）\n"))
     english = cli("load", THREE[0], "--lang", "en")
     assert (english.exit_code, english.stderr) == (2, (
@@ -269,5 +269,5 @@ def test_one_person_across_plans(cli: Cli, tmp_path: Path) -> None:
     nobody = cli("compile", *THREE, "--team", TEAM, "--person", "李明", "-o", str(tmp_path / "x-{stem}.json"))
     assert nobody.exit_code == 2
     # the filter's own wording is the schedule stage's (tests/test_select.py)
-    assert nobody.stderr.startswith("命令行: --person 李明")
+    assert nobody.stderr.startswith("命令行：--person 李明")
     assert nobody.stderr.count("\n") == 1

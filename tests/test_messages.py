@@ -29,7 +29,7 @@ WHITELIST = ("YAML", "JSON", "ICS", "XLSX", "CSV", "UTF-8", "ISO", "URL", "git",
 COMMANDS = ("promoplan", "compile", "validate", "anchors", "init", "diff", "agenda", "import", "load",
             "progress", "send")
 _QUOTED = re.compile(r"「[^」]*」|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])|`[^`\n]*`|\"[^\"\n]*\"")
-_PLACE = re.compile(r"^(?:\S+?:\d+:\d+|\S+?![A-Z]+\d+|\S+\.ya?ml|命令行|command line):\s?", re.MULTILINE)
+_PLACE = re.compile(r"^(?:\S+?:\d+:\d+:|\S+?![A-Z]+\d+:|\S+\.ya?ml:|命令行：|command line:)\s?", re.MULTILINE)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:[ =](?![-（(])[^\s：:，,（()）]+)?")
 _FILE = re.compile(r"[^\s「」（）()：:，,]*[/\\.][^\s「」（）()：:，,]*[A-Za-z][^\s「」（）()：:，,]*")
 _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b|U\+[0-9A-F]{4}")
@@ -94,6 +94,6 @@ def test_what_is_taken_out_before_looking() -> None:
     assert prose(line).strip().startswith("运营第1项")
     assert re.findall(r"[A-Za-z]{2,}", prose(line)) == []
     assert re.findall(r"[A-Za-z]{2,}", prose("p.yaml:1:1: unknown key 'x'")) == ["unknown", "key"]
-    assert prose("命令行: --signup：无法把「x」读作日期").strip() == "：无法把 读作日期"
+    assert prose("命令行：--signup：无法把「x」读作日期").strip() == "：无法把 读作日期"
     assert _CJK.findall(prose("p.yaml:1:1: task '改价格' (#1 in '运营') › at: unknown anchor 'x'")) == []
     assert _CJK.findall(prose("command line: --owner 客服: no such role")) == []

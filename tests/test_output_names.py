@@ -94,7 +94,7 @@ def test_stems_that_differ_only_in_case_are_one_file(cli: Cli, tmp_path: Path,
         (tmp_path / f"{stem}.yaml").write_text(PLAN % ("张伟", "李娜"), encoding="utf-8")
     result = cli("compile", "Store.yaml", "store.yaml", "--open", "2024-11-01", "-o", "out-{stem}.json")
     assert (result.exit_code, result.stderr) == (2, (
-        "命令行: -o out-{stem}.json：「Store.yaml」和「store.yaml」会写到同一个文件 out-store.json"
+        "命令行：-o out-{stem}.json：「Store.yaml」和「store.yaml」会写到同一个文件 out-store.json"
         "（换一个各计划不同的占位符，例如 {stem}）\n"))
     english = cli("compile", "Store.yaml", "store.yaml", "--open", "2024-11-01", "-o", "out-{stem}.json",
                   "--lang", "en")

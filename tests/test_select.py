@@ -154,9 +154,9 @@ def test_person_from_a_team_file(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--owner", "客服"), "命令行: --owner 客服：没有这个角色（是不是「客服主管」？）\n"),
-    (("--person", "李"), "命令行: --person 李：没有叫这个名字的负责人（是不是「李娜」？）\n"),
-    (("--split-by", "owner"), "命令行: --split-by 需要用 -o 给一个文件夹（例如 -o cal/）\n"),
+    (("--owner", "客服"), "命令行：--owner 客服：没有这个角色（是不是「客服主管」？）\n"),
+    (("--person", "李"), "命令行：--person 李：没有叫这个名字的负责人（是不是「李娜」？）\n"),
+    (("--split-by", "owner"), "命令行：--split-by 需要用 -o 给一个文件夹（例如 -o cal/）\n"),
     (("--split-by", "role", "-o", "x/"),
      "Usage: promoplan compile [OPTIONS] {PLAYBOOK}\nTry 'promoplan compile -h' for help.\n\n"
      "Error: Invalid value for '--split-by': 'role' is not one of 'owner', 'person'.\n"),

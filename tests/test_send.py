@@ -363,7 +363,7 @@ def test_the_key_is_masked_in_errors_and_tracebacks(robots: Robots, story: Path)
         out = send(story, *debug, "plan.yaml", "--to", "wecom", "--webhook", url)
         assert KEY not in everything(out)
         assert "pa55word-long" not in everything(out)
-        assert "命令行: 主机 127.0.0.1 上的这个地址不是企业微信群机器人的 webhook" in out.stderr
+        assert "命令行：主机 127.0.0.1 上的这个地址不是企业微信群机器人的 webhook" in out.stderr
     assert out.returncode == 1  # --debug: the traceback of our error, masked
     assert "Traceback" in out.stderr
     assert robots.requests == []
@@ -398,7 +398,7 @@ def test_the_workbook_goes_to_wecom_after_the_message(robots: Robots, story: Pat
 def test_no_workbook_for_robots_that_take_no_files(robots: Robots, story: Path, robot: str, name: str) -> None:
     out = send(story, "plan.yaml", *robots.args(robot), "--attach", "xlsx")
     assert (out.returncode, out.stdout) == (2, "")
-    assert out.stderr == (f"命令行: --attach xlsx：{name}的群机器人不能发送文件"
+    assert out.stderr == (f"命令行：--attach xlsx：{name}的群机器人不能发送文件"
                           "（只有企业微信群机器人能发文件；去掉 --attach，或改用企业微信机器人）\n")
     assert robots.requests == []
 
@@ -488,7 +488,7 @@ def test_the_webhook_from_the_environment_and_the_platform_from_the_host(story: 
 ])
 def test_configuration_mistakes_are_exit_2(story: Path, args: tuple[str, ...], message: str) -> None:
     out = run_here("send", "plan.yaml", *args, cwd=story)
-    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"命令行: {message}\n")
+    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"命令行：{message}\n")
 
 
 def test_english_plans_get_english_messages(robots: Robots, story: Path) -> None:

@@ -394,7 +394,7 @@ def test_split_by_wants_a_folder(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "cal.ics"
     result = cli("compile", str(PLAYBOOKS / "plan" / "plan.yaml"), "--split-by", "person", "-o", str(target))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (f"命令行: --split-by person 为每个人写一个日历到文件夹里，而 -o {target} 是一个文件"
+    assert result.stderr == (f"命令行：--split-by person 为每个人写一个日历到文件夹里，而 -o {target} 是一个文件"
                              f"（请给一个文件夹，例如 -o {tmp_path / 'cal'}/）\n")
     english = cli("compile", str(PLAYBOOKS / "plan" / "plan.yaml"), "--split-by", "person", "-o", str(target),
                   "--lang", "en")

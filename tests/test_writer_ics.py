@@ -375,15 +375,15 @@ def test_invite_cancels_a_removed_task_in_its_own_file(cli: Cli, tmp_path: Path)
 
 
 @pytest.mark.parametrize(("option", "message", "english"), [
-    (["-o", "plan.ics"], "命令行: --invite 把每个事件的邀请写到一个文件夹里，而 -o plan.ics 是日历文件"
+    (["-o", "plan.ics"], "命令行：--invite 把每个事件的邀请写到一个文件夹里，而 -o plan.ics 是日历文件"
      "（请给一个文件夹，例如 -o plan/）\n",
      "command line: --invite writes one invitation per event into a folder, "
      "and -o plan.ics is a calendar file (give a folder, e.g. -o plan/)\n"),
-    (["-o", "plan.xlsx"], "命令行: --invite 需要用 -o 给一个存放邀请的文件夹，每个事件一个文件"
+    (["-o", "plan.xlsx"], "命令行：--invite 需要用 -o 给一个存放邀请的文件夹，每个事件一个文件"
      "（例如 -o invites/）\n",
      "command line: --invite needs -o FOLDER/ for the invitations, one file "
      "per event (e.g. -o invites/)\n"),
-    (["-o", "cal/", "--split-by", "person"], "命令行: --invite 不能和 --split-by person 一起用：邀请发给"
+    (["-o", "cal/", "--split-by", "person"], "命令行：--invite 不能和 --split-by person 一起用：邀请发给"
      "事件的每位参与人，不是每人一个日历（去掉 --split-by；每个邀请都写明了参与人）\n",
      "command line: --invite and --split-by person: an "
      "invitation goes to every attendee of its event, not to one calendar per person (leave out "
@@ -402,7 +402,7 @@ def test_invite_without_an_organizer_is_refused(cli: Cli, tmp_path: Path) -> Non
     out = tmp_path / "invites"
     result = cli("compile", PLAN, "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
-    assert result.stderr == ("命令行: --invite：团队中没有发出邀请的组织者"
+    assert result.stderr == ("命令行：--invite：团队中没有发出邀请的组织者"
                              "（在计划文件或 --team 文件的 team: 下加上 organizer: {name: …, email: …}）\n")
     result = cli("compile", PLAN, "--invite", "-o", f"{out}/", "--lang", "en")
     assert result.stderr == (
@@ -417,7 +417,7 @@ def test_invite_needs_the_organizers_email(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "invites"
     result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{out}/")
     assert result.exit_code == 2
-    assert result.stderr == ("命令行: --invite：组织者「王芳」没有邮箱，无法发出邀请"
+    assert result.stderr == ("命令行：--invite：组织者「王芳」没有邮箱，无法发出邀请"
                              "（在 team: 下写 organizer: {name: 王芳, email: …}）\n")
     result = cli("compile", PLAN, "--team", str(team), "--invite", "-o", f"{out}/", "--lang", "en")
     assert result.stderr == (
@@ -866,10 +866,10 @@ def test_what_is_no_other_run_of_the_campaign(cli: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message", "english"), [
-    (["--campaign", " "], "命令行: --campaign 后面要写活动编号（例如 --campaign ju-huasuan-2026-10-12）\n",
+    (["--campaign", " "], "命令行：--campaign 后面要写活动编号（例如 --campaign ju-huasuan-2026-10-12）\n",
      "command line: --campaign needs a key (e.g. --campaign ju-huasuan-2026-10-12)\n"),
     ([str(PLAYBOOKS / "season"), "--campaign", "x"],
-     "命令行: --campaign 只能给一个计划，这里有4个计划（改为在每个计划文件中写 campaign:）\n",
+     "命令行：--campaign 只能给一个计划，这里有4个计划（改为在每个计划文件中写 campaign:）\n",
      "command line: --campaign names one plan's campaign, and 4 plans are given (write `campaign:` in "
      "each plan file instead)\n"),
 ])

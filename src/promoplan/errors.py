@@ -47,12 +47,12 @@ class Listed(Say):
 
     __slots__ = ("items",)
 
-    def __init__(self, items: Iterable[str]) -> None:
-        self.items = [str(item) for item in items]
+    def __init__(self, items: Iterable[object]) -> None:
+        self.items = list(items)
         super().__init__("list", items=self.items)
 
     def text(self, words: Words) -> str:
-        return words.listing(self.items)
+        return words.listing(str(wording(item, words)) for item in self.items)
 
 
 def wording(value: object, words: Words) -> object:
@@ -111,7 +111,11 @@ class PromoplanError(Exception):
         said = str(wording(self.message, words))
         if self.hint:
             said += words["error.hint"].format(hint=wording(self.hint, words))
-        return f"{self.loc.text(words)}: {said}" if self.loc else said
+        if self.loc is None:
+            return said
+        if self.loc.file == COMMAND_LINE_FILE:
+            return words["error.at-command-line"].format(text=said)
+        return f"{self.loc.text(words)}: {said}"
 
     def __str__(self) -> str:
         return self.text(english())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from promoplan.errors import PromoplanError, Say, did_you_mean
+from promoplan.errors import Listed, PromoplanError, Say, did_you_mean
 from promoplan.playbook.merged import at_key, listed
 from promoplan.playbook.schema import (
     ONE_LINE,
@@ -139,9 +139,11 @@ def schema_error(doc: Document, err: Any, where_in_doc: Path_ | None = None) -> 
                                   what=_control(str(err.get("input"))), found=found), where,
                               Say("playbook.not-one-line-fix"))
     if kind == "literal_error":  # one of a few fixed words
-        words = re.findall(r"'[^']*'", str(err["ctx"]["expected"]))
-        choices = Say("playbook.one-of", first=", ".join(words[:-1]), last=words[-1]) if len(words) > 1 \
-            else str(err["ctx"]["expected"])
+        expected = str(err["ctx"]["expected"])
+        words = [Say("playbook.quoted", text=w) for w in re.findall(r"'([^']*)'", expected)]
+        choices: Say | str = expected
+        if len(words) > 1:
+            choices = Say("playbook.one-of", first=Listed(words[:-1]), last=words[-1])
         return PromoplanError(Say("playbook.expected", place=place, want=choices, found=found), where)
     return PromoplanError(Say("playbook.schema-other", place=place, what=err["msg"], found=found), where)
 

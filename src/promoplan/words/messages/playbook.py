@@ -89,7 +89,7 @@ ZH: dict[str, str] = {
     "playbook.want-at-least": "不小于 {ge} 的整数",
     "playbook.anchor-key-fix": "请写成「{name}: {{{key}: {value}}}」",
     "playbook.expected": "{place}：应为{want}，实为{found}",
-    "playbook.one-of": "{first} 或 {last}",
+    "playbook.one-of": "{first}或{last}",
     "playbook.not-one-line": "{place}：应为一行文字，不能有制表符或控制字符，但{found}里有{what}",
     "playbook.not-one-line-fix": "请删掉它：日历和文件名里这只能是一行",
     "playbook.schema-other": "{place}：{what}，实为{found}",
