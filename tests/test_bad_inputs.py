@@ -37,8 +37,9 @@ BAD = Path(__file__).parent / "bad"
 DEFAULT_ARGS = "compile {file} --signup 2024-10-14"
 OUTPUT = "out.json"
 MIN_CASES = 30
-# What the process environment gave the corpus: a wide terminal's COLUMNS, no colours.
-ENV = {"COLUMNS": "140", "NO_COLOR": "1"}
+# What the process environment gave the corpus: a wide terminal's COLUMNS, no colours, and
+# an English locale, so a message in Chinese comes from the plan, never from the machine.
+ENV = {"COLUMNS": "140", "NO_COLOR": "1", "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 # Cases that also run as real processes, one per path through the program.
 IN_A_PROCESS = {
     "002-cn-unit-typo": "a plain compile with the default command line",

@@ -60,7 +60,7 @@ def words_of(ctx: object) -> Words:
     plans: list[str] = []
     for name in PLAN_PARAMETERS:
         value = params.get(name)
-        plans.extend([value] if isinstance(value, str) else value if isinstance(value, list) else [])
+        plans.extend([value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else [])
     return Words(language.choose(params.get("lang") or read, [str(p) for p in plans]))
 
 
