@@ -10,18 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from promoplan.errors import COMMAND_LINE, Loc, PromoplanError, Say, raise_all
+from promoplan.errors import COMMAND_LINE, Listed, Loc, PromoplanError, Say, raise_all
 from promoplan.playbook.merged import AnchorDef, Playbook
 from promoplan.reports.table_import.moments import Anchor, moment_when, nearest, offset_words
 from promoplan.reports.table_import.rows import Moment, Row, Table, has_cjk
 from promoplan.reports.table_import.times import CellError
 from promoplan.schedule.offsets import OffsetError, parse_offset
 from promoplan.schedule.plan import When
-
-if TYPE_CHECKING:
-    from promoplan.words import Words
 
 
 @dataclass
@@ -91,24 +87,12 @@ def _shared(shared: dict[str, list[tuple[Loc, str]]]) -> list[PromoplanError]:
     for kind, cells in shared.items():
         if len(cells) > SHARED_LIMIT:
             first = [loc.cell.rpartition("!")[2] for loc, _ in cells[:SHARED_LIMIT]]
-            errors.append(PromoplanError(Say(f"tables.{kind}-many", n=len(cells), cells=Listing(first)),
+            errors.append(PromoplanError(Say(f"tables.{kind}-many", n=len(cells), cells=Listed(first)),
                                          cells[0][0], fix[kind]))
             continue
         key = "tables.date-needs-anchors" if kind == "dates" else "tables.no-anchors-named"
         errors.extend(PromoplanError(Say(key, text=text), loc, fix[kind]) for loc, text in cells)
     return errors
-
-
-class Listing(Say):
-    """Items listed as the language lists them (`D2、E2、D3` / `D2, E2, D3`)."""
-
-    def __init__(self, items: list[str]) -> None:
-        super().__init__("list", items=items)
-
-    def text(self, words: Words) -> str:
-        items = self.values["items"]
-        assert isinstance(items, list)
-        return words.listing(items)
 
 
 def _moment_text(moment: Moment) -> str:
