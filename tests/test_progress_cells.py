@@ -19,9 +19,10 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from promoplan.playbook.assemble import load
 from promoplan.reports.progress import read_cell
+from promoplan.schedule.dates import Unreadable
 from promoplan.schedule.plan import Progress
 from promoplan.schedule.resolve import resolve
-from promoplan.schedule.resolve.progress import Unreadable, parse_progress, read_status
+from promoplan.schedule.resolve.progress import parse_progress, read_status
 from promoplan.words import Words
 
 from .conftest import Cli, need_client
@@ -87,7 +88,7 @@ def test_a_status_as_teams_type_it(text: str, status: str, percent: int | None, 
 def test_what_is_no_status_says_why(text: str, key: str, value: dict[str, str]) -> None:
     with pytest.raises(Unreadable) as caught:
         read_status(text)
-    assert (caught.value.reason.key, caught.value.reason.values) == (key, value)
+    assert (caught.value.said.key, caught.value.said.values) == (key, value)
 
 
 def test_a_day_is_read_as_import_reads_it_in_the_year_nearest_the_task() -> None:
@@ -102,11 +103,11 @@ def test_a_day_is_read_as_import_reads_it_in_the_year_nearest_the_task() -> None
     for bad, shown in (("完成 13/45", "13/45"), ("完成 昨天", "昨天")):
         with pytest.raises(Unreadable) as caught:
             read_cell(bad, task)
-        assert caught.value.reason.values == {"text": shown}
+        assert caught.value.said.values == {"text": shown}
         assert caught.value.hint.text(Words("zh")) == "日期写成 12/1、12月1日 或 2024-12-01"
     with pytest.raises(Unreadable) as caught:
         read_cell(date(2024, 12, 1), task)  # a date alone: Excel made one of `12/1`
-    assert caught.value.reason.text(Words("zh")) == "「2024-12-01」不是状态"
+    assert caught.value.said.text(Words("zh")) == "「2024-12-01」不是状态"
 
 
 def test_the_plan_file_keeps_a_percentage() -> None:

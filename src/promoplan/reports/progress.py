@@ -118,7 +118,7 @@ def task_say(task: PlanTask) -> Say:
 def _marks(sheets: list[_Sheet], plan: Plan, plan_shown: str) -> tuple[list[Mark], list[PromoplanError]]:
     """Each task's status from the rows that carry its id: empty cells give way to written ones."""
     from promoplan.reports.table_import import clean_text
-    from promoplan.schedule.resolve.progress import Unreadable
+    from promoplan.schedule.dates import Unreadable
 
     tasks = {t.id: t for t in plan.tasks}
     marks: dict[str, Mark] = {}
@@ -148,7 +148,7 @@ def _marks(sheets: list[_Sheet], plan: Plan, plan_shown: str) -> tuple[list[Mark
                     status = read_cell(value, task)
                 except Unreadable as exc:
                     unread.setdefault(tid, PromoplanError(
-                        Say("progress.cell", task=task_say(task), reason=exc.reason), loc, exc.hint))
+                        Say("progress.cell", task=task_say(task), reason=exc.said), loc, exc.hint))
                     continue
             seen = marks.get(tid)
             if seen is None or seen.status is None:
@@ -172,7 +172,8 @@ def read_cell(value: Any, task: PlanTask) -> Status:
     from promoplan.reports.table_import import Anchor, clean_text
     from promoplan.reports.table_import.moments import moment_when
     from promoplan.reports.table_import.rows import read_time
-    from promoplan.schedule.resolve.progress import Unreadable, read_status
+    from promoplan.schedule.dates import Unreadable
+    from promoplan.schedule.resolve.progress import read_status
 
     if isinstance(value, datetime | date):  # a date alone, which Excel made of `12/1`
         shown = value.date() if isinstance(value, datetime) else value

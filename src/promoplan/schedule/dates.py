@@ -11,12 +11,13 @@ from promoplan.schedule.plan import When
 
 
 class Unreadable(ValueError):
-    """A date (or a status) that cannot be read: `said` is the message in the plan's words;
-    `str()` gives it in English, for the callers that still word it themselves."""
+    """A date or a status that cannot be read: `said` is why, `hint` how to write it, both in
+    the plan's words; `str()` gives the reason in English, for logs."""
 
-    def __init__(self, said: Say) -> None:
+    def __init__(self, said: Say, hint: Say | None = None) -> None:
         super().__init__(said)
         self.said = said
+        self.hint = hint
 
     def __str__(self) -> str:
         return str(wording(self.said, english()))

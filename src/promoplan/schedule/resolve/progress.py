@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from promoplan.errors import Say, did_you_mean
-from promoplan.schedule.dates import parse_day
+from promoplan.schedule.dates import Unreadable, parse_day
 from promoplan.schedule.plan import Progress
 from promoplan.schedule.resolve.state import Resolution
 from promoplan.vocabulary import Status
@@ -23,15 +23,6 @@ _WORDS = sorted(STATUS_WORDS, key=len, reverse=True)
 _PERCENT = re.compile(rf"(\d+(?:\.\d+)?)\s*[{PERCENT_SIGNS}]")
 _APART = " \t,，、:：;；()（）[]【】"
 """What teams put between a status and its date or percentage (完成，12/1 or 完成(12/1))."""
-
-
-class Unreadable(ValueError):
-    """A status that cannot be read: why, and how to write it, in the team's words."""
-
-    def __init__(self, reason: Say, hint: Say) -> None:
-        super().__init__(reason.key)
-        self.reason = reason
-        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -95,5 +86,5 @@ def read_progress(r: Resolution) -> dict[str, Progress]:
         try:
             out[tid] = parse_progress(text)
         except Unreadable as exc:
-            r.fail(Say("playbook.about", place=r.defs[tid].said, what=exc.reason), loc, exc.hint)
+            r.fail(Say("playbook.about", place=r.defs[tid].said, what=exc.said), loc, exc.hint)
     return out
