@@ -28,7 +28,7 @@ from promoplan.reports.table_import.headers import (
     normalize_header,
     read_columns,
 )
-from promoplan.reports.table_import.times import CellError, Moment, clean_text, read_clock, read_time
+from promoplan.reports.table_import.times import CJK, CellError, Moment, clean_text, read_clock, read_time
 
 __all__ = ["Moment", "Row", "Table", "clean_text", "has_cjk", "read_table", "read_time"]
 
@@ -39,14 +39,13 @@ _COUNT = re.compile(r"共\d+项|\d+ tasks?", re.IGNORECASE)
 _BAND = re.compile(r".+（\d+项）|.+ \(\d+\)")
 """A group's name and count in the name column of a row without times (运营（37项）,
 Ops (9)), as promoplan's own 进程表 writes its bands."""
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _PEOPLE_SPLIT = re.compile(r"\s*[、,，;；/／\n]\s*")
 _TASK_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
 def has_cjk(text: str) -> bool:
     """Chinese text or not: it picks the playbook's language, the offsets' words and the ids."""
-    return re.search(rf"[{_CJK}]", text) is not None
+    return re.search(rf"[{CJK}]", text) is not None
 
 
 @dataclass

@@ -38,8 +38,9 @@ class Moment:
     """The cell as the team wrote it, for messages."""
 
 
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+# Chinese characters, their punctuation and full-width forms: what a Chinese table is written in.
+CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 
 
 def clean_text(value: Any) -> str:
